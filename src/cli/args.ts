@@ -1,0 +1,104 @@
+/** Command-line arguments of `npm run sim`, parsed strictly: an unknown or malformed flag is a usage error. */
+export interface CliOptions {
+  file: string;
+  runs?: number;
+  seed?: number | string;
+  days?: number;
+  agents?: number;
+  workers?: number;
+  format: 'json' | 'table' | 'csv';
+  out?: string;
+  meanField: boolean;
+  contributions: boolean;
+  compare?: string;
+  quiet: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: npm run sim -- <scenario.json> [options]
+
+options:
+  --runs N          Monte Carlo runs (overrides the file; 1–10000)
+  --seed S          seed (a whole number or a text)
+  --days D          horizon in days (1–3660)
+  --agents N        simulated agents (1–5000000)
+  --workers W       worker threads (default: all cores)
+  --format F        json (full result), table (STAR summary) or csv (figures); default table
+  --out FILE        write the output to FILE instead of stdout
+  --mean-field      print the mean-field (expected-value) projection instead of running Monte Carlo
+  --contributions   add each tactic's removal effect (rerun without it on the same seeds)
+  --compare B.json  compare B against the scenario (same seeds, paired differences)
+  --quiet           no progress line on stderr
+  --help            this text`;
+
+function int(flag: string, v: string | undefined, min: number, max: number): number {
+  if (v === undefined || !/^\d+$/.test(v)) throw new UsageError(`${flag} needs a whole number from ${min} to ${max}, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+  const n = Number(v);
+  if (n < min || n > max) throw new UsageError(`${flag} must be from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
+export function parseArgs(argv: string[]): CliOptions | 'help' {
+  const o: Partial<CliOptions> = { format: 'table', meanField: false, contributions: false, quiet: false };
+  const files: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    const value = () => {
+      const v = argv[++k];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--help':
+      case '-h':
+        return 'help';
+      case '--runs':
+        o.runs = int(a, value(), 1, 10_000);
+        break;
+      case '--seed': {
+        const v = value();
+        o.seed = /^\d+$/.test(v) && Number(v) <= 4294967295 ? Number(v) : v;
+        if (typeof o.seed === 'string' && (o.seed.length > 64 || o.seed.length === 0)) throw new UsageError('--seed text must be 1–64 characters');
+        break;
+      }
+      case '--days':
+        o.days = int(a, value(), 1, 3660);
+        break;
+      case '--agents':
+        o.agents = int(a, value(), 1, 5_000_000);
+        break;
+      case '--workers':
+        o.workers = int(a, value(), 1, 256);
+        break;
+      case '--format': {
+        const v = value();
+        if (v !== 'json' && v !== 'table' && v !== 'csv') throw new UsageError(`--format must be json, table or csv, got ${JSON.stringify(v)}`);
+        o.format = v;
+        break;
+      }
+      case '--out':
+        o.out = value();
+        break;
+      case '--mean-field':
+        o.meanField = true;
+        break;
+      case '--contributions':
+        o.contributions = true;
+        break;
+      case '--compare':
+        o.compare = value();
+        break;
+      case '--quiet':
+        o.quiet = true;
+        break;
+      default:
+        if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        files.push(a);
+    }
+  }
+  if (files.length === 0) throw new UsageError('no scenario file given');
+  if (files.length > 1) throw new UsageError(`one scenario file expected, got ${files.length}: ${files.join(', ')}`);
+  if (o.meanField && (o.contributions || o.compare)) throw new UsageError('--mean-field cannot be combined with --contributions or --compare');
+  return { ...(o as CliOptions), file: files[0]! };
+}

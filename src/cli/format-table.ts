@@ -1,0 +1,121 @@
+import type { Comparison } from '../sim/compare';
+import type { MeanFieldResult } from '../sim/meanfield';
+import type { SimulationResult } from '../sim/result';
+import type { Stat } from '../sim/stats';
+import type { ContributionReport } from '../sim/contributions';
+
+type Kind = 'count' | 'money' | 'pct' | 'ratio';
+
+function fmt(x: number | null | undefined, kind: Kind): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  switch (kind) {
+    case 'count':
+      return Math.round(x).toLocaleString('en-US');
+    case 'money':
+      return '¥' + Math.round(x).toLocaleString('en-US');
+    case 'pct':
+      return (x * 100).toFixed(Math.abs(x) < 0.1 ? 2 : 1) + '%';
+    case 'ratio':
+      return x.toFixed(2);
+  }
+}
+
+function row(label: string, s: Stat | null | undefined, kind: Kind): string {
+  const mean = fmt(s?.mean, kind).padStart(16);
+  const band = s ? `${fmt(s.p05, kind)} – ${fmt(s.p95, kind)}` : '';
+  return `   ${label.padEnd(34)}${mean}   ${band}`;
+}
+
+/** The readable STAR summary printed by `--format table`. */
+export function formatTable(r: SimulationResult, contributions?: ContributionReport): string {
+  const m = r.meta;
+  const s = r.star;
+  const lines: string[] = [];
+  lines.push(
+    `STAR summary · scenario ${m.scenarioId} · seed ${m.seed} · ${m.runs} runs · ${m.days} days from ${m.startDate} · ${m.agents.toLocaleString('en-US')} agents × ${m.scale}`,
+  );
+  lines.push(`   ${''.padEnd(34)}${'mean'.padStart(16)}   90% interval (p05 – p95)`);
+  lines.push('S  Scaling — crowd assets (R1–R5)');
+  lines.push(row('Assets at start', s.S.assetsStart, 'count'));
+  lines.push(row('Assets at end', s.S.assetsEnd, 'count'));
+  lines.push(row('Growth rate', s.S.growthRate, 'pct'));
+  lines.push(row('New assets (left R0)', s.S.newAssets, 'count'));
+  lines.push('T  Triangulating — tier structure at the end');
+  for (const t of ['R1', 'R2', 'R3', 'R4', 'R5']) {
+    lines.push(row(`${t} count`, s.T.count[t as 'R1'], 'count'));
+    lines.push(row(`${t} share of assets`, s.T.shareEnd[t], 'pct'));
+  }
+  lines.push('A  Activating — mean weekly flow rates');
+  for (const p of ['R0>R1', 'R1>R2', 'R2>R3', 'R3>R4', 'R4>R5', 'R5>R4', 'R4>R3', 'R3>R2', 'R2>R1', 'R1>R0']) {
+    const st = s.A.weekly[p];
+    if (st && st.p95 > 0) lines.push(row(`${p.replace('>', ' → ')}`, st, 'pct'));
+  }
+  lines.push('R  Returning — value');
+  lines.push(row('GMV', s.R.gmv, 'money'));
+  lines.push(row('Orders', s.R.orders, 'count'));
+  lines.push(row('First purchases', s.R.firstPurchases, 'count'));
+  lines.push(row('Repeat purchases', s.R.repeatPurchases, 'count'));
+  lines.push(row('Average order value', s.R.aov, 'money'));
+  lines.push(row('Conversion R3 → R4 (of R3 at start)', s.R.conversion, 'pct'));
+  lines.push(row('Repurchase rate (of buyers)', s.R.repurchaseRate, 'pct'));
+  lines.push(row('Cost', s.R.cost, 'money'));
+  lines.push(row('ROI (GMV / cost)', s.R.roi, 'ratio'));
+  if (s.R.marginRoi) lines.push(row('Margin ROI', s.R.marginRoi, 'ratio'));
+  lines.push('By cause');
+  for (const [name, c] of Object.entries(r.byCause)) {
+    if (!c.moves?.mean && !c.orders?.mean && !c.cost?.mean) continue;
+    lines.push(
+      `   ${name.padEnd(20)} moves ${fmt(c.moves?.mean, 'count').padStart(12)}  orders ${fmt(c.orders?.mean, 'count').padStart(10)}  GMV ${fmt(c.gmv?.mean, 'money').padStart(14)}  cost ${fmt(c.cost?.mean, 'money').padStart(12)}`,
+    );
+  }
+  if (contributions) {
+    lines.push('Removal effect of each tactic (this scenario minus the same without it, same seeds; 90% interval of the mean)');
+    for (const c of contributions.tactics) {
+      const g = c.effect['R.gmv'];
+      const a = c.effect['S.assetsEnd'];
+      const r5 = c.effect['T.count.R5'];
+      const show = (f: typeof g, kind: Kind) => (f?.diff ? `${fmt(f.diff.mean, kind)} (${fmt(f.ci90?.[0], kind)} – ${fmt(f.ci90?.[1], kind)})` : '—');
+      lines.push(`   ${c.id.padEnd(20)} GMV ${show(g, 'money')}   assets ${show(a, 'count')}   R5 ${show(r5, 'count')}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatMeanField(r: MeanFieldResult): string {
+  const t = r.totals;
+  const d = r.meta.days;
+  const lines = [
+    `Mean-field projection · scenario ${r.meta.scenarioId} · ${d} days from ${r.meta.startDate} · ${r.meta.classes} trait classes`,
+    ...['R0', 'R1', 'R2', 'R3', 'R4', 'R5'].map((k) => `   ${k} at end`.padEnd(37) + fmt(r.tiers[k]![d], 'count').padStart(16)),
+    `   Assets at end`.padEnd(37) + fmt(t.assetsEnd, 'count').padStart(16),
+    `   New assets`.padEnd(37) + fmt(t.newAssets, 'count').padStart(16),
+    `   Orders`.padEnd(37) + fmt(t.orders, 'count').padStart(16),
+    `   GMV`.padEnd(37) + fmt(t.gmv, 'money').padStart(16),
+    `   Cost`.padEnd(37) + fmt(t.cost, 'money').padStart(16),
+    `   ROI`.padEnd(37) + fmt(t.roi, 'ratio').padStart(16),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export function formatComparison(c: Comparison): string {
+  const lines = [`Comparison · ${c.alternative} vs ${c.reference} · ${c.runs} paired runs (same seeds)`];
+  lines.push(`   ${''.padEnd(30)}${'reference'.padStart(16)}${'alternative'.padStart(16)}${'Δ mean'.padStart(16)}   90% CI of Δ            P(alt > ref)`);
+  const show: Array<[string, string, Kind]> = [
+    ['S.assetsEnd', 'Assets at end', 'count'],
+    ['T.count.R3', 'R3 at end', 'count'],
+    ['T.count.R4', 'R4 at end', 'count'],
+    ['T.count.R5', 'R5 at end', 'count'],
+    ['R.gmv', 'GMV', 'money'],
+    ['R.orders', 'Orders', 'count'],
+    ['R.cost', 'Cost', 'money'],
+    ['R.roi', 'ROI', 'ratio'],
+  ];
+  for (const [key, label, kind] of show) {
+    const f = c.figures[key];
+    if (!f) continue;
+    lines.push(
+      `   ${label.padEnd(30)}${fmt(f.a?.mean, kind).padStart(16)}${fmt(f.b?.mean, kind).padStart(16)}${fmt(f.diff?.mean, kind).padStart(16)}   ${(f.ci90 ? `${fmt(f.ci90[0], kind)} – ${fmt(f.ci90[1], kind)}` : '—').padEnd(24)}${fmt(f.pBgtA, 'pct')}`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}

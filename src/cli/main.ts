@@ -1,0 +1,143 @@
+/**
+ * `npm run sim -- <scenario.json> [options]`: run a scenario from the command line.
+ * Exit codes: 0 success, 2 bad input or usage (a message naming the problem, no stack trace), 1 internal error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
+import { NodePool } from './node-pool';
+import { formatComparison, formatMeanField, formatTable } from './format-table';
+import { parseScenarioText, formatErrors } from '../scenario/parse';
+import { compileScenario } from '../scenario/compile';
+import { runMeanField } from '../sim/meanfield';
+import { compareSummaries } from '../sim/compare';
+import { tacticContributions } from '../sim/contributions';
+import { figuresCsv, toCsv } from '../sim/flatten';
+import type { EngineConfig } from '../sim/config';
+import type { Summary } from '../sim/summary';
+import { LIMITS } from '../scenario/limits';
+
+class InputError extends Error {}
+
+function loadScenario(file: string, o: CliOptions): EngineConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read scenario file ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}`);
+  }
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) throw new InputError(`${file} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
+  const config = compileScenario(parsed.scenario, { runs: o.runs, seed: o.seed, days: o.days, agents: o.agents });
+  const work = config.agents * config.days * config.runs;
+  if (work > LIMITS.work) throw new InputError(`agents × days × runs = ${work.toExponential(2)} exceeds the work limit of ${LIMITS.work.toExponential(0)}`);
+  return config;
+}
+
+function progressReporter(quiet: boolean, label: string) {
+  const t0 = Date.now();
+  let shown = false;
+  return {
+    update(done: number, total: number) {
+      const elapsed = (Date.now() - t0) / 1000;
+      if (quiet || elapsed < 1) return;
+      const left = done > 0 ? (elapsed / done) * (total - done) : 0;
+      process.stderr.write(`\r${label}: ${done}/${total} runs · ${elapsed.toFixed(1)} s · about ${left.toFixed(0)} s left   `);
+      shown = true;
+    },
+    end() {
+      if (shown) process.stderr.write('\n');
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let o: CliOptions;
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    o = parsed;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  let config: EngineConfig;
+  let other: EngineConfig | null = null;
+  try {
+    config = loadScenario(o.file, o);
+    if (o.compare) {
+      other = loadScenario(o.compare, o);
+      if (other.runs !== config.runs || other.seed !== config.seed) {
+        throw new InputError(`--compare needs the same seed and runs in both scenarios (or set them with --seed and --runs): ${config.seed}/${config.runs} vs ${other.seed}/${other.runs}`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  let output: string;
+  if (o.meanField) {
+    const mf = runMeanField(config);
+    output = o.format === 'json' ? JSON.stringify(mf) + '\n' : o.format === 'csv' ? meanFieldCsv(mf) : formatMeanField(mf);
+  } else {
+    const pool = new NodePool(Math.max(1, Math.min(o.workers ?? availableParallelism(), config.runs)));
+    try {
+      const run = async (c: EngineConfig, label: string): Promise<Summary> => {
+        const p = progressReporter(o.quiet, label);
+        const s = await pool.run(c, ({ done, total }) => p.update(done, total));
+        p.end();
+        return s;
+      };
+      const full = await run(config, config.scenarioId);
+      const result = full.result();
+      if (other) {
+        const b = await run(other, other.scenarioId);
+        const cmp = compareSummaries(full, b, { reference: config.scenarioId, alternative: other.scenarioId });
+        output = o.format === 'json' ? JSON.stringify(cmp) + '\n' : o.format === 'csv' ? comparisonCsv(cmp) : formatComparison(cmp);
+      } else {
+        const contributions = o.contributions ? await tacticContributions(config, full, (c) => run(c, `without ${c.tactics.length} tactics`)) : undefined;
+        if (o.format === 'json') output = JSON.stringify(contributions ? { ...result, contributions } : result) + '\n';
+        else if (o.format === 'csv') output = figuresCsv(result);
+        else output = formatTable(result, contributions);
+      }
+    } finally {
+      await pool.close();
+    }
+  }
+  if (o.out) writeFileSync(o.out, output);
+  else process.stdout.write(output);
+  return 0;
+}
+
+function meanFieldCsv(mf: ReturnType<typeof runMeanField>): string {
+  const rows = mf.assets.map((_, d) => [d, ...['R0', 'R1', 'R2', 'R3', 'R4', 'R5'].map((t) => mf.tiers[t]![d]!), mf.assets[d]!, d > 0 ? mf.orders[d - 1]! : null, d > 0 ? mf.gmv[d - 1]! : null, d > 0 ? mf.cost[d - 1]! : null]);
+  return toCsv(['day', 'R0', 'R1', 'R2', 'R3', 'R4', 'R5', 'assets', 'orders', 'gmv', 'cost'], rows);
+}
+
+function comparisonCsv(c: ReturnType<typeof compareSummaries>): string {
+  return toCsv(
+    ['figure', 'reference_mean', 'alternative_mean', 'diff_mean', 'diff_p05', 'diff_p95', 'ci90_low', 'ci90_high', 'p_alternative_greater'],
+    Object.entries(c.figures).map(([k, f]) => [k, f.a?.mean ?? null, f.b?.mean ?? null, f.diff?.mean ?? null, f.diff?.p05 ?? null, f.diff?.p95 ?? null, f.ci90?.[0] ?? null, f.ci90?.[1] ?? null, f.pBgtA]),
+  );
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,312 @@
+import type { CustomSpec, FieldSpec, ObjectSpec, UnionSpec } from '../lib/spec';
+import { BUILTIN_CAUSES } from '../sim/config';
+import { TACTICS } from '../sim/tactics/registry';
+import { INDUSTRY_IDS } from './industries';
+import { LIMITS } from './limits';
+
+export const SCHEMA_VERSION = 1;
+
+const TIER_KEYS = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'] as const;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function dailyProb(doc: { en: string; zh: string }, def: number): FieldSpec {
+  return { kind: 'number', unit: 'probabilityPerDay', min: 0, max: 1, default: def, doc };
+}
+
+const seedSpec: CustomSpec = {
+  kind: 'custom',
+  expected: 'a whole number 0…4 294 967 295 or a text of 1–64 characters',
+  doc: {
+    en: 'Seed of the random streams: the same scenario, seed and runs give the same result, byte for byte',
+    zh: '随机数种子:相同的场景、种子与运行次数给出逐字节相同的结果',
+  },
+  default: 1,
+  validate(value, path, report) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4294967295) return value;
+    if (typeof value === 'string' && value.length >= 1 && value.length <= 64) return value;
+    report(path, `expected ${seedSpec.expected}, got ${JSON.stringify(value)}`);
+    return undefined;
+  },
+};
+
+const seasonalitySpec: CustomSpec = {
+  kind: 'custom',
+  expected: '"none", "industry", or an array of 52 or 53 weekly demand indices (0–10, 1 = an average week)',
+  doc: {
+    en: 'Demand by week of the year, scaling purchase propensities: "none" (flat), "industry" (the industry preset’s curve), or 52–53 numbers',
+    zh: '按周的需求指数,影响购买倾向:"none"(平稳)、"industry"(行业预设曲线)或 52–53 个数值',
+  },
+  default: 'none',
+  validate(value, path, report) {
+    if (value === 'none' || value === 'industry') return value;
+    if (Array.isArray(value)) {
+      if (value.length !== 52 && value.length !== 53) {
+        report(path, `has ${value.length} weekly values; expected 52 or 53`);
+        return undefined;
+      }
+      let ok = true;
+      value.forEach((v, i) => {
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 10) {
+          report(`${path}[${i}]`, `expected a demand index from 0 to 10, got ${JSON.stringify(v)}`);
+          ok = false;
+        }
+      });
+      return ok ? value.slice() : undefined;
+    }
+    report(path, `expected ${seasonalitySpec.expected}`);
+    return undefined;
+  },
+};
+
+const idSpec: FieldSpec = {
+  kind: 'string',
+  minLength: 1,
+  maxLength: 64,
+  pattern: ID_PATTERN,
+  patternHint: 'letters, digits, ".", "-" and "_", starting with a letter or digit',
+  doc: { en: 'Identifier (used in file names, links and results)', zh: '标识符(用于文件名、链接和结果)' },
+};
+
+/** One variant per registered tactic: `id` plus the tactic's own parameters. */
+function tacticVariants(): Record<string, ObjectSpec> {
+  const out: Record<string, ObjectSpec> = {};
+  for (const [type, def] of Object.entries(TACTICS)) {
+    out[type] = {
+      kind: 'object',
+      doc: def.summary,
+      fields: {
+        id: {
+          ...idSpec,
+          doc: { en: 'The tactic’s id: names it as a cause in results', zh: '策略标识:在结果中作为归因名称' },
+        } as FieldSpec,
+        ...def.params,
+      },
+    };
+  }
+  return out;
+}
+
+export const tacticSpec: UnionSpec = {
+  kind: 'union',
+  discriminator: 'type',
+  doc: { en: 'A tactic placed on the calendar', zh: '排入日历的运营策略' },
+  variants: tacticVariants(),
+};
+
+const tierSharesSpec: ObjectSpec = {
+  kind: 'object',
+  doc: { en: 'Initial share of agents in each tier; the shares sum to 1', zh: '各层级初始占比,合计为 1' },
+  fields: Object.fromEntries(
+    TIER_KEYS.map((t) => [
+      t,
+      { kind: 'number', unit: 'share', min: 0, max: 1, doc: { en: `Share in ${t} at the start`, zh: `初始时 ${t} 的占比` } },
+    ]),
+  ),
+  check(v, report) {
+    const sum = TIER_KEYS.reduce((a, t) => a + (v[t] as number), 0);
+    if (Math.abs(sum - 1) > 1e-6) report('', `shares sum to ${+sum.toFixed(6)}, expected 1`);
+  },
+};
+
+const repeatModelSpec: UnionSpec = {
+  kind: 'union',
+  discriminator: 'kind',
+  doc: {
+    en: 'How buyers buy again: "simple" uses forward.R4 and repeat; "bgnbd" replaces them with the BG/NBD process (rates per day)',
+    zh: '复购方式:"simple" 使用 forward.R4 与 repeat;"bgnbd" 以 BG/NBD 过程代替(按日计的速率)',
+  },
+  variants: {
+    simple: { kind: 'object', doc: { en: 'Daily probabilities', zh: '每日概率' }, fields: {} },
+    bgnbd: {
+      kind: 'object',
+      doc: { en: 'BG/NBD (Fader, Hardie & Lee 2005)', zh: 'BG/NBD 模型(Fader, Hardie & Lee 2005)' },
+      fields: {
+        r: { kind: 'number', unit: 'shape', min: 0, max: 1000, exclusiveMin: true, doc: { en: 'Shape r of the Gamma distribution of purchase rates λ', zh: '购买率 λ 的 Gamma 分布形状参数 r' } },
+        alpha: { kind: 'number', unit: 'days', min: 0, max: 1e6, exclusiveMin: true, doc: { en: 'Rate α of that Gamma (in days): mean λ = r/α per day', zh: '该 Gamma 分布的速率参数 α(天):λ 均值 = r/α 每天' } },
+        a: { kind: 'number', unit: 'shape', min: 0, max: 1000, exclusiveMin: true, doc: { en: 'Beta a of the dropout probability p', zh: '流失概率 p 的 Beta 参数 a' } },
+        b: { kind: 'number', unit: 'shape', min: 0, max: 1000, exclusiveMin: true, doc: { en: 'Beta b of the dropout probability p (mean p = a/(a+b))', zh: '流失概率 p 的 Beta 参数 b(p 均值 = a/(a+b))' } },
+      },
+    },
+  },
+};
+
+export const scenarioSpec: ObjectSpec = {
+  kind: 'object',
+  doc: { en: 'A STAR Sandbox scenario', zh: 'STAR 沙盘场景' },
+  fields: {
+    schemaVersion: {
+      kind: 'number',
+      unit: 'none',
+      integer: true,
+      min: 1,
+      max: SCHEMA_VERSION,
+      doc: { en: `Version of this format (currently ${SCHEMA_VERSION})`, zh: `本格式的版本号(当前为 ${SCHEMA_VERSION})` },
+    },
+    id: idSpec,
+    name: { kind: 'text', maxLength: 120, doc: { en: 'Name shown in the library', zh: '在场景库中显示的名称' } },
+    description: { kind: 'text', maxLength: 4000, default: '', doc: { en: 'What the scenario is for', zh: '场景说明' } },
+    sources: {
+      kind: 'array',
+      maxItems: 40,
+      default: [],
+      items: { kind: 'string', maxLength: 400, doc: { en: 'A source', zh: '来源' } },
+      doc: { en: 'Where the scenario’s figures come from', zh: '场景数据的来源' },
+    },
+    industry: {
+      kind: 'enum',
+      values: INDUSTRY_IDS,
+      default: 'custom',
+      doc: { en: 'Industry preset (behaviour factors, order values, seasonality)', zh: '行业预设(行为因子、客单价、季节性)' },
+    },
+    startDate: { kind: 'date', default: '2026-01-01', doc: { en: 'First simulated day', zh: '模拟的第一天' } },
+    days: {
+      kind: 'number',
+      unit: 'days',
+      integer: true,
+      min: 1,
+      max: LIMITS.days,
+      default: 365,
+      doc: { en: `Horizon in days (limit ${LIMITS.days})`, zh: `模拟天数(上限 ${LIMITS.days})` },
+    },
+    seed: seedSpec,
+    runs: {
+      kind: 'number',
+      unit: 'count',
+      integer: true,
+      min: 1,
+      max: LIMITS.runs,
+      default: 50,
+      doc: { en: `Monte Carlo runs (limit ${LIMITS.runs})`, zh: `蒙特卡洛运行次数(上限 ${LIMITS.runs})` },
+    },
+    population: {
+      kind: 'object',
+      doc: { en: 'Who is simulated', zh: '模拟的人群' },
+      fields: {
+        agents: {
+          kind: 'number',
+          unit: 'agents',
+          integer: true,
+          min: 1,
+          max: LIMITS.agents,
+          default: 100_000,
+          doc: { en: `Simulated individuals (limit ${LIMITS.agents.toLocaleString('en')})`, zh: `模拟个体数(上限 ${LIMITS.agents})` },
+        },
+        scale: {
+          kind: 'number',
+          unit: 'people',
+          min: 0,
+          exclusiveMin: true,
+          max: 1e6,
+          default: 1,
+          doc: { en: 'Real customers each agent stands for; every count in results is agents × scale', zh: '每个个体代表的真实人数;结果中的人数 = 个体数 × 该值' },
+        },
+        initial: tierSharesSpec,
+        heterogeneity: {
+          kind: 'boolean',
+          default: true,
+          doc: { en: 'Agents differ in traits; off makes every agent identical (a plain Markov chain)', zh: '个体特质各异;关闭后所有个体相同(退化为马尔可夫链)' },
+        },
+      },
+    },
+    baseline: {
+      kind: 'object',
+      doc: { en: 'Organic flows without any tactic', zh: '无任何策略时的自然流转' },
+      fields: {
+        forward: {
+          kind: 'object',
+          doc: { en: 'Daily probability of moving one tier up (R3: first purchase, R4: second purchase)', zh: '每日上升一层的概率(R3:首购,R4:复购)' },
+          fields: {
+            R0: dailyProb({ en: 'R0 → R1: organic reach', zh: 'R0→R1:自然触达' }, 0),
+            R1: dailyProb({ en: 'R1 → R2: organic interaction', zh: 'R1→R2:自然互动' }, 0),
+            R2: dailyProb({ en: 'R2 → R3: entering the private domain on one’s own', zh: 'R2→R3:自发进入私域' }, 0),
+            R3: dailyProb({ en: 'R3 → R4: first purchase', zh: 'R3→R4:首次购买' }, 0),
+            R4: dailyProb({ en: 'R4 → R5: second purchase (simple model)', zh: 'R4→R5:第二次购买(简单模型)' }, 0),
+          },
+        },
+        reverse: {
+          kind: 'object',
+          doc: { en: 'Daily probability of falling one tier (decay, leaving, lapsing)', zh: '每日下降一层的概率(遗忘、退出、流失)' },
+          fields: {
+            R1: dailyProb({ en: 'R1 → R0: forgetting the brand', zh: 'R1→R0:遗忘品牌' }, 0),
+            R2: dailyProb({ en: 'R2 → R1: interest fading', zh: 'R2→R1:兴趣消退' }, 0),
+            R3: dailyProb({ en: 'R3 → R2: leaving the private domain', zh: 'R3→R2:离开私域' }, 0),
+            R4: dailyProb({ en: 'R4 → R3: a one-time buyer lapsing', zh: 'R4→R3:首购用户流失' }, 0),
+            R5: dailyProb({ en: 'R5 → R4: a repeat buyer lapsing', zh: 'R5→R4:复购用户流失' }, 0),
+          },
+        },
+        repeat: dailyProb({ en: 'Daily purchase probability of an R5 agent (simple model)', zh: 'R5 个体每日购买概率(简单模型)' }, 0),
+        repeatModel: { ...repeatModelSpec, default: { kind: 'simple' } } as FieldSpec,
+        orderValue: {
+          kind: 'object',
+          doc: { en: 'Value of one order (log-normal with this mean and sd)', zh: '单笔订单金额(对数正态,给定均值与标准差)' },
+          fields: {
+            mean: { kind: 'number', unit: 'yuan', min: 0, exclusiveMin: true, max: 1e7, doc: { en: 'Mean order value', zh: '平均客单价' } },
+            sd: { kind: 'number', unit: 'yuan', min: 0, max: 1e7, default: 0, doc: { en: 'Standard deviation of order values', zh: '订单金额的标准差' } },
+          },
+        },
+      },
+      check(v, report) {
+        const f = v.forward as Record<string, number>;
+        const r = v.reverse as Record<string, number>;
+        for (const t of ['R1', 'R2', 'R3', 'R4'] as const) {
+          const sum = (f[t] ?? 0) + (r[t] ?? 0);
+          if (sum > 1) report(`forward.${t}`, `forward.${t} + reverse.${t} = ${+sum.toFixed(6)}, expected at most 1`);
+        }
+        if ((r.R5 ?? 0) + (v.repeat as number) > 1) report('repeat', `repeat + reverse.R5 = ${(r.R5 ?? 0) + (v.repeat as number)}, expected at most 1`);
+      },
+    },
+    seasonality: seasonalitySpec,
+    margin: {
+      kind: 'number',
+      unit: 'share',
+      min: 0,
+      max: 1,
+      optional: true,
+      doc: { en: 'Gross margin share of GMV, for margin ROI (optional)', zh: '毛利率,用于计算毛利 ROI(可选)' },
+    },
+    wordOfMouth: {
+      kind: 'object',
+      default: { q: 0, sources: ['R4', 'R5'] },
+      doc: { en: 'Well-mixed word of mouth (the Bass imitation term)', zh: '口碑传播(Bass 模型的模仿项)' },
+      fields: {
+        q: {
+          kind: 'number',
+          unit: 'probabilityPerDay',
+          min: 0,
+          max: 1,
+          default: 0,
+          doc: { en: 'R0 → R1 daily probability = q × share of the population in the source tiers', zh: 'R0→R1 每日概率 = q × 来源层级人口占比' },
+        },
+        sources: {
+          kind: 'array',
+          maxItems: 5,
+          unique: true,
+          default: ['R4', 'R5'],
+          items: { kind: 'enum', values: ['R1', 'R2', 'R3', 'R4', 'R5'], doc: { en: 'Tier', zh: '层级' } },
+          doc: { en: 'Tiers whose members spread the word', zh: '传播口碑的层级' },
+        },
+      },
+    },
+    tactics: {
+      kind: 'array',
+      maxItems: LIMITS.tactics,
+      default: [],
+      items: tacticSpec,
+      doc: { en: `Tactics on the calendar (limit ${LIMITS.tactics})`, zh: `日历上的策略(上限 ${LIMITS.tactics})` },
+    },
+  },
+  check(v, report) {
+    const tactics = v.tactics as { id: string }[];
+    const seen = new Set<string>();
+    tactics.forEach((t, i) => {
+      if ((BUILTIN_CAUSES as readonly string[]).includes(t.id)) report(`tactics[${i}].id`, `"${t.id}" is reserved for a built-in cause`);
+      if (seen.has(t.id)) report(`tactics[${i}].id`, `"${t.id}" is used by another tactic; ids must be unique`);
+      seen.add(t.id);
+    });
+    const pop = v.population as { agents: number };
+    const work = pop.agents * (v.days as number) * (v.runs as number);
+    if (work > LIMITS.work) {
+      report('runs', `agents × days × runs = ${work.toExponential(2)} exceeds the work limit of ${LIMITS.work.toExponential(0)}`);
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { EngineConfig } from './config';
+import type { DaySources } from './sources';
+
+/**
+ * What a tactic's expected-value runtime sees on one day of the mean-field projection: the expected tier counts at
+ * the start of the day (in agents, fractional), the same source table the engine uses, and a cost ledger.
+ */
+export interface MeanFieldDay {
+  readonly config: EngineConfig;
+  readonly day: number;
+  readonly demand: number;
+  /** Expected agents per tier at the start of the day. */
+  readonly startCounts: Float64Array;
+  readonly sources: DaySources;
+  /** Expected flow from→to today (agents), filled after the day's transition; read by endDay hooks. */
+  readonly flows: Float64Array;
+  /** Expected orders today by the buyer's tier before purchase (agents), filled after the transition. */
+  readonly ordersByTier: Float64Array;
+  /** Book an expected cost for a cause today, in real yuan. */
+  cost(cause: number, amount: number): void;
+  /** Change the expected GMV of today's orders, in agent units (the projection scales it like all GMV). */
+  adjustValue?(cause: number, valueDelta: number): void;
+  /** Real customers in tier t at the start of the day. */
+  realCount(t: number): number;
+}

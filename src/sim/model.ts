@@ -1,0 +1,75 @@
+import type { EngineConfig } from './config';
+import { FIRST_TACTIC_CAUSE } from './config';
+import { createPopulation } from './population';
+import type { RunRecord } from './recorder';
+import { Rng, runKey } from './rng';
+import { RunState } from './run-state';
+import { stepMoves } from './moves';
+import { getTactic } from './tactics/registry';
+import type { TacticEnv } from './tactics/types';
+
+/** Cause indices of the tactics by type, for tactics that interact (pre-heat, coupons handed out in groups). */
+export function causesByType(config: EngineConfig): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  config.tactics.forEach((t, k) => {
+    const list = map.get(t.type) ?? [];
+    list.push(FIRST_TACTIC_CAUSE + k);
+    map.set(t.type, list);
+  });
+  return map;
+}
+
+/** Create the state of run `run`: population, streams and tactic runtimes, before day 0. */
+export function createRun(config: EngineConfig, run: number): RunState {
+  const key = runKey(config.seed, run);
+  const cv = config.orderValue.mean > 0 ? config.orderValue.sd / config.orderValue.mean : 0;
+  const pop = createPopulation(
+    {
+      agents: config.agents,
+      initialCounts: config.initialCounts,
+      heterogeneity: config.heterogeneity,
+      repeatModel: config.repeatModel,
+      orderValueCv: cv,
+    },
+    new Rng(`${key}/agents`),
+  );
+  const s = new RunState(config, run, pop, key);
+  const byType = causesByType(config);
+  s.setTactics(
+    config.tactics.map((t, k) => {
+      const env: TacticEnv = { cause: FIRST_TACTIC_CAUSE + k, engine: config, causesByType: byType };
+      return getTactic(t.type).create(t, env);
+    }),
+  );
+  s.rec.tiers(0, pop.counts);
+  return s;
+}
+
+/** Advance a run by one day (calendar → moves → purchases → costs → record). */
+export function stepDay(s: RunState, day: number): void {
+  s.beginDay(day);
+  stepMoves(s);
+  s.endDay();
+}
+
+/** Run `run` of a scenario from start to end. Pure: the same config and run index give the same record. */
+export function simulateRun(config: EngineConfig, run: number): RunRecord {
+  const s = createRun(config, run);
+  for (let day = 0; day < config.days; day++) stepDay(s, day);
+  return finishRun(s);
+}
+
+/** Close a run: count buyers and repeaters from the per-agent order counters. */
+export function finishRun(s: RunState): RunRecord {
+  const orders = s.pop.orders;
+  let buyers = 0;
+  let repeaters = 0;
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i]!;
+    if (o > 0) buyers++;
+    if (o > 1) repeaters++;
+  }
+  s.rec.rec.buyers = buyers;
+  s.rec.rec.repeaters = repeaters;
+  return s.rec.rec;
+}

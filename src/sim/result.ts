@@ -1,0 +1,103 @@
+import type { Band, Stat } from './stats';
+
+export type TierRecord<T> = { R0: T; R1: T; R2: T; R3: T; R4: T; R5: T };
+
+/** Per-cause account over the horizon (every count in real customers, money in yuan). */
+export interface CauseSummary {
+  moves: Stat | null;
+  forwardMoves: Stat | null;
+  reverseMoves: Stat | null;
+  orders: Stat | null;
+  firstPurchases: Stat | null;
+  repeatPurchases: Stat | null;
+  gmv: Stat | null;
+  cost: Stat | null;
+  discount: Stat | null;
+  roi: Stat | null;
+  /** Mean moves from→to caused, 6 × 6 (rows = from R0..R5). */
+  movesMatrix: number[][];
+  /** Mean cost per day. */
+  dailyCost: number[];
+}
+
+/** The result of a Monte Carlo run of a scenario (scenarios/README.md § Results). No timings, no dates of running. */
+export interface SimulationResult {
+  format: 'star-sandbox-result';
+  schemaVersion: 1;
+  meta: {
+    scenarioId: string;
+    seed: string;
+    runs: number;
+    days: number;
+    agents: number;
+    scale: number;
+    startDate: string;
+    weeks: number;
+    tiers: string[];
+    causes: string[];
+    heterogeneity: boolean;
+    repeatModel: string;
+  };
+  daily: {
+    tiers: TierRecord<Band>;
+    assets: Band;
+    orders: Band;
+    firstPurchases: Band;
+    gmv: Band;
+    cost: Band;
+    cumulativeGmv: Band;
+    cumulativeCost: Band;
+    /** Demand index (seasonality) per day. */
+    demand: number[];
+    /** Mean moves per day from→to, days × 36 (row-major, from R0..R5 × to R0..R5). */
+    moves: number[][];
+  };
+  weekly: {
+    newAssets: Band;
+    gmvByTier: TierRecord<number[]>;
+    /** Weekly flow rate (moves i→j in the week / tier i at the week's start) for every pair, e.g. "R3>R4". */
+    flowRates: Record<string, Band>;
+  };
+  totals: {
+    orders: Stat | null;
+    firstPurchases: Stat | null;
+    repeatPurchases: Stat | null;
+    gmv: Stat | null;
+    cost: Stat | null;
+  };
+  flows: {
+    /** Mean moves from→to over the horizon, 6 × 6. */
+    moves: number[][];
+    /** Mean horizon flow rate from→to (moves / tier at the start), 6 × 6; null where the tier started empty. */
+    rates: (number | null)[][];
+  };
+  star: {
+    S: Record<'assetsStart' | 'assetsEnd' | 'growthRate' | 'newAssets' | 'netChange', Stat | null>;
+    T: {
+      count: TierRecord<Stat | null>;
+      shareStart: Record<string, Stat | null>;
+      shareEnd: Record<string, Stat | null>;
+      growth: Record<string, Stat | null>;
+    };
+    A: { rate: Record<string, Stat | null>; weekly: Record<string, Stat | null> };
+    R: {
+      gmv: Stat | null;
+      orders: Stat | null;
+      aov: Stat | null;
+      firstPurchases: Stat | null;
+      repeatPurchases: Stat | null;
+      buyers: Stat | null;
+      repeaters: Stat | null;
+      repurchaseRate: Stat | null;
+      conversion: Stat | null;
+      entriesR4: Record<string, Stat | null>;
+      gmvByTier: TierRecord<Stat | null>;
+      gmvShare: TierRecord<Stat | null>;
+      cost: Stat | null;
+      discount: Stat | null;
+      roi: Stat | null;
+      marginRoi: Stat | null;
+    };
+  };
+  byCause: Record<string, CauseSummary>;
+}

@@ -1,0 +1,190 @@
+import type { EngineConfig } from './config';
+import { CAUSE_WORD_OF_MOUTH, FIRST_TACTIC_CAUSE } from './config';
+import { AgentMarks } from './marks';
+import { FAKE, LOW_QUALITY, type Population } from './population';
+import { Recorder } from './recorder';
+import { Rng } from './rng';
+import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from './sources';
+import { R0, R1, R3, R4, TIER_COUNT } from './tiers';
+import type { TacticRuntime } from './tactics/types';
+
+/** An order being placed; reused for every order of a run so the hot path allocates nothing. */
+export interface Order {
+  agent: number;
+  /** The buyer's tier before the purchase. */
+  fromTier: number;
+  /** Order value (GMV), after any tactic changed it. */
+  value: number;
+  cause: number;
+  /** A first purchase (a move into R4) rather than a repeat purchase. */
+  first: boolean;
+}
+
+/**
+ * The state of one run while it steps: the population, today's sources and marks, the random streams and the
+ * recorder. Tactics read and write it through its methods; the move loop (moves.ts) reads its per-day tables.
+ */
+export class RunState {
+  readonly config: EngineConfig;
+  readonly run: number;
+  readonly pop: Population;
+  readonly sources = new DaySources();
+  readonly marks: AgentMarks;
+  readonly rec: Recorder;
+  /** One uniform per agent per day, in agent order: the move (or purchase) decision. */
+  readonly movesRng: Rng;
+  /** Extra purchase events within a day and BG/NBD dropouts. */
+  readonly buyRng: Rng;
+  /** Order values. */
+  readonly orderRng: Rng;
+  tactics: TacticRuntime[] = [];
+  private moveHooks: TacticRuntime[] = [];
+  private orderHooks: TacticRuntime[] = [];
+  day = 0;
+  /** Tier counts at the start of today (agents): what word of mouth and tactics see (synchronous update). */
+  readonly startCounts = new Float64Array(TIER_COUNT);
+  /** Today's baseline forward probability per tier (R3 includes the demand index), before traits. */
+  readonly baseF = new Float64Array(TIER_COUNT);
+  /** Today's baseline reverse (decay) probability per tier, before traits. */
+  readonly baseR = new Float64Array(TIER_COUNT);
+  /** Homogeneous agents: total forward / forward+reverse probability per tier R0..R3 today. */
+  readonly homF = new Float64Array(TIER_COUNT);
+  readonly homFR = new Float64Array(TIER_COUNT);
+  /** 1 for tiers R0..R3 with no tactic or word-of-mouth sources today (heterogeneous agents there take a short path). */
+  readonly plainTier = new Uint8Array(TIER_COUNT);
+  /** Homogeneous simple-model buyers without recall today use homF/homFR for R4, R5 (purchase / purchase + reverse). */
+  homBuyers = false;
+  /** Their purchase chance without tactic boosts, for attribution. */
+  readonly homBuyBase = new Float64Array(TIER_COUNT);
+  /** Today's demand index (seasonality). */
+  demand = 1;
+  readonly bgnbd: boolean;
+  private readonly order: Order = { agent: 0, fromTier: 0, value: 0, cause: 0, first: false };
+  private readonly valueSigma: number;
+  private readonly valueShift: number;
+
+  constructor(config: EngineConfig, run: number, pop: Population, key: string) {
+    this.config = config;
+    this.run = run;
+    this.pop = pop;
+    this.marks = new AgentMarks(pop.n);
+    this.rec = new Recorder(run, config.days, FIRST_TACTIC_CAUSE + config.tactics.length);
+    this.movesRng = new Rng(`${key}/moves`);
+    this.buyRng = new Rng(`${key}/buy`);
+    this.orderRng = new Rng(`${key}/orders`);
+    this.bgnbd = config.repeatModel.kind === 'bgnbd';
+    // Per-order spread of the order value (log-normal). With heterogeneity, half of the log-variance is between
+    // customers (population.ts), so the per-order part carries the other half and the overall mean and sd match.
+    const cv = config.orderValue.mean > 0 ? config.orderValue.sd / config.orderValue.mean : 0;
+    const total = Math.log(1 + cv * cv);
+    const sigma2 = config.heterogeneity ? total / 2 : total;
+    this.valueSigma = Math.sqrt(sigma2);
+    this.valueShift = -sigma2 / 2;
+  }
+
+  setTactics(runtimes: TacticRuntime[]): void {
+    this.tactics = runtimes;
+    this.moveHooks = runtimes.filter((t) => t.onMove);
+    this.orderHooks = runtimes.filter((t) => t.onOrder);
+  }
+
+  /** Real customers in tier t at the start of today. */
+  realCount(t: number): number {
+    return this.startCounts[t]! * this.config.scale;
+  }
+
+  /** Prepare today's tables: sources from word of mouth and tactics, then the per-tier probabilities. */
+  beginDay(day: number): void {
+    const cfg = this.config;
+    this.day = day;
+    this.rec.day = day;
+    this.marks.setDay(day);
+    this.sources.reset();
+    this.startCounts.set(this.pop.counts);
+    this.demand = cfg.demand[day] ?? 1;
+
+    const wom = cfg.wordOfMouth;
+    if (wom.q > 0) {
+      let inSources = 0;
+      for (let t = 0; t < TIER_COUNT; t++) if (wom.sources[t]) inSources += this.startCounts[t]!;
+      this.sources.addForward(R0, R1, wom.q * (inSources / this.pop.n), TRAIT_SOCIAL, CAUSE_WORD_OF_MOUTH);
+    }
+    for (const t of this.tactics) t.beginDay(this);
+
+    for (let t = 0; t < TIER_COUNT; t++) {
+      this.baseF[t] = t < R4 ? cfg.forward[t]! * (t === R3 ? this.demand : 1) : 0;
+      this.baseR[t] = cfg.reverse[t]! * this.sources.lapseMult[t]!;
+    }
+    const src = this.sources;
+    for (let t = 0; t < R4; t++) {
+      let keepF = 1 - Math.min(1, this.baseF[t]!);
+      for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.fCount[t]!; k++, at++) keepF *= 1 - Math.min(1, src.fP[at]!);
+      let keepR = 1 - Math.min(1, this.baseR[t]!);
+      for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.rCount[t]!; k++, at++) keepR *= 1 - Math.min(1, src.rP[at]!);
+      const f = 1 - keepF;
+      let r = 1 - keepR;
+      if (f + r > 1) r = 1 - f;
+      this.homF[t] = f;
+      this.homFR[t] = f + r;
+      this.plainTier[t] = src.fCount[t] === 0 && src.rCount[t] === 0 ? 1 : 0;
+    }
+    this.homBuyers = !cfg.heterogeneity && !this.bgnbd && src.recallP[R4] === 0 && src.recallP[5] === 0;
+    if (this.homBuyers) {
+      for (let t = R4; t < TIER_COUNT; t++) {
+        const base = Math.min(1, (t === R4 ? cfg.forward[R4]! : cfg.repeat) * this.demand);
+        const p = Math.min(1, base * src.buyMult[t]!);
+        let keepR = 1 - Math.min(1, this.baseR[t]!);
+        for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.rCount[t]!; k++, at++) keepR *= 1 - Math.min(1, src.rP[at]!);
+        let r = 1 - keepR;
+        if (p + r > 1) r = 1 - p;
+        this.homBuyBase[t] = base;
+        this.homF[t] = p;
+        this.homFR[t] = p + r;
+      }
+    }
+  }
+
+  endDay(): void {
+    for (const t of this.tactics) t.endDay?.(this);
+    this.rec.tiers(this.day + 1, this.pop.counts);
+  }
+
+  /** Move agent i from one tier to another: the only place tiers change. */
+  moveAgent(i: number, from: number, to: number, cause: number): void {
+    const pop = this.pop;
+    pop.tier[i] = to;
+    pop.counts[from]! -= 1;
+    pop.counts[to]! += 1;
+    this.rec.move(from, to, cause);
+    if (to === R4 && from < R4) {
+      pop.active[i] = 1; // a new customer: BG/NBD starts at the first purchase
+      this.placeOrder(i, from, cause, true);
+    } else if (to === 5 && from === R4) {
+      this.placeOrder(i, from, cause, false);
+    }
+    if (from >= R3 && to < R3) {
+      // Falling below R3 means leaving the private domain: groups, WeCom, follows and memberships go.
+      pop.channels[i] = pop.channels[i]! & (LOW_QUALITY | FAKE);
+    }
+    const hooks = this.moveHooks;
+    for (let k = 0; k < hooks.length; k++) hooks[k]!.onMove!(this, i, from, to, cause);
+  }
+
+  /** Place an order: draw its value, let tactics adjust it (deals, coupons), record it. */
+  placeOrder(i: number, fromTier: number, cause: number, first: boolean): void {
+    const pop = this.pop;
+    const mean = this.config.orderValue.mean * (pop.value ? pop.value[i]! : 1);
+    const value = this.valueSigma > 0 ? mean * Math.exp(this.valueSigma * this.orderRng.normal() + this.valueShift) : mean;
+    const o = this.order;
+    o.agent = i;
+    o.fromTier = fromTier;
+    o.value = value;
+    o.cause = cause;
+    o.first = first;
+    const hooks = this.orderHooks;
+    for (let k = 0; k < hooks.length; k++) hooks[k]!.onOrder!(this, o);
+    this.rec.order(fromTier, o.value, o.cause, first);
+    if (pop.orders[i]! < 65535) pop.orders[i] = pop.orders[i]! + 1;
+    pop.lastOrderDay[i] = this.day;
+  }
+}

@@ -1,0 +1,155 @@
+import { Adstock, hill } from '../response';
+import { TRAIT_RESPOND } from '../sources';
+import { R0, R1, R2, R4 } from '../tiers';
+import type { RunState } from '../run-state';
+import type { MeanFieldDay } from '../meanfield-day';
+import type { TacticConfig } from '../config';
+import type { TacticDefinition, TacticEnv } from './types';
+import { halfLife, hillShape, num, p, schedule, share } from './common';
+
+/**
+ * Paid ads (朋友圈广告 / 视频号投放). Daily spend buys impressions at a CPM; carried over by adstock, the impressions
+ * per targeted person (R0–R2) pass through a Hill curve whose value is the share of targeted people reached that day.
+ * With the default ec = 1 and s = 1 this is f/(1+f), close to the unique-reach curve 1 − e^(−f) of a Poisson number of
+ * impressions — diminishing returns come from frequency, as in media planning. Reach can never exceed one person
+ * per impression. Reached R0 people become R1; of the people reached, `engageRate` interact (R1 → R2) and
+ * `directBuyRate` buy at once in the mini-program (R1/R2 → R4).
+ */
+export interface AdsParams {
+  dailySpend: number;
+  cpm: number;
+  halfLifeDays: number;
+  halfSaturationFrequency: number;
+  shape: number;
+  engageRate: number;
+  directBuyRate: number;
+}
+
+/** Pressure (share of the targeted pool reached today) for an adstocked spend and a pool of real people. */
+export function adsPressure(spend: number, pool: number, prm: AdsParams): number {
+  if (spend <= 0 || pool <= 0) return 0;
+  const frequency = (spend * 1000) / prm.cpm / pool;
+  return Math.min(frequency, hill(frequency, prm.halfSaturationFrequency, prm.shape));
+}
+
+function readParams(cfg: TacticConfig): AdsParams {
+  const q = cfg.params;
+  return {
+    dailySpend: p(q, 'dailySpend'),
+    cpm: p(q, 'cpm'),
+    halfLifeDays: p(q, 'halfLifeDays'),
+    halfSaturationFrequency: p(q, 'halfSaturationFrequency'),
+    shape: p(q, 'shape'),
+    engageRate: p(q, 'engageRate'),
+    directBuyRate: p(q, 'directBuyRate'),
+  };
+}
+
+/** The day's effect shared by the agent engine and the mean field (ads act on whole tiers). */
+class AdsDay {
+  private readonly adstock: Adstock;
+  constructor(
+    private readonly cfg: TacticConfig,
+    private readonly prm: AdsParams,
+    private readonly cause: number,
+  ) {
+    this.adstock = new Adstock(prm.halfLifeDays);
+  }
+  /** Add today's sources; returns today's spend. */
+  apply(day: number, realPool: number, sources: RunState['sources']): number {
+    const spend = this.prm.dailySpend * (this.cfg.schedule[day] ?? 0);
+    const carried = this.adstock.step(spend);
+    const reach = adsPressure(carried, realPool, this.prm);
+    if (reach > 0) {
+      sources.addForward(R0, R1, reach, TRAIT_RESPOND, this.cause);
+      sources.addForward(R1, R2, reach * this.prm.engageRate, TRAIT_RESPOND, this.cause);
+      sources.addForward(R1, R4, reach * this.prm.directBuyRate, TRAIT_RESPOND, this.cause);
+      sources.addForward(R2, R4, reach * this.prm.directBuyRate, TRAIT_RESPOND, this.cause);
+    }
+    return spend;
+  }
+}
+
+function pool(count: (t: number) => number): number {
+  return count(R0) + count(R1) + count(R2);
+}
+
+export const ads: TacticDefinition = {
+  type: 'ads',
+  name: { en: 'Paid ads (Moments / Channels)', zh: '付费广告(朋友圈 / 视频号)' },
+  summary: {
+    en: 'Daily spend buys impressions; people reached move R0 → R1, some interact (R1 → R2) or buy at once (→ R4).',
+    zh: '每日预算购买曝光;触达的人从 R0 进入 R1,部分互动(R1→R2)或直接下单(→R4)。',
+  },
+  moves: [
+    [R0, R1],
+    [R1, R2],
+    [R1, R4],
+    [R2, R4],
+  ],
+  purchases: [],
+  params: {
+    schedule: schedule({ daily: true }),
+    dailySpend: num('yuanPerDay', 0, 1e8, 20000, 'assumption', {
+      en: 'Spend on scheduled days (multiplied by the schedule’s effort)',
+      zh: '投放日的预算(乘以排期的投入倍数)',
+    }),
+    cpm: num('yuanPerThousand', 1, 1000, 40, 'assumption (Moments ads are usually quoted at tens of yuan per 1 000 impressions)', {
+      en: 'Cost per 1 000 impressions',
+      zh: '千次曝光成本',
+    }),
+    halfLifeDays: halfLife(3, 'Meta Robyn’s rule of thumb for digital carry-over (θ 0–0.3 per week) → about 3 days'),
+    halfSaturationFrequency: num('perPerson', 0.01, 20, 1, 'unique-reach argument: at one impression per person per day about half are reached', {
+      en: 'Impressions per targeted person per day at which half the pool is reached (Hill ec)',
+      zh: '目标人群人均每日曝光达到多少时触达一半人群(Hill 半饱和点)',
+    }),
+    shape: hillShape(1, 'unique reach 1 − e^(−f) is close to a Hill curve with s = 1'),
+    engageRate: share(0.02, 'assumption (typical click-through of feed ads is 1–2 %)', {
+      en: 'Share of reached R1 people who interact (click, watch, follow): R1 → R2',
+      zh: '被触达的 R1 中产生互动(点击、观看、关注)的比例:R1→R2',
+    }),
+    directBuyRate: share(0.0005, 'assumption', {
+      en: 'Share of reached R1/R2 people who buy at once in the mini-program: → R4',
+      zh: '被触达的 R1/R2 中直接在小程序下单的比例:→R4',
+    }),
+  },
+  curve: {
+    effortParam: 'dailySpend',
+    effortUnit: 'yuanPerDay',
+    effortLabel: { en: 'Daily spend', zh: '日预算' },
+    halfLifeParam: 'halfLifeDays',
+    ecParam: 'halfSaturationFrequency',
+    shapeParam: 'shape',
+  },
+  sideEffects: {
+    en: 'None on tiers; spend is a cost every scheduled day whether or not it converts.',
+    zh: '不直接影响层级;投放日的预算无论转化与否均计入成本。',
+  },
+  response: {
+    en: 'Agents more responsive to marketing (the respond trait) are reached and convert more.',
+    zh: '对营销更敏感(响应特质高)的个体更易被触达与转化。',
+  },
+  create(cfg: TacticConfig, env: TacticEnv) {
+    const prm = readParams(cfg);
+    const day = new AdsDay(cfg, prm, env.cause);
+    let spend = 0;
+    return {
+      beginDay(s: RunState) {
+        spend = day.apply(s.day, pool((t) => s.realCount(t)), s.sources);
+      },
+      endDay(s: RunState) {
+        s.rec.cost(env.cause, spend);
+      },
+    };
+  },
+  expect(cfg: TacticConfig, env: TacticEnv) {
+    const prm = readParams(cfg);
+    const day = new AdsDay(cfg, prm, env.cause);
+    return {
+      beginDay(m: MeanFieldDay) {
+        const spend = day.apply(m.day, pool((t) => m.realCount(t)), m.sources);
+        m.cost(env.cause, spend);
+      },
+    };
+  },
+};

@@ -1,0 +1,68 @@
+import type { FieldSpec } from '../../lib/spec';
+import type { Text } from '../../lib/text';
+import type { Unit } from '../../lib/units';
+import type { EngineConfig, TacticConfig } from '../config';
+import type { RunState, Order } from '../run-state';
+import type { MeanFieldDay } from '../meanfield-day';
+
+/**
+ * The interface every tactic implements (model.md § Tactics). A definition is static: what the tactic is, the tiers
+ * and moves it may cause, its parameters with units, ranges, defaults and sources, and its effort → pressure curve.
+ * `create` gives a fresh runtime per run; `expect` gives the expected-value version for the mean-field projection.
+ */
+export interface TacticDefinition {
+  type: string;
+  name: Text;
+  summary: Text;
+  /** Moves this tactic may cause, as [from, to] tier pairs (tests check it causes no others). */
+  moves: ReadonlyArray<readonly [number, number]>;
+  /** Tiers whose purchases (without a tier change, or R4 → R5) it may cause. */
+  purchases: readonly number[];
+  /** Its parameters (besides `id` and `type`). */
+  params: Record<string, FieldSpec>;
+  /** How effort becomes pressure, for the response-curve chart; null for tactics without a saturation curve. */
+  curve: CurveSpec | null;
+  /** Side effects in words, for the model card and the tactic card. */
+  sideEffects: Text;
+  /** Who responds more (heterogeneity), in words. */
+  response: Text;
+  create(config: TacticConfig, env: TacticEnv): TacticRuntime;
+  expect(config: TacticConfig, env: TacticEnv): ExpectedRuntime;
+}
+
+export interface CurveSpec {
+  /** The parameter holding the daily effort (e.g. `dailySpend`). */
+  effortParam: string;
+  effortUnit: Unit;
+  effortLabel: Text;
+  halfLifeParam: string;
+  ecParam: string;
+  shapeParam: string;
+}
+
+export interface TacticEnv {
+  /** This tactic's cause index in the result (FIRST_TACTIC_CAUSE + position). */
+  cause: number;
+  engine: EngineConfig;
+  /** Cause indices of the other tactics by type, for interactions (pre-heat, coupons in groups). */
+  causesByType: ReadonlyMap<string, number[]>;
+}
+
+/** One run's instance of a tactic. Hooks are called on cold paths only (day boundaries, moves, orders). */
+export interface TacticRuntime {
+  /** Before the day's moves: compute pressure, add tier sources, mark agents. */
+  beginDay(s: RunState): void;
+  /** After an agent moved (any cause). */
+  onMove?(s: RunState, i: number, from: number, to: number, cause: number): void;
+  /** When an agent places an order: may change its value and book a discount. */
+  onOrder?(s: RunState, order: Order): void;
+  /** After the day's moves and orders: book costs. */
+  endDay?(s: RunState): void;
+}
+
+/** The expected-value version of a tactic for one mean-field projection. */
+export interface ExpectedRuntime {
+  beginDay(m: MeanFieldDay): void;
+  /** Expected orders caused today (called after the day's flows), to book costs that depend on them. */
+  endDay?(m: MeanFieldDay): void;
+}

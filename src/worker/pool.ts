@@ -1,0 +1,91 @@
+import type { EngineConfig } from '../sim/config';
+import type { RunDigest } from '../sim/digest';
+import type { MeanFieldResult } from '../sim/meanfield';
+import { Summary } from '../sim/summary';
+import { CancelledError, WorkerClient } from './client';
+
+export interface PoolProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * A pool of simulation workers sized to the machine. Runs are handed out in small batches to whichever worker is
+ * free; digests are added to the summary strictly in run order (a reorder buffer), so the browser gives the same
+ * bytes as the command line for the same scenario and seed. Cancel terminates every worker at once; a worker that
+ * fails rejects the run with its message, and the pool starts fresh workers for the next run.
+ */
+export class SimPool {
+  private clients: WorkerClient[];
+  private generation = 0;
+
+  constructor(readonly size = Math.max(1, Math.min(8, (globalThis.navigator?.hardwareConcurrency ?? 2) || 2))) {
+    this.clients = Array.from({ length: size }, () => new WorkerClient());
+  }
+
+  /** Run every Monte Carlo run of a config; resolves with the summary, rejects on failure or cancel. */
+  run(config: EngineConfig, onProgress?: (p: PoolProgress) => void, batch = 1): Promise<Summary> {
+    const gen = ++this.generation;
+    const summary = new Summary(config);
+    const pending = new Map<number, RunDigest>();
+    let next = 0;
+    let done = 0;
+    return new Promise<Summary>((resolve, reject) => {
+      let settled = false;
+      const stop = (e: Error) => {
+        if (settled) return;
+        settled = true;
+        if (!(e instanceof CancelledError)) this.reset();
+        reject(e);
+      };
+      const work = async (client: WorkerClient): Promise<void> => {
+        while (!settled && next < config.runs) {
+          const from = next;
+          const to = Math.min(config.runs, from + batch);
+          next = to;
+          let digests: RunDigest[];
+          try {
+            digests = await client.call((api) => api.runDigests(config, from, to));
+          } catch (e) {
+            return stop(e instanceof Error ? e : new Error(String(e)));
+          }
+          if (settled || gen !== this.generation) return;
+          for (const d of digests) pending.set(d.run, d);
+          while (pending.has(summary.added)) {
+            const d = pending.get(summary.added)!;
+            pending.delete(summary.added);
+            summary.add(d);
+          }
+          done += digests.length;
+          onProgress?.({ done, total: config.runs });
+          if (done === config.runs) {
+            settled = true;
+            resolve(summary);
+          }
+        }
+      };
+      for (const c of this.clients) void work(c);
+    });
+  }
+
+  meanField(config: EngineConfig): Promise<MeanFieldResult> {
+    return this.clients[0]!.call((api) => api.meanField(config));
+  }
+
+  /** Cancel whatever runs now: terminate every worker (fresh ones start on the next run). */
+  cancel(): void {
+    this.generation++;
+    for (const c of this.clients) c.terminate();
+  }
+
+  /** After a failure: throw away every worker so the next run starts clean. */
+  private reset(): void {
+    this.generation++;
+    for (const c of this.clients) c.terminate();
+  }
+
+  /** For tests of failure handling. */
+  failOne(kind: 'throw' | 'oom'): Promise<never> {
+    return this.clients[0]!.call((api) => api.fail(kind));
+  }
+}
