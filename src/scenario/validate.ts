@@ -204,8 +204,15 @@ function validateObject(
     const v = validateValue(value[key], fieldSpec, p, errors);
     if (v !== undefined) out[key] = v;
   }
-  if (errors.length === before && spec.check) spec.check(out, (p, m) => report(p ? joinPath(path, p) : path, m));
+  if (errors.length === before && spec.check) spec.check(out, (p, m) => report(appendPath(path, p), m));
   return errors.length === before ? out : undefined;
+}
+
+/** Append a relative path such as `forward.R2` or `[3].to` written by a cross-field check. */
+function appendPath(base: string, rel: string): string {
+  if (!rel) return base;
+  if (rel.startsWith('[') || !base) return base + rel;
+  return `${base}.${rel}`;
 }
 
 /** The known name closest to a typo (edit distance ≤ 2), to suggest it in the error. */
