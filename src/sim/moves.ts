@@ -54,6 +54,14 @@ function stepChunk(s: RunState, from: number, to: number): void {
   const baseR = s.baseR;
   const move = s.pop.move;
   const lapse = s.pop.lapse;
+  const src = s.sources;
+  const fCount = src.fCount;
+  const fP = src.fP;
+  const fTrait = src.fTrait;
+  const rCount = src.rCount;
+  const rP = src.rP;
+  const rTrait = src.rTrait;
+  const traitCols = s.traitCols;
   const rng = s.movesRng;
   // `| 0` keeps the generator's state in int32 registers (a plain field load could be a boxed number).
   let a = rng.a | 0;
@@ -85,7 +93,36 @@ function stepChunk(s: RunState, from: number, to: number): void {
         if (f + r > 1) r = 1 - f;
         if (u < f) s.moveAgent(i, k, k + 1, BASELINE);
         else if (u < f + r) s.moveAgent(i, k, k - 1, DECAY);
-      } else agentDay(s, i, k, u);
+      } else if (homogeneous || stamp[i] === today) {
+        agentDay(s, i, k, u);
+      } else {
+        // Heterogeneous, unmarked agent in a tier with tier-level sources (ads, word of mouth, content…): the same
+        // arithmetic as agentDay, inlined with the source tables in locals because most agents land here.
+        let fb = baseF[k]! * move![i]!;
+        if (fb > 1) fb = 1;
+        let keepF = 1 - fb;
+        const at = k * MAX_SOURCES_PER_TIER;
+        const nf = fCount[k]!;
+        for (let j = 0; j < nf; j++) {
+          const col = traitCols[fTrait[at + j]!];
+          const p = fP[at + j]! * (col === null ? 1 : col![i]!);
+          keepF *= p >= 1 ? 0 : 1 - p;
+        }
+        let rb = baseR[k]! * lapse![i]!;
+        if (rb > 1) rb = 1;
+        let keepR = 1 - rb;
+        const nr = rCount[k]!;
+        for (let j = 0; j < nr; j++) {
+          const col = traitCols[rTrait[at + j]!];
+          const p = rP[at + j]! * (col === null ? 1 : col![i]!);
+          keepR *= p >= 1 ? 0 : 1 - p;
+        }
+        const f = 1 - keepF;
+        let r = 1 - keepR;
+        if (f + r > 1) r = 1 - f;
+        if (u < f) forward(s, i, k, u / f, 1);
+        else if (u < f + r) reverse(s, i, k, (u - f) / r);
+      }
     } else if (homBuyers && stamp[i] !== today) {
       // Homogeneous buyers in the simple model without recall today: per-tier chances, like the fast path above.
       if (u < homFR[k]!) {

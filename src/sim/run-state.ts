@@ -56,6 +56,8 @@ export class RunState {
   homBuyers = false;
   /** Their purchase chance without tactic boosts, for attribution. */
   readonly homBuyBase = new Float64Array(TIER_COUNT);
+  /** Trait columns by TraitId (index 0 = none), for the move loop. */
+  readonly traitCols: ReadonlyArray<Float32Array | null>;
   /** Today's demand index (seasonality). */
   demand = 1;
   readonly bgnbd: boolean;
@@ -73,6 +75,7 @@ export class RunState {
     this.buyRng = new Rng(`${key}/buy`);
     this.orderRng = new Rng(`${key}/orders`);
     this.bgnbd = config.repeatModel.kind === 'bgnbd';
+    this.traitCols = [null, pop.respond, pop.social, pop.price, pop.move];
     // Per-order spread of the order value (log-normal). With heterogeneity, half of the log-variance is between
     // customers (population.ts), so the per-order part carries the other half and the overall mean and sd match.
     const cv = config.orderValue.mean > 0 ? config.orderValue.sd / config.orderValue.mean : 0;

@@ -19,7 +19,7 @@ function transitionMatrix(c: EngineConfig): number[][] {
 /** Expected counts x0·P^t and the variance of each count (a sum of independent agents' Bernoulli indicators). */
 function markovOracle(c: EngineConfig, p: number[][], days: number) {
   // Per starting tier k, the distribution π_k(t) = e_k P^t.
-  let pis = Array.from({ length: 6 }, (_, k) => Array.from({ length: 6 }, (_, j) => (j === k ? 1 : 0)));
+  let pis: number[][] = Array.from({ length: 6 }, (_, k) => Array.from({ length: 6 }, (_, j) => (j === k ? 1 : 0)));
   const mean: number[][] = [];
   const variance: number[][] = [];
   for (let t = 0; t <= days; t++) {

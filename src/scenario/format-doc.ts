@@ -1,0 +1,67 @@
+import type { FieldSpec, ObjectSpec } from '../lib/spec';
+import { UNITS } from '../lib/units';
+import { TACTICS } from '../sim/tactics/registry';
+import { LIMITS } from './limits';
+import { scenarioSpec } from './schema';
+
+/**
+ * The field reference of scenarios/README.md, generated from the same spec that validates files, so the two cannot
+ * drift apart (a test regenerates it and compares).
+ */
+function range(s: FieldSpec): string {
+  if (s.kind === 'number') {
+    const lo = s.exclusiveMin ? `> ${s.min}` : `${s.min}`;
+    return `${lo} … ${s.max}${s.integer ? ', whole' : ''}`;
+  }
+  if (s.kind === 'enum') return s.values.map((v) => `\`${v}\``).join(', ');
+  if (s.kind === 'string') return `≤ ${s.maxLength} chars${s.patternHint ? `; ${s.patternHint}` : ''}`;
+  if (s.kind === 'text') return `text or {en, zh}, ≤ ${s.maxLength} chars`;
+  if (s.kind === 'date') return 'YYYY-MM-DD';
+  if (s.kind === 'array') return `≤ ${s.maxItems} items`;
+  if (s.kind === 'custom') return s.expected;
+  if (s.kind === 'boolean') return 'true / false';
+  return '';
+}
+
+function unit(s: FieldSpec): string {
+  return s.kind === 'number' ? UNITS[s.unit].en : '';
+}
+
+function dflt(s: FieldSpec): string {
+  if ('default' in s && s.default !== undefined) return `\`${JSON.stringify(s.default)}\``;
+  return s.optional ? '(optional)' : '**required**';
+}
+
+function rows(spec: ObjectSpec, prefix: string, out: string[]): void {
+  for (const [key, s] of Object.entries(spec.fields)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const doc = s.doc.en + (s.source ? ` — source: ${s.source}` : '');
+    out.push(`| \`${path}\` | ${unit(s)} | ${range(s)} | ${dflt(s)} | ${doc.replace(/\|/g, '\\|')} |`);
+    if (s.kind === 'object') rows(s, path, out);
+    if (s.kind === 'union' && key !== 'tactics') {
+      for (const [tag, v] of Object.entries(s.variants)) {
+        if (Object.keys(v.fields).length) rows(v, `${path}{${s.discriminator}=${tag}}`, out);
+      }
+    }
+  }
+}
+
+export function formatReference(): string {
+  const out: string[] = [];
+  out.push('<!-- generated from src/scenario/schema.ts by `npm run docs:format`; a test keeps it current -->');
+  out.push('### Scenario fields', '', '| field | unit | range | default | meaning |', '|---|---|---|---|---|');
+  rows(scenarioSpec, '', out);
+  out.push('', '### Limits', '', '| limit | value |', '|---|---|');
+  out.push(`| file size | ${LIMITS.fileBytes} bytes |`, `| nesting depth | ${LIMITS.depth} |`, `| population.agents | ${LIMITS.agents} |`);
+  out.push(`| days | ${LIMITS.days} |`, `| runs | ${LIMITS.runs} |`, `| tactics | ${LIMITS.tactics} |`, `| agents × days × runs | ${LIMITS.work.toExponential(0)} |`);
+  out.push('', '### Tactics', '');
+  for (const def of Object.values(TACTICS)) {
+    out.push(`#### \`${def.type}\` — ${def.name.en} (${def.name.zh})`, '', def.summary.en, '');
+    out.push(`Moves it may cause: ${def.moves.map(([a, b]) => `R${a}→R${b}`).join(', ') || 'none'}; purchases of: ${def.purchases.map((t) => `R${t}`).join(', ') || 'none'}.`, '');
+    out.push(`Who responds more: ${def.response.en} Side effects: ${def.sideEffects.en}`, '');
+    out.push('| parameter | unit | range | default | meaning |', '|---|---|---|---|---|');
+    rows({ kind: 'object', doc: def.summary, fields: def.params }, '', out);
+    out.push('');
+  }
+  return out.join('\n') + '\n';
+}
