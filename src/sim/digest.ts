@@ -2,6 +2,7 @@ import type { EngineConfig } from './config';
 import { causeNames } from './config';
 import type { RunRecord } from './recorder';
 import { TIERS, TIER_COUNT } from './tiers';
+import { getTactic } from './tactics/registry';
 
 const PAIRS = TIER_COUNT * TIER_COUNT;
 
@@ -42,6 +43,7 @@ export function figureKeys(config: EngineConfig): string[] {
   for (const t of TIERS) keys.push(`R.gmvByTier.${t}`);
   for (const t of TIERS) keys.push(`R.gmvShare.${t}`);
   keys.push('R.cost', 'R.discount', 'R.roi', 'R.marginRoi');
+  for (const t of config.tactics) for (const m of getTactic(t.type).metrics) keys.push(`tactic.${t.id}.${m.key}`);
   for (const c of causeNames(config)) {
     for (const f of ['moves', 'forwardMoves', 'reverseMoves', 'orders', 'firstPurchases', 'repeatPurchases', 'gmv', 'cost', 'discount', 'roi']) {
       keys.push(`cause.${c}.${f}`);
@@ -171,6 +173,7 @@ export function digestRun(rec: RunRecord, config: EngineConfig): RunDigest {
   // Costs are booked in real yuan already (tactics scale per-agent costs); GMV is per agent and scales here.
   f.push(cost, discount, ratio(gmv * sc, cost), config.margin === null ? NaN : ratio(gmv * sc * config.margin, cost));
 
+  for (let k = 0; k < rec.tacticMetrics.length; k++) f.push(rec.tacticMetrics[k]!);
   for (let c = 0; c < causes; c++) {
     let moves = 0;
     let fwd = 0;

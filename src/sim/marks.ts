@@ -24,6 +24,9 @@ export class AgentMarks {
   readonly buyCause: Int32Array;
   readonly recallKeep: Float32Array;
   readonly recallCause: Int32Array;
+  /** An extra, independent chance that a buyer (active or dormant) purchases today: a session, a group buy. */
+  readonly chanceKeep: Float32Array;
+  readonly chanceCause: Int32Array;
   readonly lapseMult: Float32Array;
   /** Scales the agent's own forward and purchase chances (baseline and tier sources), e.g. 0 for fake accounts. */
   readonly fScale: Float32Array;
@@ -45,6 +48,8 @@ export class AgentMarks {
     this.buyCause = new Int32Array(n);
     this.recallKeep = new Float32Array(n);
     this.recallCause = new Int32Array(n);
+    this.chanceKeep = new Float32Array(n);
+    this.chanceCause = new Int32Array(n);
     this.lapseMult = new Float32Array(n);
     this.fScale = new Float32Array(n);
   }
@@ -65,6 +70,8 @@ export class AgentMarks {
     this.buyCause[i] = -1;
     this.recallKeep[i] = 1;
     this.recallCause[i] = -1;
+    this.chanceKeep[i] = 1;
+    this.chanceCause[i] = -1;
     this.lapseMult[i] = 1;
     this.fScale[i] = 1;
   }
@@ -120,6 +127,18 @@ export class AgentMarks {
     const before = this.recallKeep[i]!;
     this.recallKeep[i] = before * (1 - Math.min(1, p));
     if (this.recallCause[i]! < 0 || p > 1 - before) this.recallCause[i] = cause;
+  }
+
+  /**
+   * Buyer i purchases today with an extra, independent probability p (an in-stream purchase, a group buy). A dormant
+   * BG/NBD buyer who buys this way becomes active again.
+   */
+  buyChance(i: number, p: number, cause: number): void {
+    if (!(p > 0)) return;
+    this.touch(i);
+    const before = this.chanceKeep[i]!;
+    this.chanceKeep[i] = before * (1 - Math.min(1, p));
+    if (this.chanceCause[i]! < 0 || p > 1 - before) this.chanceCause[i] = cause;
   }
 
   /** Multiply agent i's baseline reverse (decay) probability today by m. */

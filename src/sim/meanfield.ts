@@ -252,12 +252,13 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
         // Buyers.
         const ai = k * 2 + (t - R4);
         const recall = sources.recallP[t]!;
+        const chance = sources.chanceP[t]!;
         if (!bg) {
           const b0 = (t === R4 ? config.forward[R4]! : config.repeat) * demand * c.buy;
           const pRate = Math.min(1, b0 * sources.buyMult[t]!);
           // Dormant share (no order for DORMANT_DAYS) for recall, at the class's purchase chance.
           const dormant = Math.pow(1 - pRate, DORMANT_DAYS);
-          const p = pRate + (1 - pRate) * dormant * recall;
+          const p = 1 - (1 - pRate) * (1 - dormant * recall) * (1 - chance);
           let r = 1 - keepR;
           if (p + r > 1) r = 1 - p;
           if (t === R4) {
@@ -275,7 +276,14 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
         // BG/NBD: active and dormant buyers.
         const active = Math.min(mass, act[ai]!);
         const dormantMass = mass - active;
-        const day1 = bgnbdDay(c.lambda * demand * sources.buyMult[t]!, c.drop);
+        const poisson = bgnbdDay(c.lambda * demand * sources.buyMult[t]!, c.drop);
+        // A tactic's purchase chance adds a purchase on days without a Poisson event (and then the usual dropout).
+        const viaChance = (1 - poisson.pAny) * chance;
+        const day1 = {
+          pAny: poisson.pAny + viaChance,
+          expected: poisson.expected + viaChance,
+          pDrop: poisson.pDrop + viaChance * c.drop,
+        };
         // Active buyers.
         {
           let r = 1 - keepR;
@@ -307,9 +315,10 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
             nact[k * 2]! += (active * r * toR4) / rTotal;
           }
         }
-        // Dormant buyers: only a recall makes them buy (and active again, with the usual dropout after it).
+        // Dormant buyers: only a recall or a tactic's purchase chance makes them buy (and active again, with the usual
+        // dropout after it).
         {
-          const p = recall;
+          const p = 1 - (1 - recall) * (1 - chance);
           let r = 1 - keepR;
           if (p + r > 1) r = 1 - p;
           const recalled = dormantMass * p;

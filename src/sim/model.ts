@@ -71,5 +71,13 @@ export function finishRun(s: RunState): RunRecord {
   }
   s.rec.rec.buyers = buyers;
   s.rec.rec.repeaters = repeaters;
+  const metrics: number[] = [];
+  s.config.tactics.forEach((t, k) => {
+    const declared = getTactic(t.type).metrics.length;
+    const values = s.tactics[k]!.report?.(s) ?? [];
+    if (values.length !== declared) throw new Error(`tactic ${t.id} reported ${values.length} metrics, declared ${declared}`);
+    metrics.push(...values);
+  });
+  s.rec.rec.tacticMetrics = Float64Array.from(metrics);
   return s.rec.rec;
 }

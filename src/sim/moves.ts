@@ -325,8 +325,11 @@ function buyerDay(s: RunState, i: number, k: number, u: number): void {
     const boosted = base * mult;
     pRate = boosted > 1 ? 1 : boosted;
   }
-  // A tactic's recall is an extra, independent chance (for a dormant BG/NBD buyer, the only one).
-  const p = 1 - (1 - pRate) * recallKeep;
+  // A tactic's recall (dormant buyers only) and a tactic's purchase chance (a session, a group buy) are extra,
+  // independent chances; for a dormant BG/NBD buyer they are the only ones.
+  const chanceKeep = (marked ? marks.chanceKeep[i]! : 1) * (1 - src.chanceP[k]!);
+  const extraKeep = recallKeep * chanceKeep;
+  const p = 1 - (1 - pRate) * extraKeep;
 
   let rb = s.baseR[k]!;
   if (pop.lapse) rb *= pop.lapse[i]!;
@@ -350,11 +353,15 @@ function buyerDay(s: RunState, i: number, k: number, u: number): void {
     let recalled = false;
     if (u < pRate) cause = u < pBase || boostCause < 0 ? BASELINE : boostCause;
     else {
-      // The recall chance: the agent's own mark if it has one, else the tier-wide recall.
-      cause = marked && marks.recallCause[i]! >= 0 ? marks.recallCause[i]! : src.recallCause[k]!;
+      // The extra chances share [pRate, p) in proportion to their own probabilities.
+      const pChance = 1 - chanceKeep;
+      const pRecall = 1 - recallKeep;
+      const v = ((u - pRate) / (p - pRate)) * (pChance + pRecall);
+      if (v < pChance) cause = marked && marks.chanceCause[i]! >= 0 ? marks.chanceCause[i]! : src.chanceCause[k]!;
+      else cause = marked && marks.recallCause[i]! >= 0 ? marks.recallCause[i]! : src.recallCause[k]!;
       recalled = true;
     }
-    if (recalled) pop.active[i] = 1; // a recalled dormant buyer is active again (then may drop out as usual)
+    if (recalled) pop.active[i] = 1; // a dormant buyer who buys is active again (then may drop out as usual)
     purchase(s, i, k, cause);
     if (s.bgnbd && !recalled) {
       {

@@ -31,6 +31,8 @@ export interface RunRecord {
   causeCost: Float64Array;
   /** Discounts given (coupons, deals), included in cost; per cause. */
   causeDiscount: Float64Array;
+  /** Each tactic's own metrics at the end of the run (declared by its definition), concatenated in tactic order. */
+  tacticMetrics: Float64Array;
   /** Agents who bought at least once / at least twice during the run. */
   buyers: number;
   repeaters: number;
@@ -59,6 +61,7 @@ export class Recorder {
       causeGmv: new Float64Array(causes),
       causeCost: new Float64Array(days * causes),
       causeDiscount: new Float64Array(causes),
+      tacticMetrics: new Float64Array(0),
       buyers: 0,
       repeaters: 0,
     };

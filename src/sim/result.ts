@@ -100,4 +100,6 @@ export interface SimulationResult {
     };
   };
   byCause: Record<string, CauseSummary>;
+  /** Each tactic's own figures (e.g. viewers per session, coupon redemption rate), by tactic id then metric key. */
+  tactics: Record<string, Record<string, Stat | null>>;
 }

@@ -131,7 +131,8 @@ export class RunState {
       this.homFR[t] = f + r;
       this.plainTier[t] = src.fCount[t] === 0 && src.rCount[t] === 0 ? 1 : 0;
     }
-    this.homBuyers = !cfg.heterogeneity && !this.bgnbd && src.recallP[R4] === 0 && src.recallP[5] === 0;
+    this.homBuyers =
+      !cfg.heterogeneity && !this.bgnbd && src.recallP[R4] === 0 && src.recallP[5] === 0 && src.chanceP[R4] === 0 && src.chanceP[5] === 0;
     if (this.homBuyers) {
       for (let t = R4; t < TIER_COUNT; t++) {
         const base = Math.min(1, (t === R4 ? cfg.forward[R4]! : cfg.repeat) * this.demand);

@@ -40,6 +40,9 @@ export class DaySources {
   /** Chance per day that a dormant buyer in tier t is recalled (buys and becomes active again), and its cause. */
   readonly recallP = new Float64Array(TIER_COUNT);
   readonly recallCause = new Int32Array(TIER_COUNT);
+  /** Extra chance per day that any buyer in tier t purchases (dormant ones become active), and its cause. */
+  readonly chanceP = new Float64Array(TIER_COUNT);
+  readonly chanceCause = new Int32Array(TIER_COUNT);
 
   constructor() {
     this.reset();
@@ -54,6 +57,8 @@ export class DaySources {
     this.lapseMult.fill(1);
     this.recallP.fill(0);
     this.recallCause.fill(-1);
+    this.chanceP.fill(0);
+    this.chanceCause.fill(-1);
   }
 
   /** Agents in `from` move forward to `to` with daily probability p (× trait). */
@@ -105,6 +110,15 @@ export class DaySources {
     const before = this.recallP[t]!;
     this.recallP[t] = 1 - (1 - before) * (1 - Math.min(1, p));
     if (this.recallCause[t]! < 0 || p > before) this.recallCause[t] = cause;
+  }
+
+  /** Every buyer in tier t purchases today with an extra, independent probability p. */
+  addBuyChance(t: number, p: number, cause: number): void {
+    if (t < 4) throw new RangeError('purchase chances apply to buyers (R4, R5)');
+    if (!(p > 0)) return;
+    const before = this.chanceP[t]!;
+    this.chanceP[t] = 1 - (1 - before) * (1 - Math.min(1, p));
+    if (this.chanceCause[t]! < 0 || p > before) this.chanceCause[t] = cause;
   }
 
   /** Multiply the baseline reverse (decay) probability of tier t by m (m < 1 protects, m > 1 erodes). */

@@ -5,6 +5,7 @@ import { figureKeys, FLOW_PAIRS, weeksOf, type RunDigest } from './digest';
 import type { CauseSummary, SimulationResult, TierRecord } from './result';
 import { band, round6, stat, type Stat } from './stats';
 import { TIERS, TIER_COUNT } from './tiers';
+import { getTactic } from './tactics/registry';
 
 const PAIRS = TIER_COUNT * TIER_COUNT;
 
@@ -295,6 +296,9 @@ export class Summary {
         },
       },
       byCause,
+      tactics: Object.fromEntries(
+        cfg.tactics.map((t) => [t.id, Object.fromEntries(getTactic(t.type).metrics.map((m) => [m.key, this.stat(`tactic.${t.id}.${m.key}`)]))]),
+      ),
     };
   }
 }

@@ -121,6 +121,12 @@ export const ads: TacticDefinition = {
     ecParam: 'halfSaturationFrequency',
     shapeParam: 'shape',
   },
+  metrics: [
+    { key: 'spend', label: { en: 'Spend', zh: '投放花费' }, unit: 'yuan' },
+    { key: 'impressions', label: { en: 'Impressions', zh: '曝光次数' }, unit: 'count' },
+    { key: 'reached', label: { en: 'People reached (R0 → R1)', zh: '触达人数(R0→R1)' }, unit: 'people' },
+    { key: 'costPerReached', label: { en: 'Cost per person reached', zh: '单人触达成本' }, unit: 'yuanPerPerson' },
+  ],
   sideEffects: {
     en: 'None on tiers; spend is a cost every scheduled day whether or not it converts.',
     zh: '不直接影响层级;投放日的预算无论转化与否均计入成本。',
@@ -133,12 +139,18 @@ export const ads: TacticDefinition = {
     const prm = readParams(cfg);
     const day = new AdsDay(cfg, prm, env.cause);
     let spend = 0;
+    let total = 0;
     return {
       beginDay(s: RunState) {
         spend = day.apply(s.day, pool((t) => s.realCount(t)), s.sources);
       },
       endDay(s: RunState) {
         s.rec.cost(env.cause, spend);
+        total += spend;
+      },
+      report(s: RunState) {
+        const reached = s.rec.rec.causeMoves[env.cause * 36 + 1]! * s.config.scale;
+        return [total, (total * 1000) / prm.cpm, reached, reached > 0 ? total / reached : NaN];
       },
     };
   },

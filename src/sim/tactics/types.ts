@@ -26,6 +26,8 @@ export interface TacticDefinition {
   sideEffects: Text;
   /** Who responds more (heterogeneity), in words. */
   response: Text;
+  /** The tactic's own figures reported per run (e.g. viewers per session), in the order `report` returns them. */
+  metrics: ReadonlyArray<{ key: string; label: Text; unit: Unit }>;
   create(config: TacticConfig, env: TacticEnv): TacticRuntime;
   expect(config: TacticConfig, env: TacticEnv): ExpectedRuntime;
 }
@@ -58,6 +60,8 @@ export interface TacticRuntime {
   onOrder?(s: RunState, order: Order): void;
   /** After the day's moves and orders: book costs. */
   endDay?(s: RunState): void;
+  /** At the end of the run: the values of the definition's `metrics`, in order. */
+  report?(s: RunState): number[];
 }
 
 /** The expected-value version of a tactic for one mean-field projection. */

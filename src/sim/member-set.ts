@@ -1,0 +1,38 @@
+/**
+ * A set of agent indices with O(1) add, remove and membership, iterable in a dense array (no allocation): the
+ * members of community groups, a guide's WeCom contacts, coupon holders, registered members. Iteration order is the
+ * order of additions with swap-removal, which is deterministic for a given run.
+ */
+export class MemberSet {
+  /** Agents in the set: list[0..size). */
+  readonly list: Int32Array;
+  /** Position of agent i in `list`, or −1. */
+  private readonly pos: Int32Array;
+  size = 0;
+
+  constructor(n: number) {
+    this.list = new Int32Array(n);
+    this.pos = new Int32Array(n).fill(-1);
+  }
+
+  has(i: number): boolean {
+    return this.pos[i]! >= 0;
+  }
+
+  add(i: number): boolean {
+    if (this.pos[i]! >= 0) return false;
+    this.pos[i] = this.size;
+    this.list[this.size++] = i;
+    return true;
+  }
+
+  remove(i: number): boolean {
+    const at = this.pos[i]!;
+    if (at < 0) return false;
+    const last = this.list[--this.size]!;
+    this.list[at] = last;
+    this.pos[last] = at;
+    this.pos[i] = -1;
+    return true;
+  }
+}
