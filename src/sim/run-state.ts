@@ -65,7 +65,11 @@ export class RunState {
   private readonly valueSigma: number;
   private readonly valueShift: number;
 
+  /** The run's stream key (`<seed>/run-<i>`), from which tactics derive their own streams. */
+  readonly key: string;
+
   constructor(config: EngineConfig, run: number, pop: Population, key: string) {
+    this.key = key;
     this.config = config;
     this.run = run;
     this.pop = pop;
@@ -83,6 +87,11 @@ export class RunState {
     const sigma2 = config.heterogeneity ? total / 2 : total;
     this.valueSigma = Math.sqrt(sigma2);
     this.valueShift = -sigma2 / 2;
+  }
+
+  /** A tactic's own random stream (`<seed>/run-<i>/tactic/<id>`): independent of every other part of the model. */
+  tacticRng(id: string): Rng {
+    return new Rng(`${this.key}/tactic/${id}`);
   }
 
   setTactics(runtimes: TacticRuntime[]): void {

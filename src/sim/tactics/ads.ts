@@ -33,7 +33,10 @@ export function adsPressure(spend: number, pool: number, prm: AdsParams): number
 }
 
 function readParams(cfg: TacticConfig): AdsParams {
-  const q = cfg.params;
+  return paramsOf(cfg.params);
+}
+
+function paramsOf(q: Record<string, unknown>): AdsParams {
   return {
     dailySpend: p(q, 'dailySpend'),
     cpm: p(q, 'cpm'),
@@ -117,9 +120,11 @@ export const ads: TacticDefinition = {
     effortParam: 'dailySpend',
     effortUnit: 'yuanPerDay',
     effortLabel: { en: 'Daily spend', zh: '日预算' },
+    pressureLabel: { en: 'Share of the targeted pool (R0–R2) reached per day', zh: '目标人群(R0–R2)每日触达比例' },
     halfLifeParam: 'halfLifeDays',
     ecParam: 'halfSaturationFrequency',
     shapeParam: 'shape',
+    pressure: (effort, params, real) => adsPressure(effort, real[0]! + real[1]! + real[2]!, paramsOf(params)),
   },
   metrics: [
     { key: 'spend', label: { en: 'Spend', zh: '投放花费' }, unit: 'yuan' },

@@ -2,6 +2,7 @@ import type { FieldSpec, NumberSpec } from '../../lib/spec';
 import type { Text } from '../../lib/text';
 import type { Unit } from '../../lib/units';
 import { scheduleSpec } from '../schedule';
+import { Adstock, hill } from '../response';
 
 /** Parameter-spec helpers shared by the tactic modules, so each declares only what is its own. */
 export function num(
@@ -47,4 +48,56 @@ export function p(params: Record<string, unknown>, key: string): number {
   const v = params[key];
   if (typeof v !== 'number') throw new TypeError(`tactic parameter ${key} is missing`);
   return v;
+}
+
+/** Effort → pressure for one tactic: geometric adstock with a half-life, then Hill saturation (response.ts). */
+export class EffortPressure {
+  private readonly adstock: Adstock;
+  constructor(
+    halfLifeDays: number,
+    private readonly ec: number,
+    private readonly shape: number,
+  ) {
+    this.adstock = new Adstock(halfLifeDays);
+  }
+  /** Feed today's effort; returns today's pressure in [0, 1]. */
+  step(effort: number): number {
+    return hill(this.adstock.step(effort), this.ec, this.shape);
+  }
+}
+
+/** Attendance-style recency: an exponentially weighted count of past events (not normalised), for fatigue. */
+export class Recency {
+  private readonly theta: number;
+  level = 0;
+  constructor(halfLifeDays: number) {
+    this.theta = halfLifeDays > 0 ? Math.pow(0.5, 1 / halfLifeDays) : 0;
+  }
+  /** The weight of events before today; then records today's events. */
+  step(eventsToday: number): number {
+    const before = this.level;
+    this.level = this.theta * this.level + eventsToday;
+    return before * this.theta;
+  }
+}
+
+export const TIER_KEYS_BUYERS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;
+
+/** A per-tier parameter block (R1..R5) with the same unit, for specs such as attendance by tier. */
+export function perTier(values: Record<string, number>, source: string, doc: Text, unit: Unit = 'share'): FieldSpec {
+  return {
+    kind: 'object',
+    doc,
+    source,
+    default: values,
+    fields: Object.fromEntries(
+      Object.entries(values).map(([t, v]) => [t, { kind: 'number', unit, min: 0, max: 1, default: v, source, doc: { en: `${t}`, zh: `${t}` } }]),
+    ),
+  } as FieldSpec;
+}
+
+/** Read a per-tier block into an array indexed by tier (missing tiers 0). */
+export function tierArray(params: Record<string, unknown>, key: string): number[] {
+  const block = params[key] as Record<string, number> | undefined;
+  return ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'].map((t) => block?.[t] ?? 0);
 }

@@ -33,13 +33,22 @@ export interface TacticDefinition {
 }
 
 export interface CurveSpec {
-  /** The parameter holding the daily effort (e.g. `dailySpend`). */
+  /** The parameter holding the effort (e.g. `dailySpend`). */
   effortParam: string;
   effortUnit: Unit;
   effortLabel: Text;
-  halfLifeParam: string;
+  /** What the pressure means for this tactic (e.g. "share of the targeted pool reached per day"). */
+  pressureLabel: Text;
+  /** The carry-over half-life parameter, or null for tactics without carry-over. */
+  halfLifeParam: string | null;
   ecParam: string;
   shapeParam: string;
+  /**
+   * Pressure in [0, 1] for a steady effort (after adstock, a steady effort maps to its own level), given the
+   * tactic's parameters and the real customers per tier — for tactics whose Hill input is not the effort itself
+   * (ads: impressions per targeted person). Defaults to Hill(effort; ec, shape).
+   */
+  pressure?: (effort: number, params: Record<string, unknown>, realCounts: readonly number[]) => number;
 }
 
 export interface TacticEnv {

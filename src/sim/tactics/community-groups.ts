@@ -1,0 +1,383 @@
+import type { TacticConfig } from '../config';
+import type { MeanFieldDay } from '../meanfield-day';
+import { MemberSet } from '../member-set';
+import { IN_GROUP } from '../population';
+import type { Order, RunState } from '../run-state';
+import type { Rng } from '../rng';
+import { resolveSchedule, type Schedule } from '../schedule';
+import { scheduleSpec } from '../schedule';
+import { TRAIT_SOCIAL } from '../sources';
+import { R2, R3, R4 } from '../tiers';
+import type { FieldSpec } from '../../lib/spec';
+import { EffortPressure, halfLife, hillShape, num, p, schedule, share } from './common';
+import type { TacticDefinition, TacticEnv } from './types';
+
+/**
+ * Community groups (社群, 企微社群). Groups with a capacity, run by operators who each run a few. Joining is the
+ * R2 → R3 move (entering the private domain); buyers can join after an order (a post-order prompt or a card in the
+ * parcel) without changing tier. Posting (effort: posts per group per day, adstock then Hill) raises members' first
+ * purchases (R3 → R4) and buyers' purchase rate (λ × (1 + lift·pressure)); word of mouth works inside each group
+ * (exposure = share of its members who bought). Large groups water down (人越多,群越水): every effect is divided by
+ * 1 + size / wateringSize. Posting beyond what members tolerate makes them leave (non-buyers fall R3 → R2; buyers just
+ * leave the group). Optional group buying (团购) on its own days, with a price ladder by participants.
+ */
+interface GroupParams {
+  groups: number;
+  capacity: number;
+  groupsPerOperator: number;
+  operatorCostPerMonth: number;
+  joinRate: number;
+  postOrderJoinRate: number;
+  postsPerDay: number;
+  halfSaturationPosts: number;
+  shape: number;
+  halfLifeDays: number;
+  quality: number;
+  convertRate: number;
+  repeatLift: number;
+  localWordOfMouth: number;
+  comfortablePosts: number;
+  fatigue: number;
+  baseLeave: number;
+  wateringSize: number;
+  groupBuyRate: number;
+  ladder: Array<{ participants: number; discount: number }>;
+}
+
+function paramsOf(q: Record<string, unknown>): GroupParams {
+  const gb = q.groupBuy as { rate: number; ladder: Array<{ participants: number; discount: number }> } | undefined;
+  return {
+    groups: p(q, 'groups'),
+    capacity: p(q, 'capacity'),
+    groupsPerOperator: p(q, 'groupsPerOperator'),
+    operatorCostPerMonth: p(q, 'operatorCostPerMonth'),
+    joinRate: p(q, 'joinRate'),
+    postOrderJoinRate: p(q, 'postOrderJoinRate'),
+    postsPerDay: p(q, 'postsPerDay'),
+    halfSaturationPosts: p(q, 'halfSaturationPosts'),
+    shape: p(q, 'shape'),
+    halfLifeDays: p(q, 'halfLifeDays'),
+    quality: p(q, 'quality'),
+    convertRate: p(q, 'convertRate'),
+    repeatLift: p(q, 'repeatLift'),
+    localWordOfMouth: p(q, 'localWordOfMouth'),
+    comfortablePosts: p(q, 'comfortablePosts'),
+    fatigue: p(q, 'fatigue'),
+    baseLeave: p(q, 'baseLeave'),
+    wateringSize: p(q, 'wateringSize'),
+    groupBuyRate: gb?.rate ?? 0,
+    ladder: [...(gb?.ladder ?? [])].sort((a, b) => a.participants - b.participants),
+  };
+}
+
+/** The ladder discount reached by an expected number of participants (0 below the first rung). */
+export function ladderDiscount(ladder: GroupParams['ladder'], participants: number): number {
+  let d = 0;
+  for (const rung of ladder) if (participants >= rung.participants) d = rung.discount;
+  return d;
+}
+
+/** Daily leave chance of a non-buyer member for a day's posts. */
+function leaveChance(prm: GroupParams, posts: number, size: number): number {
+  const excess = Math.max(0, posts - prm.comfortablePosts);
+  return Math.min(1, (prm.baseLeave + prm.fatigue * excess) * (1 + size / prm.capacity));
+}
+
+const groupBuySpec: FieldSpec = {
+  kind: 'object',
+  optional: true,
+  doc: {
+    en: 'Group buying (团购) on its own days: members join a group buy; the discount grows with the number of participants',
+    zh: '团购:在团购日成员参团,参团人数越多折扣越大',
+  },
+  fields: {
+    schedule: { ...scheduleSpec, doc: { en: 'Group-buy days', zh: '团购日' } },
+    rate: share(0.03, 'assumption', { en: 'Share of members who join a group buy on a group-buy day', zh: '团购日参团的成员比例' }),
+    ladder: {
+      kind: 'array',
+      maxItems: 10,
+      default: [
+        { participants: 30, discount: 0.2 },
+        { participants: 50, discount: 0.3 },
+        { participants: 100, discount: 0.4 },
+      ],
+      source: 'calibration.md § Coupons (group-buy ladder 30 / 50 / 100 people → 20 % / 30 % / 40 % off)',
+      items: {
+        kind: 'object',
+        doc: { en: 'A rung of the ladder', zh: '阶梯的一档' },
+        fields: {
+          participants: num('people', 1, 500, 30, 'calibration.md § Coupons', { en: 'Participants needed in a group', zh: '每群所需参团人数' }),
+          discount: share(0.2, 'calibration.md § Coupons', { en: 'Discount at this rung', zh: '该档折扣' }),
+        },
+      },
+      doc: { en: 'Price ladder: participants per group → discount', zh: '价格阶梯:每群参团人数 → 折扣' },
+    },
+  },
+};
+
+export const communityGroups: TacticDefinition = {
+  type: 'communityGroups',
+  name: { en: 'Community groups', zh: '社群' },
+  summary: {
+    en: 'WeCom groups: R2 join (→ R3) and buyers join after an order; posts raise first purchases and repeat buying, word of mouth spreads inside each group; too many posts and big groups make members leave.',
+    zh: '企微社群:R2 入群(→R3),买家下单后入群;发帖提升首购与复购,群内口碑传播;发帖过多、群过大会导致退群。',
+  },
+  moves: [
+    [R2, R3],
+    [R3, R4],
+    [R3, R2],
+  ],
+  purchases: [R4, 5],
+  params: {
+    schedule: schedule({ daily: true }),
+    groups: num('count', 1, 100000, 100, 'assumption (a mid brand; the coffee chain in calibration.md built 9 100 groups)', {
+      en: 'Number of groups',
+      zh: '社群数量',
+    }),
+    capacity: num('people', 10, 500, 200, 'calibration.md § Community groups (groups of 40–200, hard cap 500)', {
+      en: 'Members per group at most (WeCom’s hard cap is 500) — in agents × scale',
+      zh: '每群成员上限(企微上限 500)— 按个体数 × 规模计',
+    }, { integer: true }),
+    groupsPerOperator: num('count', 1, 50, 3, 'calibration.md § Community groups (2–3 groups per employee)', {
+      en: 'Groups one operator runs',
+      zh: '每位运营负责的群数',
+    }),
+    operatorCostPerMonth: num('yuanPerMonth', 0, 1e6, 8000, 'assumption', { en: 'Cost of one operator per month', zh: '每位运营每月成本' }),
+    joinRate: share(0.01, 'assumption (coffee chain: 1.1M members in about 3 months — calibration.md)', {
+      en: 'Daily chance an R2 person joins a group at full pressure (while groups have room): → R3',
+      zh: '满压力时 R2 每日入群概率(群有空位时):→R3',
+    }),
+    postOrderJoinRate: share(0.257, 'calibration.md § Guides (chocolate brand: a post-order prompt converted 25.7 % into groups)', {
+      en: 'Buyers not in a group who join after an order',
+      zh: '未入群买家在下单后入群的比例',
+    }),
+    postsPerDay: num('count', 0, 50, 3, 'assumption', { en: 'Posts per group on a scheduled day (the effort)', zh: '排期日每群发帖数(投入)' }),
+    halfSaturationPosts: num('count', 0.1, 50, 2, 'assumption', { en: 'Posts per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日发帖数(Hill 半饱和点)' }),
+    shape: hillShape(1.5, 'assumption (a group needs a minimum rhythm before it works)'),
+    halfLifeDays: halfLife(2, 'assumption'),
+    quality: num('multiplier', 0, 3, 1, 'assumption', { en: 'Content quality (1 = typical)', zh: '内容质量(1 = 一般)' }),
+    convertRate: share(0.006, 'calibration.md § Community groups (best group conversion 16 %; group buys convert 25 %)', {
+      en: 'Daily chance an R3 member makes a first purchase at full pressure: → R4',
+      zh: '满压力时 R3 成员每日首购概率:→R4',
+    }),
+    repeatLift: num('multiplier', 0, 10, 0.45, 'calibration.md § Community groups (monthly purchase frequency +30 % after joining)', {
+      en: 'Buyers’ purchase-rate lift at full pressure: rate × (1 + lift)',
+      zh: '满压力时买家购买率提升:购买率 ×(1 + 提升)',
+    }),
+    localWordOfMouth: share(0.01, 'assumption (network threshold idea, response-math.md)', {
+      en: 'Daily first-purchase chance of an R3 member per unit of exposure (share of the group who bought)',
+      zh: 'R3 成员每单位曝光(群内已购比例)的每日首购概率',
+    }),
+    comfortablePosts: num('count', 0, 50, 4, 'assumption', { en: 'Posts per day members tolerate without leaving more', zh: '成员可接受的日发帖数' }),
+    fatigue: share(0.002, 'assumption', { en: 'Extra daily leave chance per post beyond the comfortable number', zh: '超出可接受发帖数后每多一帖的额外退群概率' }),
+    baseLeave: share(0.001, 'assumption (calibration.md: no group-leaving rates are published)', {
+      en: 'Daily chance a member leaves a group anyway',
+      zh: '成员每日自然退群概率',
+    }),
+    wateringSize: num('people', 1, 10000, 300, 'calibration.md § Community groups (“the more people, the more watered-down the group”)', {
+      en: 'Size at which a group’s effect per member halves',
+      zh: '群效果减半时的群规模',
+    }),
+    groupBuy: groupBuySpec,
+  },
+  curve: {
+    effortParam: 'postsPerDay',
+    effortUnit: 'count',
+    effortLabel: { en: 'Posts per group per day', zh: '每群每日发帖数' },
+    pressureLabel: { en: 'Share of the maximum effect on members', zh: '对成员最大效果的比例' },
+    halfLifeParam: 'halfLifeDays',
+    ecParam: 'halfSaturationPosts',
+    shapeParam: 'shape',
+  },
+  metrics: [
+    { key: 'members', label: { en: 'Members at the end', zh: '期末成员数' }, unit: 'people' },
+    { key: 'averageGroupSize', label: { en: 'Average group size', zh: '平均群规模' }, unit: 'people' },
+    { key: 'joined', label: { en: 'Joined (R2 → R3 and after orders)', zh: '入群人数(R2→R3 与下单后)' }, unit: 'people' },
+    { key: 'left', label: { en: 'Left a group', zh: '退群人数' }, unit: 'people' },
+    { key: 'buyerShare', label: { en: 'Share of members who bought', zh: '成员中已购比例' }, unit: 'share' },
+    { key: 'groupBuyOrders', label: { en: 'Group-buy orders', zh: '团购订单' }, unit: 'count' },
+  ],
+  sideEffects: {
+    en: 'Posting beyond the comfortable number, and large groups, make members leave (non-buyers fall R3 → R2); group-buy discounts are a cost; operators cost every day.',
+    zh: '发帖超过可接受数量或群过大会导致退群(未购成员 R3→R2);团购折扣计入成本;运营人力每日计成本。',
+  },
+  response: {
+    en: 'Sociable agents join more readily; members in smaller groups respond more.',
+    zh: '社交性强的个体更易入群;小群成员响应更强。',
+  },
+
+  create(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cause = env.cause;
+    const engine = env.engine;
+    const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
+    const gbRaw = cfg.params.groupBuy as { schedule: Schedule } | undefined;
+    const gbDays = gbRaw ? resolveSchedule(gbRaw.schedule, engine.startDay, engine.days) : null;
+    // Capacity in agents: a group of 200 people at scale 10 holds 20 agents.
+    const capAgents = Math.max(1, Math.round(prm.capacity / engine.scale));
+    const size = new Int32Array(prm.groups);
+    const bought = new Int32Array(prm.groups);
+    let members: MemberSet | null = null;
+    let rng: Rng | null = null;
+    let cursor = 0;
+    let free = prm.groups * capAgents;
+    let posts = 0;
+    let joined = 0;
+    let left = 0;
+    let gbDiscount = 0;
+    let gbOrders = 0;
+    let joinToday = false;
+
+    const join = (s: RunState, i: number): boolean => {
+      if (free <= 0 || members!.has(i)) return false;
+      while (size[cursor]! >= capAgents) cursor = (cursor + 1) % prm.groups;
+      members!.add(i);
+      s.pop.group[i] = cursor;
+      s.pop.channels[i] = s.pop.channels[i]! | IN_GROUP;
+      size[cursor]! += 1;
+      free--;
+      joined++;
+      return true;
+    };
+    const leave = (s: RunState, i: number) => {
+      if (!members!.remove(i)) return;
+      const g = s.pop.group[i]!;
+      size[g]! -= 1;
+      free++;
+      s.pop.group[i] = -1;
+      s.pop.channels[i] = s.pop.channels[i]! & ~IN_GROUP;
+      if (size[g]! < capAgents && size[cursor]! >= capAgents) cursor = g;
+    };
+
+    return {
+      beginDay(s: RunState) {
+        members ??= new MemberSet(s.pop.n);
+        rng ??= s.tacticRng(cfg.id);
+        posts = prm.postsPerDay * (cfg.schedule[s.day] ?? 0);
+        const pr = pressure.step(posts) * prm.quality;
+        const pop = s.pop;
+        const marks = s.marks;
+        // Who bought, per group (exposure for word of mouth inside the group).
+        bought.fill(0);
+        for (let k = 0; k < members.size; k++) {
+          const i = members.list[k]!;
+          if (pop.tier[i]! >= R4) bought[pop.group[i]!]! += 1;
+        }
+        const groupBuy = gbDays !== null && (gbDays[s.day] ?? 0) > 0;
+        gbDiscount = 0;
+        for (let k = members.size - 1; k >= 0; k--) {
+          const i = members.list[k]!;
+          const g = pop.group[i]!;
+          const n = size[g]!;
+          const people = n * engine.scale;
+          const eff = pr / (1 + people / prm.wateringSize);
+          const t = pop.tier[i]!;
+          const leaveP = leaveChance(prm, posts, people);
+          if (t === R3) {
+            const exposure = n > 0 ? bought[g]! / n : 0;
+            marks.forward(i, prm.convertRate * eff + prm.localWordOfMouth * exposure * prm.quality, R4, cause, rng);
+            marks.reverse(i, leaveP, R2, cause, rng);
+          } else if (t >= R4) {
+            marks.buy(i, 1 + prm.repeatLift * eff, cause);
+            // Buyers who leave stay buyers: they only leave the group.
+            if (rng.next() < leaveP) {
+              leave(s, i);
+              left++;
+              continue;
+            }
+          }
+          if (groupBuy) {
+            const expected = people * prm.groupBuyRate;
+            const d = ladderDiscount(prm.ladder, expected);
+            const chance = prm.groupBuyRate * (1 + d) * (pop.price ? pop.price[i]! : 1);
+            if (t === R3) marks.forward(i, chance, R4, cause, rng);
+            else if (t >= R4) marks.buyChance(i, chance, cause);
+            gbDiscount = Math.max(gbDiscount, d);
+          }
+        }
+        // Joining from R2, limited by the room left in the groups.
+        const r2 = s.startCounts[R2]!;
+        joinToday = free > 0 && pr > 0;
+        if (joinToday && r2 > 0) {
+          s.sources.addForward(R2, R3, Math.min(prm.joinRate * pr, free / r2), TRAIT_SOCIAL, cause);
+        }
+      },
+      onMove(s: RunState, i: number, from: number, to: number, c: number) {
+        if (c === cause && from === R2 && to === R3) {
+          join(s, i);
+        } else if (to < R3 && from >= R3 && members!.has(i)) {
+          // Falling out of the private domain (by any cause) means leaving the group.
+          leave(s, i);
+          if (c === cause) left++;
+        }
+      },
+      onOrder(s: RunState, o: Order) {
+        if (o.cause === cause && gbDiscount > 0 && gbDays && (gbDays[s.day] ?? 0) > 0) {
+          gbOrders++;
+          s.rec.discount(cause, o.value * gbDiscount * s.config.scale);
+        }
+        if (prm.postOrderJoinRate > 0 && free > 0 && !members!.has(o.agent) && rng!.next() < prm.postOrderJoinRate) join(s, o.agent);
+      },
+      endDay(s: RunState) {
+        const operators = Math.ceil(prm.groups / prm.groupsPerOperator);
+        s.rec.cost(cause, (operators * prm.operatorCostPerMonth) / 30);
+      },
+      report(s: RunState) {
+        const sc = s.config.scale;
+        let buyers = 0;
+        for (let k = 0; k < members!.size; k++) if (s.pop.tier[members!.list[k]!]! >= R4) buyers++;
+        return [members!.size * sc, (members!.size * sc) / prm.groups, joined * sc, left * sc, members!.size > 0 ? buyers / members!.size : NaN, gbOrders * sc];
+      },
+    };
+  },
+
+  expect(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cause = env.cause;
+    const engine = env.engine;
+    const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
+    const capAgents = Math.max(1, Math.round(prm.capacity / engine.scale));
+    const total = prm.groups * capAgents;
+    // Expected members in R3 and among buyers (agents), updated from the day's expected flows.
+    let m3 = 0;
+    let mb = 0;
+    let pJoin = 0;
+    let pConv = 0;
+    let pLeave = 0;
+    return {
+      beginDay(m: MeanFieldDay) {
+        const posts = prm.postsPerDay * (cfg.schedule[m.day] ?? 0);
+        const pr = pressure.step(posts) * prm.quality;
+        const members = m3 + mb;
+        const people = (members / prm.groups) * engine.scale;
+        const eff = pr / (1 + people / prm.wateringSize);
+        const r2 = m.startCounts[R2]!;
+        const r3 = m.startCounts[R3]!;
+        const buyers = m.startCounts[R4]! + m.startCounts[5]!;
+        const free = Math.max(0, total - members);
+        pJoin = free > 0 && r2 > 0 ? Math.min(prm.joinRate * pr, free / r2) : 0;
+        const exposure = members > 0 ? mb / members : 0;
+        pConv = prm.convertRate * eff + prm.localWordOfMouth * exposure * prm.quality;
+        pLeave = leaveChance(prm, posts, people);
+        m.sources.addForward(R2, R3, pJoin, TRAIT_SOCIAL, cause);
+        if (r3 > 0) {
+          m.sources.addForward(R3, R4, (pConv * Math.min(m3, r3)) / r3, TRAIT_SOCIAL, cause);
+          m.sources.addReverse(R3, R2, (pLeave * Math.min(m3, r3)) / r3, TRAIT_SOCIAL, cause);
+        }
+        if (buyers > 0) {
+          const lift = 1 + (prm.repeatLift * eff * Math.min(mb, buyers)) / buyers;
+          m.sources.addBuyBoost(R4, lift, cause);
+          m.sources.addBuyBoost(5, lift, cause);
+        }
+        // Joiners arrive today; converters become buyer members; leavers and decayed members go.
+        const joins = r2 * pJoin;
+        const conv = m3 * pConv;
+        const decay = m3 * engine.reverse[R3]!;
+        const newBuyerJoins = Math.min(free, m.startCounts[R3]! * engine.forward[R3]! * prm.postOrderJoinRate);
+        m3 = Math.max(0, m3 + joins - conv - m3 * pLeave - decay);
+        mb = Math.max(0, mb + conv + newBuyerJoins - mb * pLeave);
+        m.cost(cause, (Math.ceil(prm.groups / prm.groupsPerOperator) * prm.operatorCostPerMonth) / 30);
+      },
+    };
+  },
+};

@@ -1,0 +1,149 @@
+import type { TacticConfig } from '../config';
+import type { MeanFieldDay } from '../meanfield-day';
+import { MemberSet } from '../member-set';
+import { FOLLOWER } from '../population';
+import type { RunState } from '../run-state';
+import type { Rng } from '../rng';
+import { TRAIT_RESPOND } from '../sources';
+import { R1, R2, R3 } from '../tiers';
+import { EffortPressure, halfLife, hillShape, num, p, schedule, share } from './common';
+import type { TacticDefinition, TacticEnv } from './types';
+
+/**
+ * Content on the official account and 视频号 (公众号 / 视频号). Posts (the effort, adstock then Hill) make reached
+ * people interact (R1 → R2) and interested people follow (R2 → R3); followers are pre-heated for livestreams. Posting
+ * more often than followers like makes some unfollow (R3 → R2).
+ */
+interface ContentParams {
+  postsPerDay: number;
+  halfSaturationPosts: number;
+  shape: number;
+  halfLifeDays: number;
+  interactRate: number;
+  followRate: number;
+  comfortablePosts: number;
+  unfollowPerExtraPost: number;
+  costPerPost: number;
+}
+
+function paramsOf(q: Record<string, unknown>): ContentParams {
+  return {
+    postsPerDay: p(q, 'postsPerDay'),
+    halfSaturationPosts: p(q, 'halfSaturationPosts'),
+    shape: p(q, 'shape'),
+    halfLifeDays: p(q, 'halfLifeDays'),
+    interactRate: p(q, 'interactRate'),
+    followRate: p(q, 'followRate'),
+    comfortablePosts: p(q, 'comfortablePosts'),
+    unfollowPerExtraPost: p(q, 'unfollowPerExtraPost'),
+    costPerPost: p(q, 'costPerPost'),
+  };
+}
+
+export const content: TacticDefinition = {
+  type: 'content',
+  name: { en: 'Content (official account, Channels)', zh: '内容(公众号 / 视频号)' },
+  summary: {
+    en: 'Posts make reached people interact (R1 → R2) and follow (R2 → R3); followers are pre-heated for livestreams; too many posts make some unfollow.',
+    zh: '发布内容使触达人群互动(R1→R2)并关注(R2→R3);关注者成为直播的预热人群;发布过多会导致取关。',
+  },
+  moves: [
+    [R1, R2],
+    [R2, R3],
+    [R3, R2],
+  ],
+  purchases: [],
+  params: {
+    schedule: schedule({ weekly: ['tue', 'fri'] }),
+    postsPerDay: num('count', 0, 50, 1, 'assumption', { en: 'Posts on a scheduled day (the effort)', zh: '排期日发布数(投入)' }),
+    halfSaturationPosts: num('count', 0.01, 50, 0.5, 'assumption', { en: 'Posts per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日发布数(Hill 半饱和点)' }),
+    shape: hillShape(1, 'assumption'),
+    halfLifeDays: halfLife(3, 'assumption (content keeps being read for a few days)'),
+    interactRate: share(0.02, 'assumption', { en: 'Daily R1 → R2 chance at full pressure', zh: '满压力时 R1→R2 每日概率' }),
+    followRate: share(0.004, 'assumption', { en: 'Daily R2 → R3 (follow) chance at full pressure', zh: '满压力时 R2→R3(关注)每日概率' }),
+    comfortablePosts: num('count', 0, 50, 1, 'assumption', { en: 'Posts per day followers tolerate', zh: '关注者可接受的日发布数' }),
+    unfollowPerExtraPost: share(0.001, 'assumption', { en: 'Daily unfollow chance of a follower per post beyond the comfortable number', zh: '超出可接受数量后每多一条的关注者每日取关概率' }),
+    costPerPost: num('yuan', 0, 1e6, 3000, 'assumption (production of one article or short video)', { en: 'Cost per post', zh: '每条内容成本' }),
+  },
+  curve: {
+    effortParam: 'postsPerDay',
+    effortUnit: 'count',
+    effortLabel: { en: 'Posts per day', zh: '每日发布数' },
+    pressureLabel: { en: 'Share of the maximum effect', zh: '占最大效果的比例' },
+    halfLifeParam: 'halfLifeDays',
+    ecParam: 'halfSaturationPosts',
+    shapeParam: 'shape',
+  },
+  metrics: [
+    { key: 'posts', label: { en: 'Posts', zh: '发布数' }, unit: 'count' },
+    { key: 'followers', label: { en: 'Followers gained and still following', zh: '新增且仍在关注的人数' }, unit: 'people' },
+    { key: 'unfollowed', label: { en: 'Unfollowed', zh: '取关人数' }, unit: 'people' },
+  ],
+  sideEffects: {
+    en: 'Posting beyond what followers tolerate makes some unfollow (R3 → R2); every post costs.',
+    zh: '发布超过关注者可接受的数量会导致取关(R3→R2);每条内容计成本。',
+  },
+  response: { en: 'Agents more responsive to marketing interact and follow more.', zh: '营销响应高的个体更常互动与关注。' },
+
+  create(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cause = env.cause;
+    const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
+    let followers: MemberSet | null = null;
+    let rng: Rng | null = null;
+    let posts = 0;
+    let totalPosts = 0;
+    let unfollowed = 0;
+    return {
+      beginDay(s: RunState) {
+        followers ??= new MemberSet(s.pop.n);
+        rng ??= s.tacticRng(cfg.id);
+        posts = prm.postsPerDay * (cfg.schedule[s.day] ?? 0);
+        const pr = pressure.step(posts);
+        s.sources.addForward(R1, R2, prm.interactRate * pr, TRAIT_RESPOND, cause);
+        s.sources.addForward(R2, R3, prm.followRate * pr, TRAIT_RESPOND, cause);
+        const excess = Math.max(0, posts - prm.comfortablePosts);
+        if (excess > 0) {
+          const q = Math.min(1, prm.unfollowPerExtraPost * excess);
+          for (let k = 0; k < followers.size; k++) {
+            const i = followers.list[k]!;
+            if (s.pop.tier[i] === R3) s.marks.reverse(i, q, R2, cause, rng);
+          }
+        }
+      },
+      onMove(s: RunState, i: number, from: number, to: number, c: number) {
+        if (c === cause && from === R2 && to === R3) {
+          followers!.add(i);
+          s.pop.channels[i] = s.pop.channels[i]! | FOLLOWER;
+        } else if (to < R3 && from >= R3 && followers!.remove(i) && c === cause) unfollowed++;
+      },
+      endDay(s: RunState) {
+        totalPosts += posts;
+        s.rec.cost(cause, posts * prm.costPerPost);
+      },
+      report(s: RunState) {
+        return [totalPosts, followers!.size * s.config.scale, unfollowed * s.config.scale];
+      },
+    };
+  },
+
+  expect(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cause = env.cause;
+    const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
+    let followers = 0;
+    return {
+      beginDay(m: MeanFieldDay) {
+        const posts = prm.postsPerDay * (cfg.schedule[m.day] ?? 0);
+        const pr = pressure.step(posts);
+        m.sources.addForward(R1, R2, prm.interactRate * pr, TRAIT_RESPOND, cause);
+        m.sources.addForward(R2, R3, prm.followRate * pr, TRAIT_RESPOND, cause);
+        const r3 = m.startCounts[R3]!;
+        const q = Math.min(1, prm.unfollowPerExtraPost * Math.max(0, posts - prm.comfortablePosts));
+        if (q > 0 && r3 > 0) m.sources.addReverse(R3, R2, (q * Math.min(followers, r3)) / r3, TRAIT_RESPOND, cause);
+        followers = Math.max(0, followers + m.startCounts[R2]! * prm.followRate * pr - followers * (q + m.config.reverse[R3]!));
+        m.cost(cause, posts * prm.costPerPost);
+      },
+    };
+  },
+};

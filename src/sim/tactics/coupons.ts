@@ -1,0 +1,408 @@
+import type { TacticConfig } from '../config';
+import type { MeanFieldDay } from '../meanfield-day';
+import { MemberSet } from '../member-set';
+import { DORMANT_DAYS } from '../moves';
+import { IN_GROUP, MEMBER, WECOM } from '../population';
+import { hill } from '../response';
+import type { Order, RunState } from '../run-state';
+import type { Rng } from '../rng';
+import { TRAIT_PRICE } from '../sources';
+import { R0, R1, R2, R3, R4, R5, TIERS } from '../tiers';
+import { hillShape, num, p, schedule, share } from './common';
+import type { TacticDefinition, TacticEnv } from './types';
+
+/**
+ * Coupons (优惠券). Issued on scheduled days to a share of the target tiers (optionally only inside groups, to WeCom
+ * contacts, to members, or only to lapsed buyers for a recall), or as a pack of 2–4 after a first order (券包). An
+ * agent holds a coupon until it is used or expires; each day a holder redeems with a hazard that rises with the face
+ * value (Hill on the face value: the effort) and the agent's price sensitivity, and more in the reminder days before
+ * expiry. Redemption is a purchase: a first purchase (→ R4) for R1–R3, an extra purchase chance for buyers (recalling
+ * dormant ones). The discount is a cost; a threshold coupon (满减) lifts the basket to the threshold. Redemption pulls
+ * purchases forward (the buyer's own purchase chance is lower for a while) and raises discount dependence, which
+ * lowers purchasing without a coupon and fades slowly — the habit measure the result reports.
+ */
+export const COUPON_KINDS = ['newCustomer', 'threshold', 'category', 'storewide', 'pack'] as const;
+export type CouponKind = (typeof COUPON_KINDS)[number];
+const CHANNELS = ['all', 'groups', 'wecom', 'members'] as const;
+
+interface CouponParams {
+  kind: CouponKind;
+  targets: boolean[];
+  channel: (typeof CHANNELS)[number];
+  lapsedOnly: boolean;
+  reach: number;
+  faceValue: number;
+  threshold: number;
+  validityDays: number;
+  reminderDays: number;
+  reminderLift: number;
+  redeemRate: number;
+  halfSaturationValue: number;
+  shape: number;
+  priceSensitivity: number;
+  categoryShare: number;
+  packSize: number;
+  pullForward: number;
+  pullForwardDays: number;
+  dependenceStep: number;
+  dependenceHalfLifeDays: number;
+  dependenceEffect: number;
+  issueCost: number;
+}
+
+function paramsOf(q: Record<string, unknown>): CouponParams {
+  const targets = new Array<boolean>(6).fill(false);
+  for (const t of q.targets as string[]) targets[TIERS.indexOf(t as (typeof TIERS)[number])] = true;
+  return {
+    kind: q.kind as CouponKind,
+    targets,
+    channel: q.channel as CouponParams['channel'],
+    lapsedOnly: q.lapsedOnly as boolean,
+    reach: p(q, 'reach'),
+    faceValue: p(q, 'faceValue'),
+    threshold: p(q, 'threshold'),
+    validityDays: p(q, 'validityDays'),
+    reminderDays: p(q, 'reminderDays'),
+    reminderLift: p(q, 'reminderLift'),
+    redeemRate: p(q, 'redeemRate'),
+    halfSaturationValue: p(q, 'halfSaturationValue'),
+    shape: p(q, 'shape'),
+    priceSensitivity: p(q, 'priceSensitivity'),
+    categoryShare: p(q, 'categoryShare'),
+    packSize: p(q, 'packSize'),
+    pullForward: p(q, 'pullForward'),
+    pullForwardDays: p(q, 'pullForwardDays'),
+    dependenceStep: p(q, 'dependenceStep'),
+    dependenceHalfLifeDays: p(q, 'dependenceHalfLifeDays'),
+    dependenceEffect: p(q, 'dependenceEffect'),
+    issueCost: p(q, 'issueCost'),
+  };
+}
+
+/**
+ * Daily redemption hazard of a holder before traits: the face value's pull (Hill), the industry's price sensitivity,
+ * the share of baskets the coupon can apply to (category coupons), and for threshold coupons how far the threshold is
+ * above a typical basket.
+ */
+export function redemptionHazard(prm: CouponParams, meanOrder: number): number {
+  let h = prm.redeemRate * hill(prm.faceValue, prm.halfSaturationValue, prm.shape) * prm.priceSensitivity;
+  if (prm.kind === 'category') h *= prm.categoryShare;
+  if (prm.kind === 'threshold' && prm.threshold > meanOrder) h *= meanOrder / prm.threshold;
+  return Math.min(1, h);
+}
+
+/** Category coupons on high-margin goods build about half the dependence of store-wide ones (calibration.md). */
+function dependenceStepOf(prm: CouponParams): number {
+  return prm.kind === 'category' ? prm.dependenceStep / 2 : prm.dependenceStep;
+}
+
+export const coupons: TacticDefinition = {
+  type: 'coupons',
+  name: { en: 'Coupons', zh: '优惠券' },
+  summary: {
+    en: 'Coupons issued to target tiers or as a pack after a first order; holders redeem before expiry (first purchase or repeat, recalling lapsed buyers); discounts are a cost; redemption pulls purchases forward and builds discount dependence.',
+    zh: '向目标层级发券或首单后发券包;持券人在有效期内核销(首购或复购,召回流失用户);折扣计入成本;核销会提前透支购买并培养价格依赖。',
+  },
+  moves: [
+    [R1, R4],
+    [R2, R4],
+    [R3, R4],
+  ],
+  purchases: [R4, R5],
+  params: {
+    schedule: schedule({ weekly: ['mon'] }),
+    kind: {
+      kind: 'enum',
+      values: COUPON_KINDS,
+      default: 'storewide',
+      source: 'domain README § Tactics (新客券, 满减, 品类券, 全场券, 券包)',
+      doc: {
+        en: 'newCustomer (first order only), threshold (满减: basket ≥ threshold), category (one category), storewide, pack (2–4 coupons after a first order)',
+        zh: '新客券(仅首单)、满减券(满额可用)、品类券、全场券、券包(首单后发 2–4 张)',
+      },
+    },
+    targets: {
+      kind: 'array',
+      maxItems: 5,
+      unique: true,
+      default: ['R3', 'R4', 'R5'],
+      source: 'domain README § Tactics',
+      items: { kind: 'enum', values: ['R1', 'R2', 'R3', 'R4', 'R5'], doc: { en: 'Tier', zh: '层级' } },
+      doc: { en: 'Tiers that receive coupons on issue days (not used by packs)', zh: '发券日领券的层级(券包不适用)' },
+    },
+    channel: {
+      kind: 'enum',
+      values: CHANNELS,
+      default: 'all',
+      source: 'calibration.md § Community groups (coupons in groups)',
+      doc: { en: 'Who can receive: everyone, group members, guides’ WeCom contacts, or registered members', zh: '发放渠道:全部、社群成员、导购企微好友或会员' },
+    },
+    lapsedOnly: {
+      kind: 'boolean',
+      default: false,
+      source: 'calibration.md § Coupons (recall of lapsed buyers)',
+      doc: { en: 'Only dormant buyers receive (a recall campaign)', zh: '仅向沉睡买家发放(召回活动)' },
+    },
+    reach: share(0.2, 'assumption', { en: 'Share of eligible people who receive a coupon on an issue day', zh: '发券日符合条件者领到券的比例' }),
+    faceValue: num('yuan', 0, 10000, 20, 'calibration.md § Coupons (¥20 off ¥100 for ~¥80 spenders)', { en: 'Face value (discount) of a coupon', zh: '券面额(优惠金额)' }),
+    threshold: num('yuan', 0, 100000, 100, 'calibration.md § Coupons (¥20 off ¥100; ¥30 off ¥300)', {
+      en: 'Minimum basket for a threshold coupon (满减); the basket is lifted to it',
+      zh: '满减券门槛;订单金额被抬升至门槛',
+    }),
+    validityDays: num('days', 1, 365, 14, 'assumption', { en: 'Days a coupon stays valid', zh: '券的有效天数' }, { integer: true }),
+    reminderDays: num('days', 0, 30, 2, 'assumption', { en: 'Days before expiry when a reminder is sent', zh: '到期前发送提醒的天数' }, { integer: true }),
+    reminderLift: num('multiplier', 1, 10, 1.8, 'assumption', { en: 'Redemption lift in the reminder days', zh: '提醒期间的核销提升倍数' }),
+    redeemRate: share(0.04, 'assumption (calibration.md: no redemption rates are published)', {
+      en: 'Daily redemption chance of a holder at full face-value pull',
+      zh: '面额吸引力饱和时持券人每日核销概率',
+    }),
+    halfSaturationValue: num('yuan', 0.01, 100000, 15, 'assumption', { en: 'Face value at half of the maximum pull (Hill ec)', zh: '达到一半最大吸引力的面额(Hill 半饱和点)' }),
+    shape: hillShape(1.3, 'assumption (small coupons barely move people)'),
+    priceSensitivity: num('multiplier', 0, 5, 1, 'industry presets (supermarket 1.5 — whitepaper: price is the first reason to choose a store)', {
+      en: 'Price sensitivity of the industry’s customers (multiplies redemption)',
+      zh: '行业消费者的价格敏感度(乘以核销率)',
+    }),
+    categoryShare: share(0.4, 'assumption', { en: 'Share of baskets a category coupon applies to', zh: '品类券适用的订单比例' }),
+    packSize: num('count', 1, 10, 3, 'calibration.md § Coupons (2–4 coupon packs after the first order)', { en: 'Coupons in a pack (券包)', zh: '券包张数' }, { integer: true }),
+    pullForward: share(0.5, 'assumption', {
+      en: 'After redeeming, the buyer’s own purchase chance is lower by this share for a while (purchases pulled forward)',
+      zh: '核销后一段时间内买家自然购买概率下降的比例(透支)',
+    }),
+    pullForwardDays: num('days', 0, 180, 14, 'assumption', { en: 'How long the pull-forward lasts', zh: '透支效应持续天数' }, { integer: true }),
+    dependenceStep: share(0.15, 'assumption (calibration.md § Coupons: store-wide coupons built dependence, category coupons less)', {
+      en: 'Discount dependence added by each redemption (0–1 scale)',
+      zh: '每次核销增加的价格依赖(0–1)',
+    }),
+    dependenceHalfLifeDays: num('days', 1, 3650, 90, 'assumption', { en: 'Half-life of discount dependence', zh: '价格依赖的半衰期' }),
+    dependenceEffect: share(0.5, 'assumption', {
+      en: 'Purchase chance without a coupon falls by effect × dependence',
+      zh: '无券时购买概率下降 = 系数 × 依赖度',
+    }),
+    issueCost: num('yuan', 0, 100, 0.05, 'assumption (message cost per coupon issued)', { en: 'Cost per coupon issued', zh: '每张券的发放成本' }),
+  },
+  curve: {
+    effortParam: 'faceValue',
+    effortUnit: 'yuan',
+    effortLabel: { en: 'Face value', zh: '券面额' },
+    pressureLabel: { en: 'Share of the maximum redemption pull', zh: '占最大核销吸引力的比例' },
+    halfLifeParam: null,
+    ecParam: 'halfSaturationValue',
+    shapeParam: 'shape',
+  },
+  metrics: [
+    { key: 'issued', label: { en: 'Coupons issued', zh: '发券数' }, unit: 'count' },
+    { key: 'redeemed', label: { en: 'Coupons redeemed', zh: '核销数' }, unit: 'count' },
+    { key: 'redemptionRate', label: { en: 'Redemption rate', zh: '核销率' }, unit: 'share' },
+    { key: 'discount', label: { en: 'Discount given', zh: '优惠金额' }, unit: 'yuan' },
+    { key: 'meanDependence', label: { en: 'Discount dependence of buyers at the end (0–1)', zh: '期末买家价格依赖度(0–1)' }, unit: 'share' },
+    { key: 'couponOrderShare', label: { en: 'Share of all orders placed with a coupon', zh: '用券订单占比' }, unit: 'share' },
+  ],
+  sideEffects: {
+    en: 'Discounts are a cost; redemption pulls purchases forward (fewer own purchases right after) and raises discount dependence (fewer purchases without a coupon), which fades with its half-life.',
+    zh: '折扣计入成本;核销会透支随后的自然购买,并提高价格依赖(无券时购买减少),依赖按半衰期消退。',
+  },
+  response: {
+    en: 'Price-sensitive agents redeem more; the industry’s price sensitivity scales everyone.',
+    zh: '价格敏感的个体核销更多;行业价格敏感度整体放大。',
+  },
+
+  create(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cause = env.cause;
+    const engine = env.engine;
+    const hazard = redemptionHazard(prm, engine.orderValue.mean);
+    const depStep = dependenceStepOf(prm);
+    const depDecay = Math.pow(0.5, 1 / prm.dependenceHalfLifeDays);
+    let holders: MemberSet | null = null;
+    let affected: MemberSet | null = null;
+    let until: Int16Array | null = null;
+    let packLeft: Uint8Array | null = null;
+    let dependence: Float32Array | null = null;
+    let depDay: Int16Array | null = null;
+    let pullUntil: Int16Array | null = null;
+    let rng: Rng | null = null;
+    let issuedToday = 0;
+    let issued = 0;
+    let redeemed = 0;
+    let discount = 0;
+    let couponOrders = 0;
+    let allOrders = 0;
+
+    const give = (i: number, day: number, pack: number) => {
+      holders!.add(i);
+      until![i] = day + prm.validityDays - 1;
+      packLeft![i] = pack;
+      issuedToday += 1;
+    };
+    const dependenceNow = (i: number, day: number) => dependence![i]! * Math.pow(depDecay, day - depDay![i]!);
+    const eligible = (s: RunState, i: number): boolean => {
+      const ch = s.pop.channels[i]!;
+      if (prm.channel === 'groups' && !(ch & IN_GROUP)) return false;
+      if (prm.channel === 'wecom' && !(ch & WECOM)) return false;
+      if (prm.channel === 'members' && !(ch & MEMBER)) return false;
+      if (prm.lapsedOnly) {
+        const t = s.pop.tier[i]!;
+        if (t < R4) return false;
+        const dormant = s.bgnbd ? s.pop.active[i] === 0 : s.day - s.pop.lastOrderDay[i]! > DORMANT_DAYS;
+        if (!dormant) return false;
+      }
+      return true;
+    };
+
+    return {
+      beginDay(s: RunState) {
+        const pop = s.pop;
+        const n = pop.n;
+        if (!holders) {
+          holders = new MemberSet(n);
+          affected = new MemberSet(n);
+          until = new Int16Array(n);
+          packLeft = new Uint8Array(n);
+          dependence = new Float32Array(n);
+          depDay = new Int16Array(n);
+          pullUntil = new Int16Array(n).fill(-1);
+          rng = s.tacticRng(cfg.id);
+        }
+        const day = s.day;
+        issuedToday = 0;
+        const effort = cfg.schedule[day] ?? 0;
+        // Issue day: a share of the eligible target tiers receive (packs are given after first orders instead).
+        if (effort > 0 && prm.kind !== 'pack') {
+          const reach = Math.min(1, prm.reach * effort);
+          const tier = pop.tier;
+          for (let i = 0; i < n; i++) {
+            const t = tier[i]!;
+            if (!prm.targets[t] || holders.has(i)) continue;
+            if (prm.kind === 'newCustomer' && t >= R4) continue;
+            if (rng!.next() < reach && eligible(s, i)) give(i, day, 0);
+          }
+        }
+        // Holders: expire, or get today's redemption chance.
+        const marks = s.marks;
+        const price = pop.price;
+        for (let k = holders.size - 1; k >= 0; k--) {
+          const i = holders.list[k]!;
+          if (day > until![i]!) {
+            if (packLeft![i]! > 0) {
+              packLeft![i] = packLeft![i]! - 1;
+              until![i] = day + prm.validityDays - 1;
+            } else {
+              holders.remove(i);
+              continue;
+            }
+          }
+          const t = pop.tier[i]!;
+          if (t === R0) continue;
+          let h = hazard * (price ? price[i]! : 1);
+          if (until![i]! - day < prm.reminderDays) h *= prm.reminderLift;
+          if (t < R4) {
+            if (prm.kind === 'newCustomer' || t === R3 || prm.targets[t]) marks.forward(i, Math.min(1, h), R4, cause, rng!);
+          } else if (prm.kind !== 'newCustomer') {
+            marks.buyChance(i, Math.min(1, h), cause);
+          }
+        }
+        // Pull-forward and discount dependence: buyers who redeemed buy less on their own.
+        for (let k = affected!.size - 1; k >= 0; k--) {
+          const i = affected!.list[k]!;
+          const dep = dependenceNow(i, day);
+          const pulled = day <= pullUntil![i]!;
+          if (dep < 0.005 && !pulled) {
+            affected!.remove(i);
+            continue;
+          }
+          let f = pulled ? 1 - prm.pullForward : 1;
+          if (!holders.has(i)) f *= 1 - prm.dependenceEffect * Math.min(1, dep);
+          if (f < 1) marks.scaleForward(i, f);
+        }
+      },
+      onMove(s: RunState, i: number, from: number, to: number) {
+        // The pack after a first order, on the days the programme runs.
+        if (prm.kind === 'pack' && to === R4 && from < R4 && (cfg.schedule[s.day] ?? 0) > 0 && !holders!.has(i) && eligible(s, i)) {
+          give(i, s.day, Math.max(0, prm.packSize - 1));
+        }
+      },
+      onOrder(s: RunState, o: Order) {
+        allOrders++;
+        if (o.cause !== cause) return;
+        const i = o.agent;
+        if (prm.kind === 'threshold' && o.value < prm.threshold) o.value = prm.threshold;
+        const d = Math.min(prm.faceValue, o.value);
+        s.rec.discount(cause, d * s.config.scale);
+        discount += d * s.config.scale;
+        redeemed++;
+        couponOrders++;
+        // The coupon is used: the next one of a pack starts its validity, else the agent holds none.
+        if (packLeft![i]! > 0) {
+          packLeft![i] = packLeft![i]! - 1;
+          until![i] = s.day + prm.validityDays - 1;
+        } else holders!.remove(i);
+        dependence![i] = Math.min(1, dependenceNow(i, s.day) + depStep);
+        depDay![i] = s.day;
+        pullUntil![i] = s.day + prm.pullForwardDays;
+        affected!.add(i);
+      },
+      endDay(s: RunState) {
+        issued += issuedToday;
+        if (issuedToday > 0) s.rec.cost(cause, issuedToday * s.config.scale * prm.issueCost);
+      },
+      report(s: RunState) {
+        const sc = s.config.scale;
+        let depSum = 0;
+        let buyers = 0;
+        for (let i = 0; i < s.pop.n; i++) {
+          if (s.pop.tier[i]! >= R4) {
+            buyers++;
+            depSum += dependenceNow(i, s.config.days);
+          }
+        }
+        return [issued * sc, redeemed * sc, issued > 0 ? redeemed / issued : NaN, discount, buyers > 0 ? depSum / buyers : NaN, allOrders > 0 ? couponOrders / allOrders : NaN];
+      },
+    };
+  },
+
+  expect(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cause = env.cause;
+    const engine = env.engine;
+    const hazard = redemptionHazard(prm, engine.orderValue.mean);
+    // Expected holders per tier (agents). Holders move with their tier only approximately: the mean field keeps them
+    // in the tier where they received the coupon; dependence and pull-forward are left out of the preview.
+    const held = new Float64Array(6);
+    const meanLife = Math.max(1, prm.validityDays);
+    return {
+      beginDay(m: MeanFieldDay) {
+        const effort = cfg.schedule[m.day] ?? 0;
+        let issuedToday = 0;
+        if (effort > 0 && prm.kind !== 'pack') {
+          const reach = Math.min(1, prm.reach * effort);
+          for (let t = R1; t <= R5; t++) {
+            if (!prm.targets[t] || (prm.kind === 'newCustomer' && t >= R4)) continue;
+            const fresh = Math.max(0, m.startCounts[t]! - held[t]!) * reach * (prm.lapsedOnly ? 0.3 : 1);
+            held[t]! += fresh;
+            issuedToday += fresh;
+          }
+        }
+        if (prm.kind === 'pack' && effort > 0) {
+          const firsts = m.startCounts[R3]! * engine.forward[R3]! * m.demand;
+          held[R4]! += firsts * prm.packSize;
+          issuedToday += firsts * prm.packSize;
+        }
+        let redemptions = 0;
+        for (let t = R1; t <= R5; t++) {
+          const count = m.startCounts[t]!;
+          if (count <= 0 || held[t]! <= 0) continue;
+          held[t] = Math.min(held[t]!, count);
+          const share = held[t]! / count;
+          if (t < R4) m.sources.addForward(t, R4, hazard * share, TRAIT_PRICE, cause);
+          else if (prm.kind !== 'newCustomer') m.sources.addBuyChance(t, hazard * share, cause);
+          const used = held[t]! * hazard;
+          redemptions += used;
+          held[t] = Math.max(0, held[t]! - used - held[t]! / meanLife);
+        }
+        const value = Math.max(engine.orderValue.mean, prm.kind === 'threshold' ? prm.threshold : 0);
+        if (prm.kind === 'threshold') m.adjustValue?.(cause, redemptions * (value - engine.orderValue.mean));
+        m.cost(cause, redemptions * Math.min(prm.faceValue, value) * engine.scale + issuedToday * engine.scale * prm.issueCost);
+      },
+    };
+  },
+};

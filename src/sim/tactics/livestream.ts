@@ -1,0 +1,356 @@
+import type { TacticConfig } from '../config';
+import type { MeanFieldDay } from '../meanfield-day';
+import { FOLLOWER, IN_GROUP, WECOM } from '../population';
+import { Adstock, hill } from '../response';
+import type { Order, RunState } from '../run-state';
+import type { Rng } from '../rng';
+import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../sources';
+import { R0, R1, R2, R3, R4, R5 } from '../tiers';
+import { halfLife, hillShape, num, p, perTier, Recency, schedule, share, tierArray } from './common';
+import type { TacticDefinition, TacticEnv } from './types';
+
+/**
+ * Livestream (直播, 视频号 / 小程序直播). Sessions on scheduled days. The brand's own audience attends by tier (deeper
+ * tiers attend more); agents pre-heated through a group, the official account or a guide's WeCom attend more; too
+ * frequent sessions tire the audience. Paid public traffic brings new viewers (R0 → R2) with diminishing returns on
+ * the traffic spend. Viewers convert in-stream: R1/R2 follow or add WeCom (→ R3) or buy on impulse (→ R4), R3 buy
+ * (→ R4), buyers buy again; in-stream orders carry the deal (a bigger basket, a discount that is a cost). Viewers
+ * share social coupons (社交立减金) that bring friends (R0 → R2).
+ */
+interface LiveParams {
+  sessionsPerDay: number;
+  attendance: number[];
+  preheatLift: number;
+  fatigue: number;
+  fatigueHalfLifeDays: number;
+  trafficSpend: number;
+  trafficHalfSaturation: number;
+  trafficShape: number;
+  halfLifeDays: number;
+  maxPublicViewers: number;
+  followRate: number;
+  impulseRate: number;
+  firstBuyRate: number;
+  repeatBuyRate: number;
+  dealBasket: number;
+  dealDiscount: number;
+  shareRate: number;
+  friendsPerShare: number;
+  shareCouponCost: number;
+  sessionCost: number;
+}
+
+function paramsOf(q: Record<string, unknown>): LiveParams {
+  return {
+    sessionsPerDay: p(q, 'sessionsPerDay'),
+    attendance: tierArray(q, 'attendance'),
+    preheatLift: p(q, 'preheatLift'),
+    fatigue: p(q, 'fatigue'),
+    fatigueHalfLifeDays: p(q, 'fatigueHalfLifeDays'),
+    trafficSpend: p(q, 'trafficSpend'),
+    trafficHalfSaturation: p(q, 'trafficHalfSaturation'),
+    trafficShape: p(q, 'trafficShape'),
+    halfLifeDays: p(q, 'halfLifeDays'),
+    maxPublicViewers: p(q, 'maxPublicViewers'),
+    followRate: p(q, 'followRate'),
+    impulseRate: p(q, 'impulseRate'),
+    firstBuyRate: p(q, 'firstBuyRate'),
+    repeatBuyRate: p(q, 'repeatBuyRate'),
+    dealBasket: p(q, 'dealBasket'),
+    dealDiscount: p(q, 'dealDiscount'),
+    shareRate: p(q, 'shareRate'),
+    friendsPerShare: p(q, 'friendsPerShare'),
+    shareCouponCost: p(q, 'shareCouponCost'),
+    sessionCost: p(q, 'sessionCost'),
+  };
+}
+
+/** Public viewers per session (real people) for a traffic spend carried over by adstock. */
+export function publicViewers(carriedSpend: number, prm: LiveParams): number {
+  return prm.maxPublicViewers * hill(carriedSpend, prm.trafficHalfSaturation, prm.trafficShape);
+}
+
+/** The day's calendar state shared by the engine and the mean field: sessions, fatigue, public traffic. */
+class LiveCalendar {
+  private readonly traffic: Adstock;
+  private readonly recency: Recency;
+  sessions = 0;
+  fatigueMult = 1;
+  publicReal = 0;
+  spend = 0;
+  constructor(
+    private readonly cfg: TacticConfig,
+    private readonly prm: LiveParams,
+  ) {
+    this.traffic = new Adstock(prm.halfLifeDays);
+    this.recency = new Recency(prm.fatigueHalfLifeDays);
+  }
+  advance(day: number): void {
+    const prm = this.prm;
+    this.sessions = prm.sessionsPerDay * (this.cfg.schedule[day] ?? 0);
+    // Fatigue from the sessions of the past days (not today's): weekly sessions barely tire, daily ones do.
+    const recent = this.recency.step(this.sessions);
+    this.fatigueMult = 1 / (1 + prm.fatigue * recent);
+    this.spend = prm.trafficSpend * this.sessions;
+    const carried = this.traffic.step(this.spend);
+    this.publicReal = this.sessions > 0 ? publicViewers(carried, prm) * Math.min(this.sessions, 1) : 0;
+  }
+  /** Probability that an agent of tier t attends at least one of today's sessions (before traits and pre-heat). */
+  attend(t: number): number {
+    const a = Math.min(1, this.prm.attendance[t]! * this.fatigueMult);
+    return 1 - Math.pow(1 - a, this.sessions);
+  }
+}
+
+const PREHEATED = IN_GROUP | FOLLOWER | WECOM;
+
+export const livestream: TacticDefinition = {
+  type: 'livestream',
+  name: { en: 'Livestream', zh: '直播' },
+  summary: {
+    en: 'Scheduled sessions: the own audience attends by tier (pre-heat raises it, fatigue lowers it), paid traffic brings new viewers; viewers follow (→ R3), buy (→ R4) or buy again, and share coupons that bring friends.',
+    zh: '按排期开播:自有人群按层级观看(预热提升、疲劳降低),付费流量带来新观众;观众关注(→R3)、下单(→R4)或复购,并分享社交立减金带来新朋友。',
+  },
+  moves: [
+    [R0, R2],
+    [R1, R3],
+    [R2, R3],
+    [R1, R4],
+    [R2, R4],
+    [R3, R4],
+  ],
+  purchases: [R4, R5],
+  params: {
+    schedule: schedule({ weekly: ['sat'] }),
+    sessionsPerDay: num('count', 0, 10, 1, 'calibration.md § Livestreams: weekly (e.g. Saturday evening) lives are the norm', {
+      en: 'Sessions on a scheduled day (× the schedule’s effort)',
+      zh: '排期日的场次(乘以排期的投入倍数)',
+    }),
+    attendance: perTier(
+      { R1: 0.002, R2: 0.008, R3: 0.03, R4: 0.04, R5: 0.07 },
+      'assumption (deeper tiers attend more; own users are about 10 % of a session’s traffic — calibration.md § Livestreams)',
+      { en: 'Share of each tier that watches a session', zh: '各层级观看一场直播的比例' },
+    ),
+    preheatLift: num('multiplier', 0, 10, 1.5, 'assumption (pre-heat through official account, groups and Moments ads — calibration.md § Livestreams)', {
+      en: 'Extra attendance of agents in a group, following the account or on a guide’s WeCom (+150 % = ×2.5)',
+      zh: '社群成员、公众号关注者与导购企微好友的额外观看率(+150% 即 ×2.5)',
+    }),
+    fatigue: num('multiplier', 0, 5, 0.2, 'assumption', {
+      en: 'Audience fatigue: attendance ÷ (1 + fatigue × recent sessions)',
+      zh: '观众疲劳:观看率 ÷(1 + 疲劳系数 × 近期场次)',
+    }),
+    fatigueHalfLifeDays: num('days', 0, 60, 3, 'assumption', {
+      en: 'How long past sessions keep tiring the audience (half-life)',
+      zh: '过往场次造成疲劳的持续时间(半衰期)',
+    }),
+    trafficSpend: num('yuan', 0, 1e7, 8000, 'assumption (calibration.md: paid livestream traffic judged by ROI 1:5–1:10)', {
+      en: 'Paid public traffic per session',
+      zh: '每场付费公域流量预算',
+    }),
+    trafficHalfSaturation: num('yuan', 1, 1e8, 20000, 'assumption', {
+      en: 'Traffic spend at which half of the maximum public audience comes (Hill ec)',
+      zh: '带来一半最大公域观众所需的流量预算(Hill 半饱和点)',
+    }),
+    trafficShape: hillShape(1, 'assumption (concave: each extra yuan of traffic brings fewer viewers)'),
+    halfLifeDays: halfLife(1, 'assumption (paid traffic carries over little)'),
+    maxPublicViewers: num('people', 0, 1e8, 60000, 'calibration.md § Livestreams (travel retail: 350k views per session; sized down for a mid brand)', {
+      en: 'Public viewers per session at saturated traffic',
+      zh: '流量饱和时每场公域观众数',
+    }),
+    followRate: share(0.05, 'assumption', {
+      en: 'R1/R2 viewers who follow or add WeCom during a session: → R3',
+      zh: '观看的 R1/R2 中关注或添加企微的比例:→R3',
+    }),
+    impulseRate: share(0.01, 'assumption', { en: 'R1/R2 viewers who buy on impulse: → R4', zh: '观看的 R1/R2 冲动下单比例:→R4' }),
+    firstBuyRate: share(0.04, 'calibration.md § Livestreams (furniture: ~3 % of views became orders; travel retail 7.6 %)', {
+      en: 'R3 viewers who make a first purchase in-stream: → R4',
+      zh: '观看的 R3 在直播中首购的比例:→R4',
+    }),
+    repeatBuyRate: share(0.06, 'calibration.md § Livestreams (3–7.6 % of views convert)', {
+      en: 'Buyer viewers (R4, R5) who buy again in-stream',
+      zh: '观看的已购用户(R4、R5)在直播中复购的比例',
+    }),
+    dealBasket: num('multiplier', 0.5, 5, 1.15, 'assumption (bundles in livestream deals)', {
+      en: 'Order value of in-stream orders relative to an average order',
+      zh: '直播订单金额相对平均订单的倍数',
+    }),
+    dealDiscount: share(0.12, 'assumption', {
+      en: 'Deal discount given on in-stream orders (share of the order value, a cost)',
+      zh: '直播订单的优惠折扣(占订单金额的比例,计入成本)',
+    }),
+    shareRate: share(0.1, 'calibration.md § Livestreams (20 %+ of traffic from viewer sharing)', {
+      en: 'Viewers who share a social coupon (社交立减金)',
+      zh: '分享社交立减金的观众比例',
+    }),
+    friendsPerShare: num('people', 0, 50, 2, 'calibration.md § Livestreams (each own user brought about 2 more)', {
+      en: 'New people each share brings: R0 → R2',
+      zh: '每次分享带来的新用户数:R0→R2',
+    }),
+    shareCouponCost: num('yuanPerPerson', 0, 1000, 5, 'assumption', {
+      en: 'Cost of the social coupon per new person it brings',
+      zh: '社交立减金每带来一位新用户的成本',
+    }),
+    sessionCost: num('yuan', 0, 1e7, 15000, 'assumption (production, host, operations)', {
+      en: 'Cost per session besides traffic (production, host)',
+      zh: '每场除流量外的成本(制作、主播)',
+    }),
+  },
+  curve: {
+    effortParam: 'trafficSpend',
+    effortUnit: 'yuan',
+    effortLabel: { en: 'Traffic spend per session', zh: '每场流量预算' },
+    pressureLabel: { en: 'Share of the maximum public audience', zh: '占最大公域观众的比例' },
+    halfLifeParam: 'halfLifeDays',
+    ecParam: 'trafficHalfSaturation',
+    shapeParam: 'trafficShape',
+  },
+  metrics: [
+    { key: 'sessions', label: { en: 'Sessions', zh: '场次' }, unit: 'count' },
+    { key: 'ownViewersPerSession', label: { en: 'Own-audience viewers per session', zh: '每场自有观众' }, unit: 'people' },
+    { key: 'publicViewersPerSession', label: { en: 'Public viewers per session', zh: '每场公域观众' }, unit: 'people' },
+    { key: 'ordersPerSession', label: { en: 'In-stream orders per session', zh: '每场直播订单' }, unit: 'count' },
+    { key: 'viewerConversion', label: { en: 'Orders per own-audience viewer', zh: '自有观众下单率' }, unit: 'share' },
+    { key: 'newFromSharing', label: { en: 'New people from sharing', zh: '分享带来的新用户' }, unit: 'people' },
+  ],
+  sideEffects: {
+    en: 'Frequent sessions tire the audience (lower attendance); deals cost margin (discount booked as cost); shared coupons cost per new person.',
+    zh: '开播过密导致观众疲劳(观看率下降);直播优惠计入成本;社交立减金按带来的新用户计成本。',
+  },
+  response: {
+    en: 'Agents more responsive to marketing watch more; sociable agents share more; pre-heated agents (groups, followers, WeCom) attend more.',
+    zh: '营销响应高的个体更常观看;社交性强的个体更常分享;已预热的个体(社群、关注者、企微)观看率更高。',
+  },
+
+  create(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cal = new LiveCalendar(cfg, prm);
+    const cause = env.cause;
+    let rng: Rng | null = null;
+    let sessions = 0;
+    let ownViewers = 0;
+    let publicTotal = 0;
+    let orders = 0;
+    let fromSharing = 0;
+    let shareShare = 0; // share of today's R0 → R2 chance that comes from sharing (for the coupon cost)
+    let newcomersToday = 0;
+    return {
+      beginDay(s: RunState) {
+        rng ??= s.tacticRng(cfg.id);
+        cal.advance(s.day);
+        newcomersToday = 0;
+        shareShare = 0;
+        if (cal.sessions <= 0) return;
+        sessions += cal.sessions;
+        const pop = s.pop;
+        const tier = pop.tier;
+        const respond = pop.respond;
+        const social = pop.social;
+        const marks = s.marks;
+        const attend = [0, cal.attend(R1), cal.attend(R2), cal.attend(R3), cal.attend(R4), cal.attend(R5)];
+        const lift = 1 + prm.preheatLift;
+        let viewers = 0;
+        let sharers = 0;
+        for (let i = 0; i < pop.n; i++) {
+          const t = tier[i]!;
+          if (t === R0) continue;
+          let a = attend[t]! * (respond ? respond[i]! : 1);
+          if (pop.channels[i]! & PREHEATED) a *= lift;
+          if (rng.next() >= a) continue;
+          viewers++;
+          if (rng.next() < prm.shareRate * (social ? social[i]! : 1)) sharers++;
+          if (t === R1 || t === R2) {
+            marks.forward(i, prm.followRate, R3, cause, rng);
+            marks.forward(i, prm.impulseRate, R4, cause, rng);
+          } else if (t === R3) {
+            marks.forward(i, prm.firstBuyRate, R4, cause, rng);
+          } else {
+            marks.buyChance(i, prm.repeatBuyRate, cause);
+          }
+        }
+        ownViewers += viewers;
+        // New people today (in agents): public traffic and friends brought by shared coupons, both R0 → R2.
+        const r0 = s.startCounts[R0]!;
+        if (r0 > 0) {
+          const pub = cal.publicReal / s.config.scale;
+          const shared = sharers * prm.friendsPerShare;
+          publicTotal += cal.publicReal;
+          s.sources.addForward(R0, R2, Math.min(1, pub / r0), TRAIT_RESPOND, cause);
+          s.sources.addForward(R0, R2, Math.min(1, shared / r0), TRAIT_SOCIAL, cause);
+          shareShare = pub + shared > 0 ? shared / (pub + shared) : 0;
+        }
+      },
+      onMove(s: RunState, i: number, from: number, to: number, c: number) {
+        if (c !== cause) return;
+        if (to === R3) s.pop.channels[i] = s.pop.channels[i]! | FOLLOWER;
+        if (from === R0) newcomersToday++;
+      },
+      onOrder(s: RunState, o: Order) {
+        if (o.cause !== cause) return;
+        orders++;
+        o.value *= prm.dealBasket;
+        s.rec.discount(cause, o.value * prm.dealDiscount * s.config.scale);
+      },
+      endDay(s: RunState) {
+        if (cal.sessions <= 0) return;
+        const shared = newcomersToday * shareShare * s.config.scale;
+        fromSharing += shared;
+        s.rec.cost(cause, prm.sessionCost * cal.sessions + cal.spend + shared * prm.shareCouponCost);
+      },
+      report(s: RunState) {
+        const sc = s.config.scale;
+        return [
+          sessions,
+          sessions > 0 ? (ownViewers * sc) / sessions : 0,
+          sessions > 0 ? publicTotal / sessions : 0,
+          sessions > 0 ? (orders * sc) / sessions : 0,
+          ownViewers > 0 ? orders / ownViewers : NaN,
+          fromSharing,
+        ];
+      },
+    };
+  },
+
+  expect(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cal = new LiveCalendar(cfg, prm);
+    const cause = env.cause;
+    // Pre-heat reaches the private domain only when some tactic puts agents there; the mean field assumes R3–R5 are
+    // pre-heated then, R1–R2 never.
+    const preheats = ['communityGroups', 'content', 'guides'].some((t) => env.causesByType.has(t));
+    let inStreamOrders = 0;
+    return {
+      beginDay(m: MeanFieldDay) {
+        cal.advance(m.day);
+        inStreamOrders = 0;
+        if (cal.sessions <= 0) return;
+        const att = (t: number) => Math.min(1, cal.attend(t) * (preheats && t >= R3 ? 1 + prm.preheatLift : 1));
+        const src = m.sources;
+        for (const t of [R1, R2]) {
+          src.addForward(t, R3, att(t) * prm.followRate, TRAIT_RESPOND, cause);
+          src.addForward(t, R4, att(t) * prm.impulseRate, TRAIT_RESPOND, cause);
+        }
+        src.addForward(R3, R4, att(R3) * prm.firstBuyRate, TRAIT_RESPOND, cause);
+        src.addBuyChance(R4, att(R4) * prm.repeatBuyRate, cause);
+        src.addBuyChance(R5, att(R5) * prm.repeatBuyRate, cause);
+        let viewers = 0;
+        for (let t = R1; t <= R5; t++) viewers += m.startCounts[t]! * att(t);
+        const r0 = m.startCounts[R0]!;
+        let shared = 0;
+        if (r0 > 0) {
+          const pub = cal.publicReal / m.config.scale;
+          shared = viewers * prm.shareRate * prm.friendsPerShare;
+          src.addForward(R0, R2, Math.min(1, pub / r0), TRAIT_RESPOND, cause);
+          src.addForward(R0, R2, Math.min(1, shared / r0), TRAIT_SOCIAL, cause);
+        }
+        inStreamOrders =
+          m.startCounts[R1]! * att(R1) * prm.impulseRate +
+          m.startCounts[R2]! * att(R2) * prm.impulseRate +
+          m.startCounts[R3]! * att(R3) * prm.firstBuyRate +
+          (m.startCounts[R4]! * att(R4) + m.startCounts[R5]! * att(R5)) * prm.repeatBuyRate;
+        const value = m.config.orderValue.mean * prm.dealBasket;
+        m.adjustValue?.(cause, inStreamOrders * m.config.orderValue.mean * (prm.dealBasket - 1));
+        m.cost(cause, prm.sessionCost * cal.sessions + cal.spend + shared * m.config.scale * prm.shareCouponCost + inStreamOrders * value * prm.dealDiscount * m.config.scale);
+      },
+    };
+  },
+};

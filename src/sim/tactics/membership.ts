@@ -1,0 +1,233 @@
+import type { TacticConfig } from '../config';
+import type { MeanFieldDay } from '../meanfield-day';
+import { MemberSet } from '../member-set';
+import { MEMBER, PAID_MEMBER } from '../population';
+import type { Order, RunState } from '../run-state';
+import type { Rng } from '../rng';
+import { resolveSchedule, scheduleSpec, type Schedule } from '../schedule';
+import { TRAIT_RESPOND } from '../sources';
+import { R2, R3, R4, R5 } from '../tiers';
+import type { FieldSpec } from '../../lib/spec';
+import { EffortPressure, hillShape, num, p, schedule, share } from './common';
+import type { TacticDefinition, TacticEnv } from './types';
+
+/**
+ * Membership (会员, 积分, 会员日, 付费会员). Registering is an R3 entry (R2 → R3), and most buyers register at
+ * checkout (keeping their tier). Points — the effort: points value as a share of the order, through a Hill curve —
+ * raise members' purchase rate and lower their lapse; member days add a purchase lift on their own days. A share of
+ * members take a paid membership (a yearly fee) and buy more often with bigger baskets. Points are a cost on members'
+ * orders; benefits cost per member per month.
+ */
+interface MemberParams {
+  joinRate: number;
+  joinAtCheckout: number;
+  pointsRate: number;
+  halfSaturationPoints: number;
+  shape: number;
+  repeatLift: number;
+  lapseReduction: number;
+  firstBuyLift: number;
+  memberDayLift: number;
+  paidShare: number;
+  paidFee: number;
+  paidBuyLift: number;
+  paidValueLift: number;
+  costPerMemberMonth: number;
+}
+
+function paramsOf(q: Record<string, unknown>): MemberParams {
+  return {
+    joinRate: p(q, 'joinRate'),
+    joinAtCheckout: p(q, 'joinAtCheckout'),
+    pointsRate: p(q, 'pointsRate'),
+    halfSaturationPoints: p(q, 'halfSaturationPoints'),
+    shape: p(q, 'shape'),
+    repeatLift: p(q, 'repeatLift'),
+    lapseReduction: p(q, 'lapseReduction'),
+    firstBuyLift: p(q, 'firstBuyLift'),
+    memberDayLift: p(q, 'memberDayLift'),
+    paidShare: p(q, 'paidShare'),
+    paidFee: p(q, 'paidFee'),
+    paidBuyLift: p(q, 'paidBuyLift'),
+    paidValueLift: p(q, 'paidValueLift'),
+    costPerMemberMonth: p(q, 'costPerMemberMonth'),
+  };
+}
+
+const memberDaysSpec: FieldSpec = {
+  ...scheduleSpec,
+  optional: true,
+  doc: { en: 'Member days (会员日), e.g. every Wednesday', zh: '会员日,如每周三' },
+};
+
+export const membership: TacticDefinition = {
+  type: 'membership',
+  name: { en: 'Membership', zh: '会员体系' },
+  summary: {
+    en: 'Registration (R2 → R3; buyers at checkout); points raise members’ repeat buying and lower lapse; member days; paid membership with a fee and bigger spend.',
+    zh: '注册入会(R2→R3;买家结账时入会);积分提升会员复购并降低流失;会员日;付费会员缴纳年费、消费更高。',
+  },
+  moves: [
+    [R2, R3],
+    [R3, R4],
+  ],
+  purchases: [R4, R5],
+  params: {
+    schedule: schedule({ daily: true }),
+    joinRate: share(0.002, 'assumption', { en: 'Daily chance an R2 person registers at full pressure: → R3', zh: '满压力时 R2 每日注册入会概率:→R3' }),
+    joinAtCheckout: share(0.85, 'calibration.md § Membership (outlet mall: 85 % of paying customers registered at checkout)', {
+      en: 'Buyers not yet members who register at checkout',
+      zh: '结账时注册入会的非会员买家比例',
+    }),
+    pointsRate: num('share', 0, 0.5, 0.02, 'assumption (a typical 1–3 % points rate)', { en: 'Points value as a share of members’ orders (the effort; a cost)', zh: '积分价值占会员订单金额的比例(投入,计入成本)' }),
+    halfSaturationPoints: num('share', 0.0001, 0.5, 0.02, 'assumption', { en: 'Points rate at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的积分比例(Hill 半饱和点)' }),
+    shape: hillShape(1, 'assumption'),
+    repeatLift: num('multiplier', 0, 10, 0.6, 'calibration.md § Membership (tea: members ordering in a month order 1.5 times that month)', {
+      en: 'Members’ purchase-rate lift at full pressure',
+      zh: '满压力时会员购买率提升',
+    }),
+    lapseReduction: share(0.4, 'assumption', { en: 'Members’ lapse (reverse) rate falls by this share at full pressure', zh: '满压力时会员流失率下降比例' }),
+    firstBuyLift: share(0.003, 'assumption', { en: 'Daily first-purchase chance of an R3 member at full pressure: → R4', zh: '满压力时 R3 会员每日首购概率:→R4' }),
+    memberDays: memberDaysSpec,
+    memberDayLift: num('multiplier', 0, 20, 1, 'calibration.md § Coupons (a weekly member day)', { en: 'Members’ extra purchase-rate lift on a member day', zh: '会员日会员购买率额外提升' }),
+    paidShare: share(0.05, 'assumption', { en: 'Share of new members who take the paid membership', zh: '新会员中选择付费会员的比例' }),
+    paidFee: num('yuan', 0, 100000, 99, 'calibration.md § Membership (a ¥99 paid super membership)', { en: 'Yearly fee of the paid membership (reported, not GMV)', zh: '付费会员年费(单独报告,不计入 GMV)' }),
+    paidBuyLift: num('multiplier', 0, 20, 1.5, 'calibration.md § Membership (paid members spend about 4–5× a regular member’s yearly spend)', {
+      en: 'Paid members’ extra purchase-rate lift',
+      zh: '付费会员额外购买率提升',
+    }),
+    paidValueLift: num('multiplier', 0, 10, 0.5, 'calibration.md § Membership (4–5× the yearly spend)', { en: 'Paid members’ extra basket size', zh: '付费会员额外客单提升' }),
+    costPerMemberMonth: num('yuan', 0, 1000, 0.3, 'assumption (CRM and benefits)', { en: 'Benefits and CRM cost per member per month', zh: '每位会员每月权益与 CRM 成本' }),
+  },
+  curve: {
+    effortParam: 'pointsRate',
+    effortUnit: 'share',
+    effortLabel: { en: 'Points rate', zh: '积分比例' },
+    pressureLabel: { en: 'Share of the maximum effect on members', zh: '占对会员最大效果的比例' },
+    halfLifeParam: null,
+    ecParam: 'halfSaturationPoints',
+    shapeParam: 'shape',
+  },
+  metrics: [
+    { key: 'members', label: { en: 'Members at the end', zh: '期末会员数' }, unit: 'people' },
+    { key: 'paidMembers', label: { en: 'Paid members at the end', zh: '期末付费会员数' }, unit: 'people' },
+    { key: 'memberOrderShare', label: { en: 'Share of orders by members', zh: '会员订单占比' }, unit: 'share' },
+    { key: 'feeRevenue', label: { en: 'Paid-membership fees', zh: '付费会员年费收入' }, unit: 'yuan' },
+  ],
+  sideEffects: {
+    en: 'Points are a cost on every member order (whatever its cause); benefits cost per member per month.',
+    zh: '积分按会员的每笔订单计成本(无论订单由何引起);权益按会员人数每月计成本。',
+  },
+  response: { en: 'Agents more responsive to marketing register more readily.', zh: '营销响应高的个体更易注册入会。' },
+
+  create(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cause = env.cause;
+    const engine = env.engine;
+    const pressure = new EffortPressure(0, prm.halfSaturationPoints, prm.shape);
+    const md = cfg.params.memberDays as Schedule | undefined;
+    const memberDays = md ? resolveSchedule(md, engine.startDay, engine.days) : null;
+    let members: MemberSet | null = null;
+    let rng: Rng | null = null;
+    let pr = 0;
+    let memberOrders = 0;
+    let allOrders = 0;
+    let fees = 0;
+    const join = (s: RunState, i: number) => {
+      if (!members!.add(i)) return;
+      let flags = MEMBER;
+      if (rng!.next() < prm.paidShare) {
+        flags |= PAID_MEMBER;
+        fees += prm.paidFee * s.config.scale * (Math.max(1, s.config.days - s.day) / 365);
+      }
+      s.pop.channels[i] = s.pop.channels[i]! | flags;
+    };
+    return {
+      beginDay(s: RunState) {
+        members ??= new MemberSet(s.pop.n);
+        rng ??= s.tacticRng(cfg.id);
+        const on = cfg.schedule[s.day] ?? 0;
+        pr = pressure.step(prm.pointsRate * on);
+        const memberDay = memberDays !== null && (memberDays[s.day] ?? 0) > 0 ? prm.memberDayLift * (memberDays[s.day] ?? 0) : 0;
+        const pop = s.pop;
+        const marks = s.marks;
+        if (pr > 0 || memberDay > 0) {
+          for (let k = 0; k < members.size; k++) {
+            const i = members.list[k]!;
+            const t = pop.tier[i]!;
+            if (t === R3) marks.forward(i, prm.firstBuyLift * pr, R4, cause, rng);
+            else if (t >= R4) {
+              const paid = (pop.channels[i]! & PAID_MEMBER) !== 0;
+              marks.buy(i, (1 + prm.repeatLift * pr + memberDay) * (paid ? 1 + prm.paidBuyLift : 1), cause);
+              marks.lapse(i, 1 - prm.lapseReduction * pr);
+            }
+          }
+        }
+        const r2 = s.startCounts[R2]!;
+        if (on > 0 && r2 > 0) s.sources.addForward(R2, R3, prm.joinRate * pr, TRAIT_RESPOND, cause);
+      },
+      onMove(s: RunState, i: number, from: number, to: number, c: number) {
+        if (c === cause && from === R2 && to === R3) join(s, i);
+        else if (to < R3 && from >= R3) members!.remove(i);
+      },
+      onOrder(s: RunState, o: Order) {
+        allOrders++;
+        const i = o.agent;
+        if (!members!.has(i)) {
+          if ((cfg.schedule[s.day] ?? 0) > 0 && rng!.next() < prm.joinAtCheckout) join(s, i);
+          return;
+        }
+        memberOrders++;
+        if (s.pop.channels[i]! & PAID_MEMBER) o.value *= 1 + prm.paidValueLift;
+        s.rec.cost(cause, o.value * prm.pointsRate * s.config.scale);
+      },
+      endDay(s: RunState) {
+        s.rec.cost(cause, (members!.size * s.config.scale * prm.costPerMemberMonth) / 30);
+      },
+      report(s: RunState) {
+        const sc = s.config.scale;
+        let paid = 0;
+        for (let k = 0; k < members!.size; k++) if (s.pop.channels[members!.list[k]!]! & PAID_MEMBER) paid++;
+        return [members!.size * sc, paid * sc, allOrders > 0 ? memberOrders / allOrders : NaN, fees];
+      },
+    };
+  },
+
+  expect(cfg: TacticConfig, env: TacticEnv) {
+    const prm = paramsOf(cfg.params);
+    const cause = env.cause;
+    const engine = env.engine;
+    const pressure = new EffortPressure(0, prm.halfSaturationPoints, prm.shape);
+    const md = cfg.params.memberDays as Schedule | undefined;
+    const memberDays = md ? resolveSchedule(md, engine.startDay, engine.days) : null;
+    let m3 = 0;
+    let mb = 0;
+    let memberShare = 0;
+    return {
+      beginDay(m: MeanFieldDay) {
+        const on = cfg.schedule[m.day] ?? 0;
+        const pr = pressure.step(prm.pointsRate * on);
+        const memberDay = memberDays !== null && (memberDays[m.day] ?? 0) > 0 ? prm.memberDayLift * (memberDays[m.day] ?? 0) : 0;
+        const r2 = m.startCounts[R2]!;
+        const r3 = m.startCounts[R3]!;
+        const buyers = m.startCounts[R4]! + m.startCounts[R5]!;
+        const pJoin = on > 0 ? prm.joinRate * pr : 0;
+        m.sources.addForward(R2, R3, pJoin, TRAIT_RESPOND, cause);
+        if (r3 > 0) m.sources.addForward(R3, R4, (prm.firstBuyLift * pr * Math.min(m3, r3)) / r3, TRAIT_RESPOND, cause);
+        memberShare = buyers > 0 ? Math.min(1, mb / buyers) : 0;
+        const paidMult = 1 + prm.paidShare * prm.paidBuyLift;
+        m.sources.addBuyBoost(R4, 1 + memberShare * ((1 + prm.repeatLift * pr + memberDay) * paidMult - 1), cause);
+        m.sources.addBuyBoost(R5, 1 + memberShare * ((1 + prm.repeatLift * pr + memberDay) * paidMult - 1), cause);
+        m.sources.scaleLapse(R4, 1 - memberShare * prm.lapseReduction * pr);
+        m.sources.scaleLapse(R5, 1 - memberShare * prm.lapseReduction * pr);
+        const joins = r2 * pJoin;
+        const firsts = r3 * engine.forward[R3]! * m.demand;
+        m3 = Math.max(0, m3 + joins - m3 * (engine.reverse[R3]! + prm.firstBuyLift * pr));
+        mb = Math.min(buyers + firsts, mb + m3 * prm.firstBuyLift * pr + (on > 0 ? (firsts + Math.max(0, buyers - mb) * 0.01) * prm.joinAtCheckout : 0));
+        // Points on members' orders: about the members' share of today's buyer orders.
+        const orders = buyers * (engine.repeat || engine.forward[R4]!) * m.demand;
+        m.cost(cause, orders * memberShare * engine.orderValue.mean * prm.pointsRate * engine.scale + ((m3 + mb) * engine.scale * prm.costPerMemberMonth) / 30);
+      },
+    };
+  },
+};
