@@ -63,7 +63,7 @@ describe('scenario validation', () => {
     ['word-of-mouth source not a tier', (s) => (s.wordOfMouth = { q: 0.1, sources: ['R9'] }), 'wordOfMouth.sources[0]', /expected one of "R1"/],
     ['duplicate word-of-mouth source', (s) => (s.wordOfMouth = { q: 0.1, sources: ['R4', 'R4'] }), 'wordOfMouth.sources[1]', /appears more than once/],
     ['margin out of range', (s) => (s.margin = 1.5), 'margin', /out of range/],
-    ['unknown tactic type', (s) => (s.tactics = [{ id: 'x', type: 'telepathy' }]), 'tactics[0].type', /expected one of "ads"/],
+    ['unknown tactic type', (s) => (s.tactics = [{ id: 'x', type: 'telepathy' }]), 'tactics[0].type', /expected one of "livestream"/],
     ['tactic parameter out of range', (s) => (s.tactics = [{ id: 'x', type: 'ads', dailySpend: -5 }]), 'tactics[0].dailySpend', /out of range/],
     ['unknown tactic parameter', (s) => (s.tactics = [{ id: 'x', type: 'ads', dailyspend: 5 }]), 'tactics[0].dailyspend', /did you mean "dailySpend"/],
     ['duplicate tactic ids', (s) => (s.tactics = [{ id: 'x', type: 'ads' }, { id: 'x', type: 'ads' }]), 'tactics[1].id', /used by another tactic/],
