@@ -316,7 +316,10 @@ export const communityGroups: TacticDefinition = {
           gbOrders++;
           s.rec.discount(cause, o.value * gbDiscount * s.config.scale);
         }
-        if (prm.postOrderJoinRate > 0 && free > 0 && !members!.has(o.agent) && rng!.next() < prm.postOrderJoinRate) join(s, o.agent);
+        // The post-order prompt runs on the tactic's scheduled days only.
+        if (prm.postOrderJoinRate > 0 && free > 0 && (cfg.schedule[s.day] ?? 0) > 0 && !members!.has(o.agent) && rng!.next() < prm.postOrderJoinRate) {
+          join(s, o.agent);
+        }
       },
       endDay(s: RunState) {
         const operators = Math.ceil(prm.groups / prm.groupsPerOperator);

@@ -185,7 +185,7 @@ export const guides: TacticDefinition = {
         else if (to < R3 && from >= R3 && contacts!.has(i)) contacts!.remove(i);
       },
       onOrder(s: RunState, o: Order) {
-        if (prm.postOrderAddRate > 0 && !contacts!.has(o.agent) && rng!.next() < prm.postOrderAddRate) add(s, o.agent);
+        if (prm.postOrderAddRate > 0 && (cfg.schedule[s.day] ?? 0) > 0 && !contacts!.has(o.agent) && rng!.next() < prm.postOrderAddRate) add(s, o.agent);
       },
       endDay(s: RunState) {
         s.rec.cost(cause, (prm.guides * prm.guideCostPerMonth) / 30);
