@@ -131,6 +131,7 @@ export const ads: TacticDefinition = {
     { key: 'impressions', label: { en: 'Impressions', zh: '曝光次数' }, unit: 'count' },
     { key: 'reached', label: { en: 'People reached (R0 → R1)', zh: '触达人数(R0→R1)' }, unit: 'people' },
     { key: 'costPerReached', label: { en: 'Cost per person reached', zh: '单人触达成本' }, unit: 'yuanPerPerson' },
+    { key: 'costPerEngaged', label: { en: 'Cost per person engaged (→ R2) or buying (→ R4)', zh: '单人互动(→R2)或下单(→R4)成本' }, unit: 'yuanPerPerson' },
   ],
   sideEffects: {
     en: 'None on tiers; spend is a cost every scheduled day whether or not it converts.',
@@ -154,8 +155,11 @@ export const ads: TacticDefinition = {
         total += spend;
       },
       report(s: RunState) {
-        const reached = s.rec.rec.causeMoves[env.cause * 36 + 1]! * s.config.scale;
-        return [total, (total * 1000) / prm.cpm, reached, reached > 0 ? total / reached : NaN];
+        const m = s.rec.rec.causeMoves;
+        const at = env.cause * 36;
+        const reached = m[at + 1]! * s.config.scale;
+        const engaged = (m[at + 6 + 2]! + m[at + 6 + 4]! + m[at + 12 + 4]!) * s.config.scale;
+        return [total, (total * 1000) / prm.cpm, reached, reached > 0 ? total / reached : NaN, engaged > 0 ? total / engaged : NaN];
       },
     };
   },

@@ -92,7 +92,10 @@ const groupBuySpec: FieldSpec = {
   },
   fields: {
     schedule: { ...scheduleSpec, doc: { en: 'Group-buy days', zh: '团购日' } },
-    rate: share(0.03, 'assumption', { en: 'Share of members who join a group buy on a group-buy day', zh: '团购日参团的成员比例' }),
+    rate: share(0.15, 'calibration.md § Community groups (home-furnishing group buys: 25 % order conversion)', {
+      en: 'Share of a group’s members who join its group buy on a group-buy day (before the discount’s pull)',
+      zh: '团购日每群参团的成员比例(未计折扣吸引力)',
+    }),
     ladder: {
       kind: 'array',
       maxItems: 10,
@@ -160,7 +163,7 @@ export const communityGroups: TacticDefinition = {
       en: 'Daily chance an R3 member makes a first purchase at full pressure: → R4',
       zh: '满压力时 R3 成员每日首购概率:→R4',
     }),
-    repeatLift: num('multiplier', 0, 10, 0.45, 'calibration.md § Community groups (monthly purchase frequency +30 % after joining)', {
+    repeatLift: num('multiplier', 0, 10, 0.35, 'calibration.md § Community groups (monthly purchase frequency +30 % after joining)', {
       en: 'Buyers’ purchase-rate lift at full pressure: rate × (1 + lift)',
       zh: '满压力时买家购买率提升:购买率 ×(1 + 提升)',
     }),
@@ -196,6 +199,7 @@ export const communityGroups: TacticDefinition = {
     { key: 'left', label: { en: 'Left a group', zh: '退群人数' }, unit: 'people' },
     { key: 'buyerShare', label: { en: 'Share of members who bought', zh: '成员中已购比例' }, unit: 'share' },
     { key: 'groupBuyOrders', label: { en: 'Group-buy orders', zh: '团购订单' }, unit: 'count' },
+    { key: 'memberRepeatRatio', label: { en: 'Members’ repeat-purchase rate ÷ other buyers’', zh: '成员复购频次 ÷ 非成员买家' }, unit: 'multiplier' },
   ],
   sideEffects: {
     en: 'Posting beyond the comfortable number, and large groups, make members leave (non-buyers fall R3 → R2); group-buy discounts are a cost; operators cost every day.',
@@ -224,9 +228,16 @@ export const communityGroups: TacticDefinition = {
     let posts = 0;
     let joined = 0;
     let left = 0;
-    let gbDiscount = 0;
+    // Discount each group reached today by its expected participants (the ladder works per group).
+    const gbDisc = new Float32Array(prm.groups);
+    let gbToday = false;
     let gbOrders = 0;
     let joinToday = false;
+    // For the members-vs-others purchase-frequency ratio: repeat orders and buyer-days of each group.
+    let memberRepeat = 0;
+    let otherRepeat = 0;
+    let memberBuyerDays = 0;
+    let otherBuyerDays = 0;
 
     const join = (s: RunState, i: number): boolean => {
       if (free <= 0 || members!.has(i)) return false;
@@ -259,12 +270,19 @@ export const communityGroups: TacticDefinition = {
         const marks = s.marks;
         // Who bought, per group (exposure for word of mouth inside the group).
         bought.fill(0);
+        let memberBuyers = 0;
         for (let k = 0; k < members.size; k++) {
           const i = members.list[k]!;
-          if (pop.tier[i]! >= R4) bought[pop.group[i]!]! += 1;
+          if (pop.tier[i]! >= R4) {
+            bought[pop.group[i]!]! += 1;
+            memberBuyers++;
+          }
         }
+        memberBuyerDays += memberBuyers;
+        otherBuyerDays += s.startCounts[R4]! + s.startCounts[5]! - memberBuyers;
         const groupBuy = gbDays !== null && (gbDays[s.day] ?? 0) > 0;
-        gbDiscount = 0;
+        gbToday = groupBuy;
+        if (groupBuy) for (let g = 0; g < prm.groups; g++) gbDisc[g] = ladderDiscount(prm.ladder, size[g]! * engine.scale * prm.groupBuyRate);
         for (let k = members.size - 1; k >= 0; k--) {
           const i = members.list[k]!;
           const g = pop.group[i]!;
@@ -287,12 +305,10 @@ export const communityGroups: TacticDefinition = {
             }
           }
           if (groupBuy) {
-            const expected = people * prm.groupBuyRate;
-            const d = ladderDiscount(prm.ladder, expected);
-            const chance = prm.groupBuyRate * (1 + d) * (pop.price ? pop.price[i]! : 1);
+            // A deeper discount pulls more members in (price-sensitive ones most).
+            const chance = prm.groupBuyRate * (1 + gbDisc[g]!) * (pop.price ? pop.price[i]! : 1);
             if (t === R3) marks.forward(i, chance, R4, cause, rng);
             else if (t >= R4) marks.buyChance(i, chance, cause);
-            gbDiscount = Math.max(gbDiscount, d);
           }
         }
         // Joining from R2, limited by the room left in the groups.
@@ -312,9 +328,15 @@ export const communityGroups: TacticDefinition = {
         }
       },
       onOrder(s: RunState, o: Order) {
-        if (o.cause === cause && gbDiscount > 0 && gbDays && (gbDays[s.day] ?? 0) > 0) {
+        if (o.fromTier >= R4) {
+          if (members!.has(o.agent)) memberRepeat++;
+          else otherRepeat++;
+        }
+        if (o.cause === cause && gbToday) {
           gbOrders++;
-          s.rec.discount(cause, o.value * gbDiscount * s.config.scale);
+          const g = s.pop.group[o.agent]!;
+          const d = g >= 0 ? gbDisc[g]! : 0;
+          if (d > 0) s.rec.discount(cause, o.value * d * s.config.scale);
         }
         // The post-order prompt runs on the tactic's scheduled days only.
         if (prm.postOrderJoinRate > 0 && free > 0 && (cfg.schedule[s.day] ?? 0) > 0 && !members!.has(o.agent) && rng!.next() < prm.postOrderJoinRate) {
@@ -329,7 +351,8 @@ export const communityGroups: TacticDefinition = {
         const sc = s.config.scale;
         let buyers = 0;
         for (let k = 0; k < members!.size; k++) if (s.pop.tier[members!.list[k]!]! >= R4) buyers++;
-        return [members!.size * sc, (members!.size * sc) / prm.groups, joined * sc, left * sc, members!.size > 0 ? buyers / members!.size : NaN, gbOrders * sc];
+        const ratio = memberBuyerDays > 0 && otherBuyerDays > 0 && otherRepeat > 0 ? memberRepeat / memberBuyerDays / (otherRepeat / otherBuyerDays) : NaN;
+        return [members!.size * sc, (members!.size * sc) / prm.groups, joined * sc, left * sc, members!.size > 0 ? buyers / members!.size : NaN, gbOrders * sc, ratio];
       },
     };
   },

@@ -37,7 +37,7 @@ interface CouponParams {
   reminderDays: number;
   reminderLift: number;
   redeemRate: number;
-  halfSaturationValue: number;
+  halfSaturationDepth: number;
   shape: number;
   priceSensitivity: number;
   categoryShare: number;
@@ -65,7 +65,7 @@ function paramsOf(q: Record<string, unknown>): CouponParams {
     reminderDays: p(q, 'reminderDays'),
     reminderLift: p(q, 'reminderLift'),
     redeemRate: p(q, 'redeemRate'),
-    halfSaturationValue: p(q, 'halfSaturationValue'),
+    halfSaturationDepth: p(q, 'halfSaturationDepth'),
     shape: p(q, 'shape'),
     priceSensitivity: p(q, 'priceSensitivity'),
     categoryShare: p(q, 'categoryShare'),
@@ -79,13 +79,18 @@ function paramsOf(q: Record<string, unknown>): CouponParams {
   };
 }
 
+/** The pull of a face value: Hill on the discount depth (face value ÷ the mean order), so it means the same in every industry. */
+export function couponPull(faceValue: number, meanOrder: number, halfSaturationDepth: number, shape: number): number {
+  return hill(faceValue / meanOrder, halfSaturationDepth, shape);
+}
+
 /**
- * Daily redemption hazard of a holder before traits: the face value's pull (Hill), the industry's price sensitivity,
+ * Daily redemption hazard of a holder before traits: the face value's pull, the industry's price sensitivity,
  * the share of baskets the coupon can apply to (category coupons), and for threshold coupons how far the threshold is
  * above a typical basket.
  */
 export function redemptionHazard(prm: CouponParams, meanOrder: number): number {
-  let h = prm.redeemRate * hill(prm.faceValue, prm.halfSaturationValue, prm.shape) * prm.priceSensitivity;
+  let h = prm.redeemRate * couponPull(prm.faceValue, meanOrder, prm.halfSaturationDepth, prm.shape) * prm.priceSensitivity;
   if (prm.kind === 'category') h *= prm.categoryShare;
   if (prm.kind === 'threshold' && prm.threshold > meanOrder) h *= meanOrder / prm.threshold;
   return Math.min(1, h);
@@ -156,7 +161,10 @@ export const coupons: TacticDefinition = {
       en: 'Daily redemption chance of a holder at full face-value pull',
       zh: '面额吸引力饱和时持券人每日核销概率',
     }),
-    halfSaturationValue: num('yuan', 0.01, 100000, 15, 'assumption', { en: 'Face value at half of the maximum pull (Hill ec)', zh: '达到一半最大吸引力的面额(Hill 半饱和点)' }),
+    halfSaturationDepth: num('share', 0.001, 1, 0.15, 'assumption (a 15 % discount pulls half as hard as a very deep one)', {
+      en: 'Discount depth (face value ÷ mean order) at half of the maximum pull (Hill ec)',
+      zh: '达到一半最大吸引力的折扣深度(面额 ÷ 平均订单,Hill 半饱和点)',
+    }),
     shape: hillShape(1.3, 'assumption (small coupons barely move people)'),
     priceSensitivity: num('multiplier', 0, 5, 1, 'industry presets (supermarket 1.5 — whitepaper: price is the first reason to choose a store)', {
       en: 'Price sensitivity of the industry’s customers (multiplies redemption)',
@@ -186,8 +194,9 @@ export const coupons: TacticDefinition = {
     effortLabel: { en: 'Face value', zh: '券面额' },
     pressureLabel: { en: 'Share of the maximum redemption pull', zh: '占最大核销吸引力的比例' },
     halfLifeParam: null,
-    ecParam: 'halfSaturationValue',
+    ecParam: 'halfSaturationDepth',
     shapeParam: 'shape',
+    pressure: (effort, params, _real, engine) => couponPull(effort, engine?.orderValueMean ?? 200, Number(params.halfSaturationDepth), Number(params.shape)),
   },
   metrics: [
     { key: 'issued', label: { en: 'Coupons issued', zh: '发券数' }, unit: 'count' },
@@ -232,7 +241,7 @@ export const coupons: TacticDefinition = {
       holders!.add(i);
       until![i] = day + prm.validityDays - 1;
       packLeft![i] = pack;
-      issuedToday += 1;
+      issuedToday += 1 + pack; // a pack counts as all its coupons
     };
     const dependenceNow = (i: number, day: number) => dependence![i]! * Math.pow(depDecay, day - depDay![i]!);
     const eligible = (s: RunState, i: number): boolean => {

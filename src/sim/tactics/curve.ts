@@ -12,10 +12,16 @@ export interface ResponseCurve {
 }
 
 /** The pressure of a tactic at a steady effort, using its own mapping when it has one. */
-export function pressureAt(def: TacticDefinition, params: Record<string, unknown>, realCounts: readonly number[], effort: number): number {
+export function pressureAt(
+  def: TacticDefinition,
+  params: Record<string, unknown>,
+  realCounts: readonly number[],
+  effort: number,
+  scenario?: { orderValueMean: number },
+): number {
   const c = def.curve;
   if (!c) return 0;
-  if (c.pressure) return c.pressure(effort, params, realCounts);
+  if (c.pressure) return c.pressure(effort, params, realCounts, scenario);
   return hill(effort, Number(params[c.ecParam]), Number(params[c.shapeParam]));
 }
 
@@ -34,10 +40,16 @@ function effortFor(target: number, f: (x: number) => number, hi: number): number
  * The effort → pressure curve drawn on every tactic card, with the maintain / grow / flatten marks, for the
  * tactic's parameters and the scenario's initial real tier counts.
  */
-export function responseCurve(def: TacticDefinition, params: Record<string, unknown>, realCounts: readonly number[], samples = 60): ResponseCurve | null {
+export function responseCurve(
+  def: TacticDefinition,
+  params: Record<string, unknown>,
+  realCounts: readonly number[],
+  scenario?: { orderValueMean: number },
+  samples = 60,
+): ResponseCurve | null {
   const c = def.curve;
   if (!c) return null;
-  const f = (x: number) => pressureAt(def, params, realCounts, x);
+  const f = (x: number) => pressureAt(def, params, realCounts, x, scenario);
   // Find an effort scale where the curve is close to its ceiling.
   let top = Math.max(1e-9, Number(params[c.effortParam]) || 1);
   for (let k = 0; k < 60 && f(top) < 0.97; k++) top *= 2;

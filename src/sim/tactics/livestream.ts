@@ -127,13 +127,13 @@ export const livestream: TacticDefinition = {
       zh: '排期日的场次(乘以排期的投入倍数)',
     }),
     attendance: perTier(
-      { R1: 0.002, R2: 0.008, R3: 0.03, R4: 0.04, R5: 0.07 },
+      { R1: 0.001, R2: 0.004, R3: 0.015, R4: 0.02, R5: 0.04 },
       'assumption (deeper tiers attend more; own users are about 10 % of a session’s traffic — calibration.md § Livestreams)',
       { en: 'Share of each tier that watches a session', zh: '各层级观看一场直播的比例' },
     ),
-    preheatLift: num('multiplier', 0, 10, 1.5, 'assumption (pre-heat through official account, groups and Moments ads — calibration.md § Livestreams)', {
-      en: 'Extra attendance of agents in a group, following the account or on a guide’s WeCom (+150 % = ×2.5)',
-      zh: '社群成员、公众号关注者与导购企微好友的额外观看率(+150% 即 ×2.5)',
+    preheatLift: num('multiplier', 0, 10, 1, 'assumption (pre-heat through official account, groups and Moments ads — calibration.md § Livestreams)', {
+      en: 'Extra attendance of agents in a group, following the account or on a guide’s WeCom (+100 % = ×2)',
+      zh: '社群成员、公众号关注者与导购企微好友的额外观看率(+100% 即 ×2)',
     }),
     fatigue: num('multiplier', 0, 5, 0.2, 'assumption', {
       en: 'Audience fatigue: attendance ÷ (1 + fatigue × recent sessions)',

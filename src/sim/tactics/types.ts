@@ -48,7 +48,7 @@ export interface CurveSpec {
    * tactic's parameters and the real customers per tier — for tactics whose Hill input is not the effort itself
    * (ads: impressions per targeted person). Defaults to Hill(effort; ec, shape).
    */
-  pressure?: (effort: number, params: Record<string, unknown>, realCounts: readonly number[]) => number;
+  pressure?: (effort: number, params: Record<string, unknown>, realCounts: readonly number[], scenario?: { orderValueMean: number }) => number;
 }
 
 export interface TacticEnv {
