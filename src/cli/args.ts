@@ -11,6 +11,7 @@ export interface CliOptions {
   meanField: boolean;
   contributions: boolean;
   compare?: string;
+  baseline: boolean;
   quiet: boolean;
 }
 
@@ -29,6 +30,7 @@ options:
   --mean-field      print the mean-field (expected-value) projection instead of running Monte Carlo
   --contributions   add each tactic's removal effect (rerun without it on the same seeds)
   --compare B.json  compare B against the scenario (same seeds, paired differences)
+  --baseline        compare the scenario against its do-nothing baseline (the same without tactics)
   --quiet           no progress line on stderr
   --help            this text`;
 
@@ -40,7 +42,7 @@ function int(flag: string, v: string | undefined, min: number, max: number): num
 }
 
 export function parseArgs(argv: string[]): CliOptions | 'help' {
-  const o: Partial<CliOptions> = { format: 'table', meanField: false, contributions: false, quiet: false };
+  const o: Partial<CliOptions> = { format: 'table', meanField: false, contributions: false, baseline: false, quiet: false };
   const files: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
@@ -89,6 +91,9 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
       case '--compare':
         o.compare = value();
         break;
+      case '--baseline':
+        o.baseline = true;
+        break;
       case '--quiet':
         o.quiet = true;
         break;
@@ -99,6 +104,7 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
   }
   if (files.length === 0) throw new UsageError('no scenario file given');
   if (files.length > 1) throw new UsageError(`one scenario file expected, got ${files.length}: ${files.join(', ')}`);
-  if (o.meanField && (o.contributions || o.compare)) throw new UsageError('--mean-field cannot be combined with --contributions or --compare');
+  if (o.meanField && (o.contributions || o.compare || o.baseline)) throw new UsageError('--mean-field cannot be combined with --contributions, --compare or --baseline');
+  if (o.compare && o.baseline) throw new UsageError('--compare and --baseline cannot be combined');
   return { ...(o as CliOptions), file: files[0]! };
 }

@@ -16,10 +16,12 @@ import { figuresCsv, toCsv } from '../sim/flatten';
 import type { EngineConfig } from '../sim/config';
 import type { Summary } from '../sim/summary';
 import { LIMITS } from '../scenario/limits';
+import { doNothing } from '../scenario/variants';
+import type { Scenario } from '../scenario/types';
 
 class InputError extends Error {}
 
-function loadScenario(file: string, o: CliOptions): EngineConfig {
+function readScenario(file: string): Scenario {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -29,7 +31,11 @@ function loadScenario(file: string, o: CliOptions): EngineConfig {
   }
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new InputError(`${file} is not a valid scenario:\n${formatErrors(parsed.errors)}`);
-  const config = compileScenario(parsed.scenario, { runs: o.runs, seed: o.seed, days: o.days, agents: o.agents });
+  return parsed.scenario;
+}
+
+function compile(scenario: Scenario, o: CliOptions): EngineConfig {
+  const config = compileScenario(scenario, { runs: o.runs, seed: o.seed, days: o.days, agents: o.agents });
   const work = config.agents * config.days * config.runs;
   if (work > LIMITS.work) throw new InputError(`agents × days × runs = ${work.toExponential(2)} exceeds the work limit of ${LIMITS.work.toExponential(0)}`);
   return config;
@@ -71,9 +77,14 @@ async function main(argv: string[]): Promise<number> {
   let config: EngineConfig;
   let other: EngineConfig | null = null;
   try {
-    config = loadScenario(o.file, o);
-    if (o.compare) {
-      other = loadScenario(o.compare, o);
+    const scenario = readScenario(o.file);
+    config = compile(scenario, o);
+    if (o.baseline) {
+      // The reference is the do-nothing baseline; the scenario is the alternative (Δ = what its tactics add).
+      other = config;
+      config = compile(doNothing(scenario), o);
+    } else if (o.compare) {
+      other = compile(readScenario(o.compare), o);
       if (other.runs !== config.runs || other.seed !== config.seed) {
         throw new InputError(`--compare needs the same seed and runs in both scenarios (or set them with --seed and --runs): ${config.seed}/${config.runs} vs ${other.seed}/${other.runs}`);
       }

@@ -83,6 +83,15 @@ describe('command line', () => {
     expect(r.out).toMatch(/Comparison · test vs test · 3 paired runs/);
   });
 
+  it('compares a scenario with its do-nothing baseline', () => {
+    const r = sim(file, '--baseline', '--quiet', '--runs', '3', '--format', 'json');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out);
+    expect(c.reference).toBe('test--do-nothing');
+    expect(c.figures['R.cost'].a.mean).toBe(0);
+    expect(c.figures['R.cost'].diff.mean).toBeGreaterThan(0);
+  });
+
   it.each([
     [[], /no scenario file given/],
     [['--frobnicate'], /unknown option --frobnicate/],
@@ -92,6 +101,7 @@ describe('command line', () => {
     [['FILE', '--workers'], /--workers needs a value/],
     [['FILE', 'other.json'], /one scenario file expected, got 2/],
     [['FILE', '--mean-field', '--contributions'], /cannot be combined/],
+    [['FILE', '--baseline', '--compare', 'x.json'], /cannot be combined/],
   ])('usage error %j exits 2 with a message and the usage', (args, message) => {
     const r = sim(...args.map((a) => (a === 'FILE' ? file : a)));
     expect(r.code).toBe(2);
