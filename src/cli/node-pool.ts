@@ -20,11 +20,17 @@ export class NodePool {
 
   private start(): void {
     if (this.workers.length) return;
-    // The command line runs TypeScript through tsx, whose loader is per thread: each worker registers it first, then
-    // imports the worker module.
-    const url = new URL('./node-worker.ts', import.meta.url).href;
-    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`;
-    for (let k = 0; k < this.size; k++) this.workers.push(new Worker(boot, { eval: true }));
+    // Bundled (scripts/node-entry.mjs): the worker bundle sits beside this one. Under tsx (tests, tooling): tsx's
+    // loader is per thread, so each worker registers it first, then imports the worker module.
+    const bundled = import.meta.url.endsWith('.mjs');
+    for (let k = 0; k < this.size; k++) {
+      if (bundled) this.workers.push(new Worker(new URL('./node-worker.mjs', import.meta.url)));
+      else {
+        const url = new URL('./node-worker.ts', import.meta.url).href;
+        const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`;
+        this.workers.push(new Worker(boot, { eval: true }));
+      }
+    }
   }
 
   async run(config: EngineConfig, onProgress?: (p: Progress) => void): Promise<Summary> {

@@ -50,6 +50,7 @@ function stepChunk(s: RunState, from: number, to: number): void {
   const homogeneous = !s.config.heterogeneity;
   const homBuyers = s.homBuyers;
   const plain = s.plainTier;
+  const hetBound = s.hetBound;
   const baseF = s.baseF;
   const baseR = s.baseR;
   const move = s.pop.move;
@@ -84,7 +85,9 @@ function stepChunk(s: RunState, from: number, to: number): void {
         else reverse(s, i, k, (u - homF[k]!) / (homFR[k]! - homF[k]!));
       }
     } else if (k < R4) {
-      if (plain[k] === 1 && stamp[i] !== today) {
+      if (u >= hetBound[k]! && stamp[i] !== today) {
+        // Cannot move today whatever its traits: nothing to do.
+      } else if (plain[k] === 1 && stamp[i] !== today) {
         // Heterogeneous agent in a tier without tactic sources today: baseline chances scaled by its traits.
         let f = baseF[k]! * move![i]!;
         if (f > 1) f = 1;

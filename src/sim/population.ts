@@ -63,6 +63,18 @@ export interface Population {
   readonly lastOrderDay: Int16Array;
   /** Tier counts, kept current as agents move. */
   readonly counts: Float64Array;
+  /** Largest value of each trait column (index = TraitId; 1 when homogeneous), for the move loop's upper bounds. */
+  readonly traitMax: Float64Array;
+  /** Largest forward and reverse propensity (move, lapse). */
+  readonly moveMax: number;
+  readonly lapseMax: number;
+}
+
+function maxOf(col: Float32Array | null): number {
+  if (!col) return 1;
+  let m = 0;
+  for (let i = 0; i < col.length; i++) if (col[i]! > m) m = col[i]!;
+  return m;
 }
 
 /** Gamma(k, rate k) for a small integer k: −ln(U1·…·Uk)/k, one logarithm per draw. */
@@ -150,6 +162,9 @@ export function createPopulation(spec: PopulationSpec, rng: Rng): Population {
   const group = new Int32Array(n);
   group.fill(-1);
   return {
+    traitMax: Float64Array.of(1, maxOf(respond), maxOf(social), maxOf(price), maxOf(move)),
+    moveMax: maxOf(move),
+    lapseMax: maxOf(lapse),
     n,
     tier,
     move,

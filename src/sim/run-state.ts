@@ -50,6 +50,11 @@ export class RunState {
   /** Homogeneous agents: total forward / forward+reverse probability per tier R0..R3 today. */
   readonly homF = new Float64Array(TIER_COUNT);
   readonly homFR = new Float64Array(TIER_COUNT);
+  /**
+   * Heterogeneous agents: an upper bound of forward + reverse probability per tier today, using each trait's largest
+   * value. A draw at or above it cannot move the agent, so most agents are settled by one comparison — exactly.
+   */
+  readonly hetBound = new Float64Array(TIER_COUNT);
   /** 1 for tiers R0..R3 with no tactic or word-of-mouth sources today (heterogeneous agents there take a short path). */
   readonly plainTier = new Uint8Array(TIER_COUNT);
   /** Homogeneous simple-model buyers without recall today use homF/homFR for R4, R5 (purchase / purchase + reverse). */
@@ -139,6 +144,14 @@ export class RunState {
       this.homF[t] = f;
       this.homFR[t] = f + r;
       this.plainTier[t] = src.fCount[t] === 0 && src.rCount[t] === 0 ? 1 : 0;
+      if (cfg.heterogeneity) {
+        const pop = this.pop;
+        let kF = 1 - Math.min(1, this.baseF[t]! * pop.moveMax);
+        for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.fCount[t]!; k++, at++) kF *= 1 - Math.min(1, src.fP[at]! * pop.traitMax[src.fTrait[at]!]!);
+        let kR = 1 - Math.min(1, this.baseR[t]! * pop.lapseMax);
+        for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.rCount[t]!; k++, at++) kR *= 1 - Math.min(1, src.rP[at]! * pop.traitMax[src.rTrait[at]!]!);
+        this.hetBound[t] = Math.min(1, 1 - kF + (1 - kR));
+      }
     }
     this.homBuyers =
       !cfg.heterogeneity && !this.bgnbd && src.recallP[R4] === 0 && src.recallP[5] === 0 && src.chanceP[R4] === 0 && src.chanceP[5] === 0;

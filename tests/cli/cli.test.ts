@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import { scenarioJson } from '../helpers';
 
 const root = join(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-
 function sim(...args: string[]) {
-  const r = spawnSync(tsx, [join(root, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, [join(root, 'scripts/node-entry.mjs'), 'src/cli/main.ts', ...args], { encoding: 'utf8', cwd: root });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
