@@ -16,6 +16,8 @@ export interface MeanFieldDay {
   readonly flows: Float64Array;
   /** Expected orders today by the buyer's tier before purchase (agents), filled after the transition. */
   readonly ordersByTier: Float64Array;
+  /** Expected orders yesterday (agents): tactics that act after orders (post-order joins) use it as today's estimate. */
+  readonly lastOrders: number;
   /** Book an expected cost for a cause today, in real yuan. */
   cost(cause: number, amount: number): void;
   /** Change the expected GMV of today's orders, in agent units (the projection scales it like all GMV). */

@@ -154,6 +154,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
 
   let day = 0;
   let demand = 1;
+  let lastOrders = 0;
   const m: MeanFieldDay = {
     config,
     get day() {
@@ -161,6 +162,9 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
     },
     get demand() {
       return demand;
+    },
+    get lastOrders() {
+      return lastOrders;
     },
     startCounts,
     sources,
@@ -350,6 +354,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
     act.set(nact);
     record(day + 1);
     orders[day] = ordersToday * sc;
+    lastOrders = ordersToday;
     first[day] = firstToday * sc;
     gmv[day] = (ordersToday * config.orderValue.mean + valueDelta) * sc;
     let c = 0;

@@ -399,7 +399,9 @@ export const communityGroups: TacticDefinition = {
         const joins = r2 * pJoin;
         const conv = m3 * pConv;
         const decay = m3 * engine.reverse[R3]!;
-        const newBuyerJoins = Math.min(free, m.startCounts[R3]! * engine.forward[R3]! * prm.postOrderJoinRate);
+        // Post-order joins: yesterday's orders by buyers not yet in a group, on scheduled days.
+        const nonMembers = buyers > 0 ? Math.max(0, 1 - mb / buyers) : 1;
+        const newBuyerJoins = posts > 0 ? Math.min(free, m.lastOrders * nonMembers * prm.postOrderJoinRate) : 0;
         m3 = Math.max(0, m3 + joins - conv - m3 * pLeave - decay);
         mb = Math.max(0, mb + conv + newBuyerJoins - mb * pLeave);
         m.cost(cause, (Math.ceil(prm.groups / prm.groupsPerOperator) * prm.operatorCostPerMonth) / 30);

@@ -378,15 +378,29 @@ export const coupons: TacticDefinition = {
     // in the tier where they received the coupon; dependence and pull-forward are left out of the preview.
     const held = new Float64Array(6);
     const meanLife = Math.max(1, prm.validityDays);
+    // Coupons sent through a channel reach only the agents there: approximate their share by the channel's capacity
+    // (groups × capacity, guides × contacts) or the checkout-registration share for members; none if no tactic
+    // opens that channel.
+    const channelCapacity = (): number => {
+      const params = (type: string) => engine.tactics.filter((t) => t.type === type).map((t) => t.params);
+      if (prm.channel === 'groups') return params('communityGroups').reduce((a, q) => a + Number(q.groups) * Number(q.capacity), 0) / engine.scale;
+      if (prm.channel === 'wecom') return params('guides').reduce((a, q) => a + Number(q.guides) * Number(q.contactsPerGuide), 0) / engine.scale;
+      return Infinity;
+    };
+    const capacity = prm.channel === 'all' ? Infinity : channelCapacity();
+    const memberShare = prm.channel === 'members' ? Math.max(0, ...engine.tactics.filter((t) => t.type === 'membership').map((t) => Number(t.params.joinAtCheckout))) : 1;
     return {
       beginDay(m: MeanFieldDay) {
         const effort = cfg.schedule[m.day] ?? 0;
         let issuedToday = 0;
         if (effort > 0 && prm.kind !== 'pack') {
           const reach = Math.min(1, prm.reach * effort);
+          let targeted = 0;
+          for (let t = R1; t <= R5; t++) if (prm.targets[t] && !(prm.kind === 'newCustomer' && t >= R4)) targeted += m.startCounts[t]!;
+          const eligible = targeted > 0 ? Math.min(1, capacity / targeted) * memberShare : 0;
           for (let t = R1; t <= R5; t++) {
             if (!prm.targets[t] || (prm.kind === 'newCustomer' && t >= R4)) continue;
-            const fresh = Math.max(0, m.startCounts[t]! - held[t]!) * reach * (prm.lapsedOnly ? 0.3 : 1);
+            const fresh = Math.max(0, m.startCounts[t]! * eligible - held[t]!) * reach * (prm.lapsedOnly ? 0.3 : 1);
             held[t]! += fresh;
             issuedToday += fresh;
           }

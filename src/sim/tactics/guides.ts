@@ -229,7 +229,9 @@ export const guides: TacticDefinition = {
         }
         const conv = c3 * consult;
         c3 = Math.max(0, c3 + joins - conv - c3 * engine.reverse[R3]!);
-        cb = Math.min(capacityAgents, cb + conv + m.startCounts[R3]! * engine.forward[R3]! * prm.postOrderAddRate);
+        const nonContacts = buyers > 0 ? Math.max(0, 1 - cb / buyers) : 1;
+        const postOrderAdds = working > 0 ? m.lastOrders * nonContacts * prm.postOrderAddRate : 0;
+        cb = Math.min(capacityAgents - c3, cb + conv + postOrderAdds);
         m.cost(cause, (prm.guides * prm.guideCostPerMonth) / 30);
       },
     };

@@ -223,10 +223,11 @@ export const membership: TacticDefinition = {
         const joins = r2 * pJoin;
         const firsts = r3 * engine.forward[R3]! * m.demand;
         m3 = Math.max(0, m3 + joins - m3 * (engine.reverse[R3]! + prm.firstBuyLift * pr));
-        mb = Math.min(buyers + firsts, mb + m3 * prm.firstBuyLift * pr + (on > 0 ? (firsts + Math.max(0, buyers - mb) * 0.01) * prm.joinAtCheckout : 0));
-        // Points on members' orders: about the members' share of today's buyer orders.
-        const orders = buyers * (engine.repeat || engine.forward[R4]!) * m.demand;
-        m.cost(cause, orders * memberShare * engine.orderValue.mean * prm.pointsRate * engine.scale + ((m3 + mb) * engine.scale * prm.costPerMemberMonth) / 30);
+        // Registration at checkout: yesterday's orders by buyers who are not members yet.
+        const checkoutJoins = on > 0 ? m.lastOrders * (1 - memberShare) * prm.joinAtCheckout : 0;
+        mb = Math.min(buyers + firsts, mb + m3 * prm.firstBuyLift * pr + checkoutJoins);
+        // Points on members' orders: about the members' share of yesterday's orders.
+        m.cost(cause, m.lastOrders * memberShare * engine.orderValue.mean * prm.pointsRate * engine.scale + ((m3 + mb) * engine.scale * prm.costPerMemberMonth) / 30);
       },
     };
   },

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const src = join(import.meta.dirname, '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|svelte)$/.test(name) ? [p] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** The folder under src/ an import resolves to ('' for packages). */
+function folderOf(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return '';
+  const target = relative(src, join(file, '..', spec));
+  return target.split(/[\\/]/)[0]!;
+}
+
+const rules: Record<string, string[]> = {
+  lib: ['lib'],
+  sim: ['sim', 'lib'],
+  scenario: ['scenario', 'sim', 'lib'],
+  worker: ['worker', 'sim', 'lib'],
+  cli: ['cli', 'sim', 'scenario', 'lib'],
+  charts: ['charts', 'lib', 'sim', 'i18n'],
+  i18n: ['i18n', 'lib', 'sim'],
+};
+
+describe('architecture: arrows point one way (ui → charts, scenario, worker → sim → lib)', () => {
+  for (const [folder, allowed] of Object.entries(rules)) {
+    it(`src/${folder} imports only from ${allowed.join(', ')}`, () => {
+      let dir: string;
+      try {
+        dir = join(src, folder);
+        statSync(dir);
+      } catch {
+        return;
+      }
+      for (const f of files(dir)) {
+        for (const spec of importsOf(f)) {
+          const target = folderOf(f, spec);
+          if (target === '') continue;
+          expect(allowed, `${relative(src, f)} imports ${spec}`).toContain(target);
+        }
+      }
+    });
+  }
+
+  it('nothing outside src/ui imports ui', () => {
+    for (const f of files(src)) {
+      // src/main.ts is the app's entry: it mounts the UI.
+      if (relative(src, f).startsWith('ui') || relative(src, f) === 'main.ts') continue;
+      for (const spec of importsOf(f)) expect(folderOf(f, spec), `${relative(src, f)} imports ${spec}`).not.toBe('ui');
+    }
+  });
+
+  it('the engine is pure: no DOM, clock, Math.random, comlink, d3-selection or svelte in src/sim', () => {
+    for (const f of files(join(src, 'sim'))) {
+      const text = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(text, relative(src, f)).not.toMatch(/Math\.random|Date\.now|new Date\(|performance\.now|\bdocument\.|\bwindow\.|localStorage/);
+      for (const spec of importsOf(f)) expect(['comlink', 'svelte', 'd3', 'd3-selection'], `${relative(src, f)} imports ${spec}`).not.toContain(spec);
+      for (const spec of importsOf(f)) if (!spec.startsWith('.')) expect(['seedrandom', 'simple-statistics']).toContain(spec);
+    }
+  });
+
+  it('only src/worker talks comlink', () => {
+    for (const f of files(src)) {
+      if (relative(src, f).startsWith('worker')) continue;
+      expect(importsOf(f), relative(src, f)).not.toContain('comlink');
+    }
+  });
+});
