@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { scenario } from '../helpers';
+import { applyIndustry } from '../../src/scenario/apply-industry';
+import { INDUSTRIES, INDUSTRY_IDS } from '../../src/scenario/industries';
+import { validateScenario } from '../../src/scenario/parse';
+
+describe('applying an industry preset', () => {
+  const s = scenario({ tactics: [{ id: 'c', type: 'coupons' }, { id: 'g', type: 'guides' }, { id: 'a', type: 'ads' }] });
+
+  it.each(INDUSTRY_IDS)('%s gives a valid scenario with the industry’s flows and tactic parameters', (id) => {
+    const out = applyIndustry(s, id);
+    expect(validateScenario(out).ok).toBe(true);
+    expect(out.baseline.forward).toEqual(INDUSTRIES[id].forward);
+    expect(out.baseline.orderValue).toEqual(INDUSTRIES[id].orderValue);
+    expect(out.tactics.find((t) => t.type === 'coupons')!.priceSensitivity).toBe(INDUSTRIES[id].priceSensitivity);
+    expect(out.tactics.find((t) => t.type === 'ads')).toEqual(s.tactics.find((t) => t.type === 'ads'));
+    expect(out.population).toEqual(s.population);
+  });
+
+  it('keeps the scenario’s repeat model kind, with the industry’s BG/NBD parameters', () => {
+    const bg = scenario({ baseline: { ...s.baseline, repeatModel: { kind: 'bgnbd', r: 1, alpha: 1, a: 2, b: 2 } } });
+    expect(applyIndustry(bg, 'supermarket').baseline.repeatModel).toEqual({ kind: 'bgnbd', ...INDUSTRIES.supermarket.bgnbd });
+    expect(applyIndustry(s, 'supermarket').baseline.repeatModel).toEqual({ kind: 'simple' });
+  });
+
+  it('supermarket customers are more price-sensitive than 3C buyers; beauty wants more consultation than supermarkets', () => {
+    const coupon = (id: Parameters<typeof applyIndustry>[1]) => applyIndustry(s, id).tactics.find((t) => t.type === 'coupons')!.priceSensitivity as number;
+    const consult = (id: Parameters<typeof applyIndustry>[1]) => applyIndustry(s, id).tactics.find((t) => t.type === 'guides')!.consultationWeight as number;
+    expect(coupon('supermarket')).toBeGreaterThan(coupon('electronics'));
+    expect(consult('beauty')).toBeGreaterThan(consult('supermarket'));
+  });
+
+  it('does not change the scenario it was given', () => {
+    const before = structuredClone(s);
+    applyIndustry(s, 'beauty');
+    expect(s).toEqual(before);
+  });
+});
