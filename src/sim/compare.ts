@@ -1,4 +1,4 @@
-import { band, round6, stat, type Band, type Stat } from './stats';
+import { bandSteps, drain, round6, stat, type Band, type Stat } from './stats';
 import type { Summary } from './summary';
 
 /** One figure compared between a reference A and an alternative B on the same seeds. */
@@ -51,13 +51,21 @@ export function pairFigures(a: Float64Array, b: Float64Array): PairedFigure {
  * each used the same random streams and the differences are paired.
  */
 export function compareSummaries(a: Summary, b: Summary, names: { reference: string; alternative: string }): Comparison {
+  return drain(compareSteps(a, b, names));
+}
+
+/** `compareSummaries` in pieces (see Summary.resultSteps): the app runs it between event-loop turns. */
+export function* compareSteps(a: Summary, b: Summary, names: { reference: string; alternative: string }): Generator<void, Comparison> {
   if (a.added !== b.added) throw new Error(`cannot pair ${a.added} runs with ${b.added} runs`);
   const runs = a.added;
   const figures: Record<string, PairedFigure> = {};
   const keys = [...a.keys, ...b.keys.filter((k) => !a.keys.includes(k))];
   // A figure one side lacks (a tactic only B has) is missing there, not zero: its stats are null.
   const missing = new Float64Array(runs).fill(NaN);
+  const perPause = Math.max(1, Math.floor(20000 / Math.max(1, runs)));
+  let done = 0;
   for (const key of keys) {
+    if (++done % perPause === 0) yield;
     const fa = a.keys.includes(key) ? a.figure(key) : missing;
     const fb = b.keys.includes(key) ? b.figure(key) : missing;
     figures[key] = pairFigures(fa, fb);
@@ -68,7 +76,7 @@ export function compareSummaries(a: Summary, b: Summary, names: { reference: str
     const sb = b.series(name);
     const d = new Float64Array(sa.data.length);
     for (let k = 0; k < d.length; k++) d[k] = sb.data[k]! - sa.data[k]!;
-    series[name] = band(d, runs, sa.steps);
+    series[name] = yield* bandSteps(d, runs, sa.steps, 1, Math.max(1, Math.floor(20000 / Math.max(1, runs))));
   }
   return { format: 'star-sandbox-comparison', reference: names.reference, alternative: names.alternative, runs, figures, series };
 }

@@ -1,5 +1,5 @@
 import type { EngineConfig } from './config';
-import { compareSummaries, type PairedFigure } from './compare';
+import { compareSummaries, type Comparison, type PairedFigure } from './compare';
 import type { Summary } from './summary';
 
 /** Figures reported for each tactic's removal effect. */
@@ -51,12 +51,13 @@ export async function tacticContributions(
   config: EngineConfig,
   full: Summary,
   run: (c: EngineConfig) => Promise<Summary>,
+  compare: (a: Summary, b: Summary, names: { reference: string; alternative: string }) => Comparison | Promise<Comparison> = compareSummaries,
 ): Promise<ContributionReport> {
   const tactics: TacticContribution[] = [];
   for (let k = 0; k < config.tactics.length; k++) {
     const t = config.tactics[k]!;
     const without = await run(withoutTactic(config, k));
-    const cmp = compareSummaries(without, full, { reference: `without ${t.id}`, alternative: config.scenarioId });
+    const cmp = await compare(without, full, { reference: `without ${t.id}`, alternative: config.scenarioId });
     const effect: Record<string, PairedFigure> = {};
     for (const key of EFFECT_KEYS) effect[key] = cmp.figures[key]!;
     const dg = effect['R.gmv']?.diff?.mean ?? 0;

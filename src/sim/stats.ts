@@ -52,9 +52,18 @@ export function stat(values: ArrayLike<number>): Stat | null {
  * Band of a set of equally long series (runs × steps stored run-major in one array).
  */
 export function band(data: ArrayLike<number>, runs: number, steps: number, mul = 1): Band {
+  return drain(bandSteps(data, runs, steps, mul, Infinity));
+}
+
+/**
+ * The same as `band`, as a generator that pauses every `chunk` time steps, so a caller on a UI thread can give the
+ * event loop a turn between pieces of a large summary (many runs × many days) without changing the result.
+ */
+export function* bandSteps(data: ArrayLike<number>, runs: number, steps: number, mul: number, chunk: number): Generator<void, Band> {
   const out: Band = { mean: new Array(steps), p05: new Array(steps), p50: new Array(steps), p95: new Array(steps) };
   const col = new Float64Array(runs);
   for (let t = 0; t < steps; t++) {
+    if (t > 0 && t % chunk === 0) yield;
     let sum = 0;
     for (let r = 0; r < runs; r++) {
       const v = data[r * steps + t]! * mul;
@@ -68,4 +77,12 @@ export function band(data: ArrayLike<number>, runs: number, steps: number, mul =
     out.p95[t] = round6(quantileSorted(col as unknown as number[], 0.95));
   }
   return out;
+}
+
+/** Run a generator to its end and return its value (the synchronous use of the *Steps functions). */
+export function drain<T>(g: Generator<void, T>): T {
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
 }

@@ -3,7 +3,7 @@ import { causeNames } from './config';
 import { formatIsoDate } from './calendar';
 import { figureKeys, FLOW_PAIRS, weeksOf, type RunDigest } from './digest';
 import type { CauseSummary, SimulationResult, TierRecord } from './result';
-import { band, round6, stat, type Stat } from './stats';
+import { bandSteps, drain, round6, stat, type Band, type Stat } from './stats';
 import { TIERS, TIER_COUNT } from './tiers';
 import { getTactic } from './tactics/registry';
 
@@ -125,7 +125,17 @@ export class Summary {
   }
 
   result(): SimulationResult {
+    return drain(this.resultSteps());
+  }
+
+  /**
+   * `result()` in pieces: a generator that pauses about every 20 000 sorted values, so the app can summarise many
+   * runs on its UI thread without a long task. The result is the same bytes as `result()`.
+   */
+  *resultSteps(): Generator<void, SimulationResult> {
     const runs = this.next;
+    const chunk = Math.max(1, Math.floor(20000 / Math.max(1, runs)));
+    const band = (data: ArrayLike<number>, r: number, steps: number, mul = 1): Generator<void, Band> => bandSteps(data, r, steps, mul, chunk);
     if (runs === 0) throw new Error('no runs to summarise');
     const cfg = this.config;
     const sc = cfg.scale;
@@ -140,14 +150,16 @@ export class Summary {
         for (let d = 0; d < steps; d++) tierBlock[r * steps + d] = this.tiers[(r * steps + d) * TIER_COUNT + t]!;
       return band(tierBlock, runs, steps, sc);
     };
-    const tiers = Object.fromEntries(TIERS.map((name, t) => [name, tierBand(t)])) as TierRecord<ReturnType<typeof band>>;
+    const tierBands: Band[] = [];
+    for (let t = 0; t < TIER_COUNT; t++) tierBands.push(yield* tierBand(t));
+    const tiers = Object.fromEntries(TIERS.map((name, t) => [name, tierBands[t]!])) as TierRecord<Band>;
     for (let r = 0; r < runs; r++)
       for (let d = 0; d < steps; d++) {
         let s = 0;
         for (let t = 1; t < TIER_COUNT; t++) s += this.tiers[(r * steps + d) * TIER_COUNT + t]!;
         tierBlock[r * steps + d] = s;
       }
-    const assets = band(tierBlock, runs, steps, sc);
+    const assets = yield* band(tierBlock, runs, steps, sc);
     const cumulative = (src: Float32Array) => {
       const out = new Float64Array(runs * days);
       for (let r = 0; r < runs; r++) {
@@ -160,16 +172,17 @@ export class Summary {
       return out;
     };
     const rateBlock = new Float64Array(runs * weeks);
-    const flowRates: Record<string, ReturnType<typeof band>> = {};
-    FLOW_PAIRS.forEach((p, k) => {
+    const flowRates: Record<string, Band> = {};
+    for (let k = 0; k < FLOW_PAIRS.length; k++) {
+      const p = FLOW_PAIRS[k]!;
       for (let r = 0; r < runs; r++)
         for (let w = 0; w < weeks; w++) {
           const v = this.rates[(r * weeks + w) * FLOW_PAIRS.length + k]!;
           // A week that starts with the tier empty has no rate; it counts as no movement in the band.
           rateBlock[r * weeks + w] = Number.isFinite(v) ? v : 0;
         }
-      flowRates[p.name] = band(rateBlock, runs, weeks);
-    });
+      flowRates[p.name] = yield* band(rateBlock, runs, weeks);
+    }
     const mean = (x: number) => round6(x / runs);
     const matrix = (src: Float64Array, offset: number, mul: number) =>
       Array.from({ length: TIER_COUNT }, (_, i) =>
@@ -181,7 +194,9 @@ export class Summary {
     const tierStats = (prefix: string, names: readonly string[]) =>
       Object.fromEntries(names.map((t) => [t, this.stat(`${prefix}.${t}`)]));
     const byCause: Record<string, CauseSummary> = {};
-    this.causes.forEach((c, ci) => {
+    for (let ci = 0; ci < this.causes.length; ci++) {
+      const c = this.causes[ci]!;
+      yield;
       const dailyCost = new Array<number>(days);
       for (let d = 0; d < days; d++) dailyCost[d] = mean(this.causeCost[d * this.causes.length + ci]!);
       byCause[c] = {
@@ -198,7 +213,7 @@ export class Summary {
         movesMatrix: matrix(this.causeMoves, ci * PAIRS, sc),
         dailyCost,
       };
-    });
+    }
     const rateMatrix = Array.from({ length: TIER_COUNT }, (_, i) =>
       Array.from({ length: TIER_COUNT }, (_, j) => {
         if (i === j) return null;
@@ -236,17 +251,17 @@ export class Summary {
       daily: {
         tiers,
         assets,
-        orders: band(this.orders, runs, days, sc),
-        firstPurchases: band(this.first, runs, days, sc),
-        gmv: band(this.gmv, runs, days, sc),
-        cost: band(this.cost, runs, days),
-        cumulativeGmv: band(cumulative(this.gmv), runs, days, sc),
-        cumulativeCost: band(cumulative(this.cost), runs, days),
+        orders: yield* band(this.orders, runs, days, sc),
+        firstPurchases: yield* band(this.first, runs, days, sc),
+        gmv: yield* band(this.gmv, runs, days, sc),
+        cost: yield* band(this.cost, runs, days),
+        cumulativeGmv: yield* band(cumulative(this.gmv), runs, days, sc),
+        cumulativeCost: yield* band(cumulative(this.cost), runs, days),
         demand: cfg.demand.map(round6),
         moves: dailyMoves,
       },
       weekly: {
-        newAssets: band(this.newAssets, runs, weeks),
+        newAssets: yield* band(this.newAssets, runs, weeks),
         gmvByTier,
         flowRates,
       },

@@ -8,7 +8,8 @@ import type { SimWorkerApi } from './protocol';
 export class WorkerClient {
   private worker: Worker | null = null;
   private api: Comlink.Remote<SimWorkerApi> | null = null;
-  private crash: ((e: Error) => void) | null = null;
+  /** Reject functions of the calls in flight: a crash or a cancel must settle every one of them, not only the last. */
+  private readonly pending = new Set<(e: Error) => void>();
 
   private ensure(): Comlink.Remote<SimWorkerApi> {
     if (this.api) return this.api;
@@ -24,24 +25,27 @@ export class WorkerClient {
   }
 
   private fail(e: Error): void {
-    const c = this.crash;
-    this.terminate();
-    c?.(e);
+    const calls = [...this.pending];
+    this.pending.clear();
+    this.stop();
+    for (const reject of calls) reject(e);
   }
 
   /** Call the worker; rejects if the worker crashes or is terminated while the call is running. */
   call<T>(fn: (api: Comlink.Remote<SimWorkerApi>) => Promise<T>): Promise<T> {
     const api = this.ensure();
     return new Promise<T>((resolve, reject) => {
-      this.crash = reject;
+      const settle = (e: Error) => {
+        this.pending.delete(settle);
+        reject(e);
+      };
+      this.pending.add(settle);
       fn(api).then(
         (v) => {
-          this.crash = null;
-          resolve(v);
+          if (this.pending.delete(settle)) resolve(v);
         },
         (e) => {
-          this.crash = null;
-          reject(e instanceof Error ? e : new Error(String(e)));
+          if (this.pending.delete(settle)) reject(e instanceof Error ? e : new Error(String(e)));
         },
       );
     });
@@ -49,13 +53,17 @@ export class WorkerClient {
 
   /** Stop the worker at once (cancel). A later call starts a fresh one. */
   terminate(): void {
-    const c = this.crash;
-    this.crash = null;
+    const calls = [...this.pending];
+    this.pending.clear();
+    this.stop();
+    for (const reject of calls) reject(new CancelledError());
+  }
+
+  private stop(): void {
     this.api?.[Comlink.releaseProxy]();
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
-    c?.(new CancelledError());
   }
 }
 

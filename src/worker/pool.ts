@@ -7,6 +7,11 @@ import { CancelledError, WorkerClient } from './client';
 export interface PoolProgress {
   done: number;
   total: number;
+  /**
+   * The summary so far (runs 0 … summary.added − 1, in run order), so the app can draw bands while runs finish. Read
+   * it (result(), series()); never add to it. The final summary is the same object, so the result is unchanged.
+   */
+  summary?: Summary;
 }
 
 /**
@@ -57,7 +62,7 @@ export class SimPool {
             summary.add(d);
           }
           done += digests.length;
-          onProgress?.({ done, total: config.runs });
+          onProgress?.({ done, total: config.runs, summary });
           if (done === config.runs) {
             settled = true;
             resolve(summary);

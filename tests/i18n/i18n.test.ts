@@ -84,3 +84,24 @@ describe('dates', () => {
     expect(localText('plain', 'en')).toBe('plain');
   });
 });
+
+describe('keys built at run time', () => {
+  it('exist for every tier, weekday, phase, repeat model, built-in cause and compared series', async () => {
+    const { TIERS } = await import('../../src/sim/tiers');
+    const { WEEKDAYS, FESTIVAL_PHASES } = await import('../../src/sim/schedule');
+    const { BUILTIN_CAUSES } = await import('../../src/sim/config');
+    const { COMPARED_SERIES } = await import('../../src/sim/compare');
+    const { scenarioSpec } = await import('../../src/scenario/schema');
+    const baseline = scenarioSpec.fields.baseline as { fields: Record<string, { kind: string; variants?: Record<string, unknown> }> };
+    const keys = [
+      ...TIERS.flatMap((t) => [`tier.${t}`, `tierShort.${t}`]),
+      ...WEEKDAYS.map((w) => `weekday.${w}`),
+      ...FESTIVAL_PHASES.map((p) => `phase.${p}`),
+      ...Object.keys(baseline.fields.repeatModel!.variants!).map((v) => `repeatModel.${v}`),
+      ...BUILTIN_CAUSES.map((c) => `cause.${c}`),
+      ...COMPARED_SERIES.map((s) => `compare.metric.${s}`),
+      ...['S', 'T', 'A', 'R'].flatMap((l) => [`star.${l}`, `star.${l}.sub`, `star.${l}.desc`]),
+    ];
+    for (const k of keys) expect(en, k).toHaveProperty([k]);
+  });
+});

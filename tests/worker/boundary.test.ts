@@ -62,3 +62,31 @@ describe('the worker boundary carries only plain data', () => {
     expect(() => s.add(digestRun(simulateRun(c, 1), c))).toThrow(/out of order/);
   });
 });
+
+describe('summaries in pieces (for the UI thread)', () => {
+  it('resultSteps pauses for many runs and gives the same bytes as result()', async () => {
+    const { compareSteps, compareSummaries } = await import('../../src/sim/compare');
+    // Many runs of a small population: the pieces are about 20 000 values, so every series pauses several times.
+    const c = config({ days: 60, runs: 800, population: { agents: 200, scale: 1, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.06, R5: 0.04 }, heterogeneity: false } });
+    const a = new Summary(c);
+    const b = new Summary(c);
+    const c2 = { ...c, tactics: [] };
+    for (let r = 0; r < c.runs; r++) {
+      a.add(digestRun(simulateRun(c, r), c));
+      b.add(digestRun(simulateRun(c2, r), c2));
+    }
+    const g = a.resultSteps();
+    let pauses = 0;
+    let step = g.next();
+    while (!step.done) {
+      pauses++;
+      step = g.next();
+    }
+    expect(pauses).toBeGreaterThan(20);
+    expect(JSON.stringify(step.value)).toBe(JSON.stringify(a.result()));
+    const cg = compareSteps(a, b, { reference: 'a', alternative: 'b' });
+    let cs = cg.next();
+    while (!cs.done) cs = cg.next();
+    expect(JSON.stringify(cs.value)).toBe(JSON.stringify(compareSummaries(a, b, { reference: 'a', alternative: 'b' })));
+  });
+});

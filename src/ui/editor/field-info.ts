@@ -1,0 +1,131 @@
+import type { FieldSpec, NumberSpec } from '../../lib/spec';
+import type { Lang } from '../../lib/text';
+import { UNITS } from '../../lib/units';
+import { clauseOf, FIELD_LABELS, PARAM_LABELS, pathPattern } from '../../i18n/fields';
+import { compact, plain } from '../../i18n/numbers';
+import { translate, type MessageKey } from '../../i18n/index';
+import { FESTIVALS, type FestivalId } from '../../sim/calendar';
+import { INDUSTRIES, type IndustryId } from '../../scenario/industries';
+import { formatPath, type Segment } from '../lib/json-path';
+
+/**
+ * What the editor shows around a field, from its FieldSpec: label, unit, range, default, source — in the reader's
+ * language. Pure functions, shared by every field component and unit-tested.
+ */
+export function fieldLabel(spec: FieldSpec, segs: readonly Segment[], lang: Lang): string {
+  const pattern = pathPattern(formatPath(segs));
+  const known = FIELD_LABELS[pattern];
+  if (known) return known[lang];
+  const key = segs[segs.length - 1];
+  // A tactic's own parameter: tactics[i].<param>.
+  if (segs.length === 3 && segs[0] === 'tactics' && typeof key === 'string' && PARAM_LABELS[key]) return PARAM_LABELS[key][lang];
+  if (spec.label) return spec.label[lang];
+  return clauseOf(spec.doc[lang]) ?? String(key ?? '');
+}
+
+export function unitText(spec: FieldSpec, lang: Lang): string {
+  return spec.kind === 'number' ? UNITS[spec.unit][lang] : '';
+}
+
+/** A bound for display: exact for small numbers, 万/亿 or k/M for large ones. */
+export function boundText(x: number, lang: Lang): string {
+  return Math.abs(x) >= 100_000 ? compact(x, lang) : plain(x, 6);
+}
+
+export function rangeText(spec: FieldSpec, lang: Lang): string {
+  if (spec.kind !== 'number') return '';
+  const lo = spec.exclusiveMin ? `>${boundText(spec.min, lang)}` : boundText(spec.min, lang);
+  return `${lo} – ${boundText(spec.max, lang)}${spec.integer ? (lang === 'zh' ? '(整数)' : ' (whole)') : ''}`;
+}
+
+export function defaultText(spec: FieldSpec, lang: Lang, segs: readonly Segment[] = []): string {
+  if (!('default' in spec) || spec.default === undefined) return '';
+  const d = spec.default;
+  if (spec.kind === 'enum' && typeof d === 'string') return enumLabel(segs, d, lang);
+  if (typeof d === 'number') return boundText(d, lang);
+  if (typeof d === 'boolean') return translate(lang, d ? 'field.on' : 'field.off');
+  if (typeof d === 'string') return d === '' ? '""' : d;
+  // A per-tier record of numbers reads better as "R1 0.001 · R2 0.004 …" than as JSON.
+  if (d && typeof d === 'object' && !Array.isArray(d)) {
+    const entries = Object.entries(d as Record<string, unknown>);
+    if (entries.length && entries.every(([k, v]) => /^R[0-5]$/.test(k) && typeof v === 'number')) return entries.map(([k, v]) => `${k} ${boundText(v as number, lang)}`).join(' · ');
+  }
+  const json = JSON.stringify(d);
+  return json.length > 40 ? json.slice(0, 38) + '…' : json;
+}
+
+/** Sources are citations (kept as written); the word "assumption" is translated. */
+export function sourceText(source: string | undefined, lang: Lang): string {
+  if (!source) return '';
+  if (lang === 'zh' && /^assumption\b/i.test(source)) return source.replace(/^assumption/i, translate('zh', 'field.assumption'));
+  return source;
+}
+
+/** The label of an enum value (industries, festivals, weekdays, phases, tiers), else the value itself. */
+export function enumLabel(segs: readonly Segment[], value: string, lang: Lang): string {
+  const key = String(segs[segs.length - 1] ?? '');
+  const parent = String(segs[segs.length - 2] ?? '');
+  if (key === 'industry' && value in INDUSTRIES) return INDUSTRIES[value as IndustryId].name[lang];
+  if ((key === 'festival' || parent === 'festivals') && value in FESTIVALS) return festivalName(value as FestivalId, lang);
+  if (parent === 'weekly' || key === 'weekly') return translate(lang, `weekday.${value}` as MessageKey);
+  if (key === 'phase') return translate(lang, `phase.${value}` as MessageKey);
+  if (/^R[0-5]$/.test(value)) return translate(lang, `tier.${value}` as MessageKey);
+  return value;
+}
+
+/** A festival's short name: "双十一" / "Double 11". */
+export function festivalName(id: FestivalId, lang: Lang): string {
+  const f = FESTIVALS[id];
+  return lang === 'zh' ? f.zh : f.en.replace(/\s*\(.*\)\s*$/, '');
+}
+
+/** A DOM id for a field path (used to focus a field from an error). */
+export function fieldDomId(path: string): string {
+  return 'f-' + (path.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || 'root');
+}
+
+/** A fresh value for a field, for "add" buttons: its default, or the smallest valid value of its kind. */
+export function defaultFor(spec: FieldSpec, ctx: { startDate: string }): unknown {
+  if ('default' in spec && spec.default !== undefined) return structuredClone(spec.default);
+  switch (spec.kind) {
+    case 'number':
+      return (spec as NumberSpec).exclusiveMin ? Math.min(spec.max, spec.min + 1) : spec.min;
+    case 'boolean':
+      return false;
+    case 'string':
+      return '';
+    case 'enum':
+      return spec.values[0];
+    case 'date':
+      return ctx.startDate;
+    case 'text':
+      return '';
+    case 'array':
+      return [];
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, f] of Object.entries(spec.fields)) if (!f.optional) out[k] = defaultFor(f, ctx);
+      return out;
+    }
+    case 'union': {
+      const [tag, variant] = Object.entries(spec.variants)[0]!;
+      return { [spec.discriminator]: tag, ...(defaultFor(variant, ctx) as object) };
+    }
+    case 'custom':
+      return null;
+  }
+}
+
+/** Parse what was typed in a number field: a number when it reads as one, nothing when empty, else the text itself (so the validator names the problem). */
+export function parseNumberInput(text: string): number | string | undefined {
+  const s = text.trim().replace(/,/g, '');
+  if (s === '') return undefined;
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return Number(s);
+  return text;
+}
+
+export function displayNumber(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return String(v);
+  return String(v);
+}

@@ -1,0 +1,216 @@
+import { getContext, setContext } from 'svelte';
+import { parseScenarioText, validateScenario } from '../../scenario/parse';
+import type { ValidationError } from '../../scenario/validate';
+import type { Scenario } from '../../scenario/types';
+import { doNothing } from '../../scenario/variants';
+import { localizeError } from '../../i18n/errors';
+import { decodeShare, encodeShare, shareDataFromHash, shareUrl } from '../lib/share';
+import { KEYS, type KeyValueStore } from '../lib/storage';
+import { CompareState, type Candidate } from './compare.svelte';
+import { Draft } from './draft.svelte';
+import { I18n } from './i18n.svelte';
+import { Library } from './library.svelte';
+import { PoolJobs, type PoolLike } from './pool';
+import { Runner } from './runner.svelte';
+import { Toasts } from './toasts.svelte';
+import type { PresetEntry } from '../lib/presets';
+
+export type View = 'library' | 'editor' | 'dashboard' | 'compare';
+export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare'];
+
+/**
+ * Everything the app holds, wired together: language, library, the open draft, the runner, the comparison and
+ * messages. Components get it from context (`useApp()`); only this layer talks to the worker pool.
+ */
+export class AppState {
+  readonly i18n: I18n;
+  readonly toasts = new Toasts();
+  readonly library: Library;
+  readonly draft: Draft;
+  readonly runner: Runner;
+  readonly compare: CompareState;
+  view = $state<View>('library');
+
+  constructor(
+    readonly store: KeyValueStore,
+    readonly pool: PoolLike,
+    presets?: PresetEntry[],
+  ) {
+    this.i18n = new I18n(store);
+    this.library = new Library(store, presets);
+    this.draft = new Draft(this.library, store, {
+      onFork: () => this.toasts.show('info', this.i18n.t('editor.forked')),
+      lang: () => this.i18n.lang,
+    });
+    const jobs = new PoolJobs();
+    this.runner = new Runner(pool, jobs);
+    this.compare = new CompareState(pool, jobs, store);
+    const v = store.getItem(KEYS.view);
+    if (v && (VIEWS as readonly string[]).includes(v)) this.view = v as View;
+    if (!this.draft.restore() && this.view !== 'library' && this.view !== 'compare') this.view = 'library';
+  }
+
+  show(view: View): void {
+    this.view = view;
+    try {
+      this.store.setItem(KEYS.view, view);
+    } catch {
+      // Not remembering the view is harmless.
+    }
+  }
+
+  openPreset(id: string): void {
+    const p = this.library.preset(id);
+    if (!p) return;
+    this.draft.open({ kind: 'preset', id }, structuredClone(p.raw));
+    this.show('editor');
+  }
+
+  openUser(key: string): void {
+    const u = this.library.get(key);
+    if (!u) return;
+    this.draft.open({ kind: 'user', key }, u.value);
+    this.show('editor');
+  }
+
+  newFromPreset(id: string): void {
+    const p = this.library.preset(id);
+    if (!p) return;
+    const copy = this.library.copyOf(p.raw, this.i18n.lang);
+    const key = this.library.add(copy, id);
+    this.toasts.show('success', this.i18n.t('library.created', { name: this.i18n.text(copy.name) }));
+    this.openUser(key);
+  }
+
+  duplicateUser(key: string): void {
+    const u = this.library.get(key);
+    if (!u) return;
+    const copy = this.library.copyOf(u.value, this.i18n.lang);
+    this.library.add(copy, u.origin);
+  }
+
+  deleteUser(key: string): void {
+    const u = this.library.get(key);
+    if (!u) return;
+    this.library.remove(key);
+    if (this.draft.source?.kind === 'user' && this.draft.source.key === key) this.draft.close();
+    this.toasts.show('info', this.i18n.t('library.deleted', { name: this.i18n.text(u.value.name) || u.value.id as string }));
+  }
+
+  /** Validation errors as lines for a message: "path: message" in the reader's language. */
+  errorLines(errors: ValidationError[]): string[] {
+    return errors.slice(0, 12).map((e) => `${e.path}: ${localizeError(e.message, this.i18n.lang) ?? e.message}`);
+  }
+
+  /** Import a scenario file's text: validated first; errors name the field. Returns the new key, or null. */
+  importText(text: string, fileName: string): string | null {
+    const r = parseScenarioText(text);
+    if (!r.ok) {
+      this.toasts.show('error', this.i18n.t('io.importFailed', { file: fileName }), [this.i18n.t('io.problems', { n: r.errors.length }), ...this.errorLines(r.errors)]);
+      return null;
+    }
+    // Keep the file as written (not the defaults-filled copy), so exporting it again gives the same file.
+    const value = JSON.parse(text) as Record<string, unknown>;
+    const key = this.library.add(value, null);
+    this.toasts.show('success', this.i18n.t('io.importOk', { name: this.i18n.text(value.name) }));
+    this.openUser(key);
+    return key;
+  }
+
+  /** The open draft as a file's text (2-space JSON, as the presets are written). */
+  draftText(): string | null {
+    return this.draft.value ? JSON.stringify(this.draft.value, null, 2) + '\n' : null;
+  }
+
+  async shareLink(base: string): Promise<string | null> {
+    const v = this.draft.value;
+    if (!v) return null;
+    return shareUrl(base, await encodeShare(JSON.stringify(v)));
+  }
+
+  /** Open a scenario carried by a link (`#s=…`). Returns true when the hash held one. */
+  async openFromHash(hash: string): Promise<boolean> {
+    const data = shareDataFromHash(hash);
+    if (data === null) return false;
+    let text: string;
+    try {
+      text = await decodeShare(data);
+    } catch {
+      this.toasts.show('error', this.i18n.t('io.linkBroken'));
+      return true;
+    }
+    const r = parseScenarioText(text);
+    if (!r.ok) {
+      this.toasts.show('error', this.i18n.t('io.linkInvalid'), [this.i18n.t('io.problems', { n: r.errors.length }), ...this.errorLines(r.errors)]);
+      return true;
+    }
+    const value = JSON.parse(text) as Record<string, unknown>;
+    const key = this.library.findSame(value) ?? this.library.add(value, null);
+    this.toasts.show('success', this.i18n.t('io.linkOpened'));
+    this.openUser(key);
+    return true;
+  }
+
+  /** Run the open draft (validate → compile → pool), showing the dashboard. */
+  runDraft(): void {
+    const v = this.draft.validation;
+    if (!v) return;
+    if (!v.ok) {
+      this.toasts.show('error', this.i18n.t('run.invalid', { n: v.errors.length }), this.errorLines(v.errors));
+      this.show('editor');
+      return;
+    }
+    void this.runner.run(v.scenario);
+    // Leaving a large editor and drawing the dashboard is the heaviest DOM work of a run: do it in its own task, after
+    // the run has started, so neither task blocks the page for long.
+    setTimeout(() => this.show('dashboard'), 0);
+  }
+
+  /** Everything that can be compared, with stable ids. */
+  candidates(): Candidate[] {
+    const out: Candidate[] = [];
+    for (const p of this.library.presets) out.push({ id: `preset:${p.id}`, name: p.raw.name ?? p.id, group: 'preset', scenario: p.scenario });
+    for (const u of this.library.user) {
+      const v = validateScenario(u.value);
+      out.push({ id: `user:${u.key}`, name: u.value.name ?? u.value.id, group: 'mine', scenario: v.ok ? v.scenario : null });
+    }
+    for (const c of [...out]) {
+      const base: Scenario | null = c.scenario;
+      out.push({
+        id: `baseline:${c.id}`,
+        name: base ? doNothing(base).name : c.name,
+        group: 'baseline',
+        scenario: base ? doNothing(base) : null,
+      });
+    }
+    return out;
+  }
+
+  /** The comparison's first selection: the open scenario and its do-nothing baseline as the reference. */
+  defaultComparison(): void {
+    if (this.compare.selected.length > 0) return;
+    const src = this.draft.source;
+    const id = src ? (src.kind === 'preset' ? `preset:${src.id}` : `user:${src.key}`) : this.library.presets[0] ? `preset:${this.library.presets[0].id}` : null;
+    if (!id) return;
+    this.compare.toggle(`baseline:${id}`);
+    this.compare.toggle(id);
+    this.compare.setReference(`baseline:${id}`);
+    const c = this.candidates().find((x) => x.id === id);
+    if (c?.scenario) this.compare.adoptSettings(c.scenario);
+  }
+
+  flush(): void {
+    this.draft.flush();
+    this.library.flush();
+  }
+}
+
+const KEY = Symbol('star-app');
+
+export function provideApp(app: AppState): void {
+  setContext(KEY, app);
+}
+
+export function useApp(): AppState {
+  return getContext<AppState>(KEY);
+}

@@ -1,0 +1,208 @@
+import { compileScenario } from '../../scenario/compile';
+import type { Scenario } from '../../scenario/types';
+import { compareSteps, compareSummaries, type Comparison } from '../../sim/compare';
+import { inPieces } from '../lib/in-pieces';
+import type { SimulationResult } from '../../sim/result';
+import type { Summary } from '../../sim/summary';
+import { KEYS, readJson, writeJson, type KeyValueStore } from '../lib/storage';
+import { LIMITS } from '../../scenario/limits';
+import { failureKind, isCancelled, type PoolJobs, type PoolLike } from './pool';
+
+export const MIN_COMPARED = 2;
+export const MAX_COMPARED = 4;
+
+/** A scenario that can be compared: a preset, a do-nothing baseline, or one of the user's scenarios. */
+export interface Candidate {
+  id: string;
+  name: unknown;
+  group: 'preset' | 'baseline' | 'mine';
+  scenario: Scenario | null;
+}
+
+export interface ComparedEntry {
+  id: string;
+  name: unknown;
+  scenario: Scenario;
+  result: SimulationResult;
+}
+
+export interface CompareOutcome {
+  entries: ComparedEntry[];
+  referenceId: string;
+  /** Each other entry compared with the reference, by entry id. */
+  comparisons: Record<string, Comparison>;
+  seed: string;
+  runs: number;
+  days: number;
+}
+
+interface SavedCompare {
+  selected: string[];
+  reference: string | null;
+}
+
+/** Seed as typed: a whole number when it looks like one (as in scenario files), else the text. */
+export function parseSeed(text: string): number | string {
+  const t = text.trim();
+  return /^\d+$/.test(t) && Number(t) <= 4294967295 ? Number(t) : t;
+}
+
+/**
+ * The comparison: 2–4 scenarios run one after another on the same seed, runs and horizon (common random numbers),
+ * then each compared with the chosen reference run by run.
+ */
+export class CompareState {
+  selected = $state<string[]>([]);
+  reference = $state<string | null>(null);
+  runs = $state(20);
+  seed = $state('1');
+  days = $state(365);
+  status = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
+  current = $state(0);
+  done = $state(0);
+  total = $state(0);
+  failure = $state.raw<{ kind: 'oom' | 'failed' | 'settings'; detail: string } | null>(null);
+  outcome = $state.raw<CompareOutcome | null>(null);
+  /** Summaries by entry id (kept for paired differences; not reactive). */
+  summaries = new Map<string, Summary>();
+  private token = 0;
+
+  constructor(
+    private readonly pool: PoolLike,
+    private readonly jobs: PoolJobs,
+    private readonly store?: KeyValueStore,
+  ) {
+    const saved = store ? readJson<SavedCompare | null>(store, KEYS.compare, null) : null;
+    if (saved && Array.isArray(saved.selected)) {
+      this.selected = saved.selected.filter((s) => typeof s === 'string').slice(0, MAX_COMPARED);
+      this.reference = typeof saved.reference === 'string' ? saved.reference : null;
+    }
+  }
+
+  get busy(): boolean {
+    return this.status === 'running';
+  }
+
+  toggle(id: string): void {
+    if (this.selected.includes(id)) {
+      this.selected = this.selected.filter((s) => s !== id);
+      if (this.reference === id) this.reference = this.selected[0] ?? null;
+    } else if (this.selected.length < MAX_COMPARED) {
+      this.selected = [...this.selected, id];
+      if (!this.reference) this.reference = id;
+    }
+    this.persist();
+  }
+
+  setReference(id: string): void {
+    if (this.selected.includes(id)) this.reference = id;
+    this.persist();
+  }
+
+  /** Take seed, runs and horizon from a scenario (the reference) as the common settings. */
+  adoptSettings(s: Scenario): void {
+    this.seed = String(s.seed);
+    this.runs = s.runs;
+    this.days = s.days;
+  }
+
+  /** Forget selections that no longer exist (a deleted scenario). */
+  prune(valid: ReadonlySet<string>): void {
+    const kept = this.selected.filter((s) => valid.has(s));
+    if (kept.length !== this.selected.length) this.selected = kept;
+    if (this.reference && !valid.has(this.reference)) this.reference = kept[0] ?? null;
+  }
+
+  async run(candidates: Candidate[]): Promise<void> {
+    const chosen = this.selected.map((id) => candidates.find((c) => c.id === id)).filter((c): c is Candidate => !!c && !!c.scenario);
+    if (chosen.length < MIN_COMPARED) return;
+    const refId = this.reference && chosen.some((c) => c.id === this.reference) ? this.reference : chosen[0]!.id;
+    // The reference first, so the others can be compared as soon as they finish.
+    chosen.sort((a, b) => (a.id === refId ? -1 : b.id === refId ? 1 : 0));
+    if (this.busy) this.pool.cancel();
+    const token = ++this.token;
+    this.jobs.begin('compare', () => this.cancel());
+    const seed = parseSeed(this.seed);
+    // The common settings are typed by hand: keep them within the format's limits (NaN becomes the smallest value).
+    const clamp = (v: number, hi: number) => Math.min(hi, Math.max(1, Math.round(Number.isFinite(v) ? v : 1)));
+    const runs = clamp(this.runs, LIMITS.runs);
+    const days = clamp(this.days, LIMITS.days);
+    this.runs = runs;
+    this.days = days;
+    const heaviest = Math.max(...chosen.map((c) => c.scenario!.population.agents));
+    if (heaviest * days * runs > LIMITS.work || (typeof seed === 'string' && (seed.length === 0 || seed.length > 64))) {
+      this.status = 'failed';
+      this.outcome = null;
+      this.failure = {
+        kind: 'settings',
+        detail:
+          typeof seed === 'string' && (seed.length === 0 || seed.length > 64)
+            ? 'the seed must be a whole number or a text of 1–64 characters'
+            : `agents × days × runs = ${(heaviest * days * runs).toExponential(2)} exceeds the work limit of ${LIMITS.work.toExponential(0)}`,
+      };
+      return;
+    }
+    this.status = 'running';
+    this.failure = null;
+    this.outcome = null;
+    this.summaries = new Map();
+    this.total = chosen.length;
+    const entries: ComparedEntry[] = [];
+    try {
+      for (let k = 0; k < chosen.length; k++) {
+        const c = chosen[k]!;
+        this.current = k;
+        this.done = 0;
+        const config = compileScenario(c.scenario!, { seed, runs, days });
+        const summary = await this.pool.run(config, (p) => {
+          if (token === this.token) this.done = p.done;
+        });
+        if (token !== this.token) return;
+        this.summaries.set(c.id, summary);
+        entries.push({ id: c.id, name: c.name, scenario: c.scenario!, result: await inPieces(summary.resultSteps()) });
+        if (token !== this.token) return;
+      }
+      const ref = this.summaries.get(refId)!;
+      const comparisons: Record<string, Comparison> = {};
+      for (const e of entries) {
+        if (e.id === refId) continue;
+        comparisons[e.id] = await inPieces(compareSteps(ref, this.summaries.get(e.id)!, { reference: refId, alternative: e.id }));
+        if (token !== this.token) return;
+      }
+      this.outcome = { entries, referenceId: refId, comparisons, seed: String(seed), runs, days };
+      this.status = 'done';
+    } catch (e) {
+      if (token !== this.token) return;
+      if (isCancelled(e)) this.status = 'cancelled';
+      else {
+        this.failure = failureKind(e);
+        this.status = 'failed';
+      }
+    } finally {
+      if (token === this.token) this.jobs.end('compare');
+    }
+  }
+
+  /** Compare against another reference without rerunning (the runs are paired already). */
+  rereference(id: string): void {
+    const o = this.outcome;
+    if (!o || !this.summaries.has(id)) return;
+    const ref = this.summaries.get(id)!;
+    const comparisons: Record<string, Comparison> = {};
+    for (const e of o.entries) {
+      if (e.id === id) continue;
+      comparisons[e.id] = compareSummaries(ref, this.summaries.get(e.id)!, { reference: id, alternative: e.id });
+    }
+    this.reference = id;
+    this.outcome = { ...o, referenceId: id, comparisons };
+    this.persist();
+  }
+
+  cancel(): void {
+    if (this.busy) this.pool.cancel();
+  }
+
+  private persist(): void {
+    if (this.store) writeJson(this.store, KEYS.compare, { selected: this.selected, reference: this.reference } satisfies SavedCompare);
+  }
+}

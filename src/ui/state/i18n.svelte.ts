@@ -1,0 +1,40 @@
+import { DEFAULT_LANG, isLang, translate, type MessageKey, type Vars } from '../../i18n/index';
+import { compact, money, percent, ratio, signed, plain } from '../../i18n/numbers';
+import { localText } from '../../i18n/local-text';
+import type { Lang, Text } from '../../lib/text';
+import { KEYS, type KeyValueStore } from '../lib/storage';
+
+/**
+ * The current language, remembered in the browser. Components call `i18n.t(key)`; because `t` reads `lang`, every
+ * label re-renders when the language changes — no reload, nothing the user typed is touched.
+ */
+export class I18n {
+  lang = $state<Lang>(DEFAULT_LANG);
+
+  constructor(private readonly store?: KeyValueStore) {
+    const saved = store?.getItem(KEYS.lang);
+    if (isLang(saved)) this.lang = saved;
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    try {
+      this.store?.setItem(KEYS.lang, lang);
+    } catch {
+      // Storage full or refused: the choice still holds for this session.
+    }
+  }
+
+  t = (key: MessageKey, vars?: Vars): string => translate(this.lang, key, vars);
+
+  /** A text given in both languages ({ en, zh }) or a scenario's name / description. */
+  text = (t: Text | unknown): string => localText(t, this.lang);
+
+  count = (x: number): string => compact(x, this.lang);
+  money = (x: number): string => money(x, this.lang);
+  pct = (x: number): string => percent(x);
+  ratio = (x: number): string => ratio(x);
+  plain = (x: number, decimals = 0): string => plain(x, decimals);
+  signedCount = (x: number): string => signed(x, (v) => compact(v, this.lang));
+  signedMoney = (x: number): string => signed(x, (v) => money(v, this.lang));
+}
