@@ -3,8 +3,8 @@
 # Installs it when missing and we are root (as in CI and the workplace machines); otherwise says how.
 [ -x /usr/bin/chromium ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "installing Debian's chromium for the browser tests…" >&2
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || {
+  echo "installing Debian's chromium (and CJK fonts for legible screenshots) for the browser tests…" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk) >/dev/null || {
     echo "could not install chromium with apt-get" >&2
     exit 1
   }
