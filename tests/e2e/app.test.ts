@@ -198,7 +198,7 @@ describe('STAR Sandbox in the browser', () => {
     const small = { ...preset, id: 'e2e-cli', runs: 3, population: { ...preset.population, agents: 3000 } };
     const file = join(dir, 'e2e-cli.json');
     writeFileSync(file, JSON.stringify(small, null, 2));
-    const cli = run('npx', ['tsx', 'src/cli/main.ts', file, '--format', 'json', '--runs', '3', '--agents', '3000', '--quiet'], { cwd: ROOT, maxBuffer: 64 << 20 });
+    const cli = run(process.execPath, ['scripts/node-entry.mjs', 'src/cli/main.ts', file, '--format', 'json', '--runs', '3', '--agents', '3000', '--quiet'], { cwd: ROOT, maxBuffer: 64 << 20 });
 
     await page.click('[data-view=library]');
     await page.setInputFiles('[data-testid=import-input]', file);
@@ -345,6 +345,17 @@ describe('every view, in both languages, on a phone and a desktop', () => {
       }
       return over;
     };
+    // The preset at a realistic market size for the pictures: fewer agents, each standing for more people, so the
+    // budgets and the 20-million-person market keep their proportions (a small market would be saturated at once).
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.click('[data-view=library]');
+    await page.click(`[data-preset=${PRESET}] [data-action=new]`);
+    await page.waitForSelector('#f-population-agents');
+    await fillField('population.agents', '20000');
+    await fillField('population.scale', '1000');
+    await fillField('runs', '4');
+    await page.click('[data-testid=editor-run]');
+    await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
     // Messages from earlier steps would cover the views.
     await dismissToasts();
     for (const lang of ['zh', 'en']) {
