@@ -71,6 +71,10 @@ async function expectChartsWithData(): Promise<number> {
 
 describe('STAR Sandbox in the browser', () => {
   it('loads a preset, runs it in workers (projection first, no long tasks) and shows every STAR chart with data', async () => {
+    // A first visit opens the default preset in the editor, ready to run.
+    await page.waitForSelector('[data-testid=editor-run]');
+    expect(await page.inputValue('#f-id')).toBe('beauty-omnichannel-acquisition');
+    await page.click('[data-view=library]');
     await page.waitForSelector(`[data-preset=${PRESET}]`);
     expect(await page.textContent('main h1')).toBe('场景库');
     await page.click(`[data-preset=${PRESET}] [data-action=new]`);

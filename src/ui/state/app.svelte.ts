@@ -18,6 +18,9 @@ import type { PresetEntry } from '../lib/presets';
 export type View = 'library' | 'editor' | 'dashboard' | 'compare';
 export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare'];
 
+/** The preset a first visit opens. */
+export const DEFAULT_PRESET = 'beauty-omnichannel-acquisition';
+
 /**
  * Everything the app holds, wired together: language, library, the open draft, the runner, the comparison and
  * messages. Components get it from context (`useApp()`); only this layer talks to the worker pool.
@@ -47,7 +50,10 @@ export class AppState {
     this.compare = new CompareState(pool, jobs, store);
     const v = store.getItem(KEYS.view);
     if (v && (VIEWS as readonly string[]).includes(v)) this.view = v as View;
-    if (!this.draft.restore() && this.view !== 'library' && this.view !== 'compare') this.view = 'library';
+    const restored = this.draft.restore();
+    if (!restored && this.view !== 'library' && this.view !== 'compare') this.view = 'library';
+    // A first visit opens the default preset, ready to run: the README's first command lands on a real plan.
+    if (v === null && !restored && this.library.preset(DEFAULT_PRESET)) this.openPreset(DEFAULT_PRESET);
   }
 
   show(view: View): void {
