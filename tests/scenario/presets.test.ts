@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenarioText } from '../../src/scenario/parse';
-import { checkConfig, goldenSummary } from '../../src/scenario/presets';
+import { checkConfig, formatGoldenChange, goldenDiff, goldenSummary } from '../../src/scenario/golden';
 import { doNothing } from '../../src/scenario/variants';
 import { compileScenario } from '../../src/scenario/compile';
 import { runMeanField } from '../../src/sim/meanfield';
@@ -51,9 +51,11 @@ describe.each(files)('preset %s', (file) => {
     expect(runMeanField(compileScenario(base, { agents: 2000 })).assets.length).toBe(r.meta.days + 1);
   });
 
-  it('matches its golden summary (refresh on purpose with `npm run golden:update`)', () => {
+  it('matches its golden summary (see what moved with `npm run golden:update`; save with `-- --write`)', () => {
     const golden = JSON.parse(readFileSync(join(import.meta.dirname, '../golden', file), 'utf8'));
-    expect(goldenSummary(result(file))).toEqual(golden);
+    // Name the preset and every figure that moved, not just "objects differ".
+    const moved = goldenDiff(golden, goldenSummary(result(file))).map((c) => `${file} ${formatGoldenChange(c)}`);
+    expect(moved).toEqual([]);
   });
 });
 
