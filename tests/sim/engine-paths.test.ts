@@ -86,3 +86,48 @@ describe('a homogeneous population with a tactic that acts on particular agents 
     expect(Math.abs(t.mean - expectedRepeats)).toBeLessThan(4 * Math.sqrt(expectedRepeats / 6) * 1.2);
   });
 });
+
+describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase chance (livestream)', () => {
+  // A still BG/NBD population of buyers: λ = r/α = 10⁻⁴ a day (they hardly buy on their own) and a dropout chance
+  // p = a/(a+b) = 0.9 after each purchase, so most buyers become inactive after their first in-stream order. The
+  // model says an in-stream purchase chance reaches inactive buyers too (and makes them active again), so by hand:
+  //   in-stream orders per run = S · N · att · b · (1 − (1 − e^{−λ})) ≈ S · N · att · b.
+  const days = 40;
+  const n = 20000;
+  const att = 0.05;
+  const b = 0.1;
+  const c = config({
+    days,
+    runs: 6,
+    seed: 8,
+    population: { agents: n, scale: 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, heterogeneity: false },
+    baseline: { ...still, repeatModel: { kind: 'bgnbd', r: 0.01, alpha: 100, a: 9, b: 1 } },
+    tactics: [
+      {
+        id: 'l',
+        type: 'livestream',
+        schedule: { daily: true },
+        attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: att },
+        preheatLift: 0,
+        fatigue: 0,
+        maxPublicViewers: 0,
+        shareRate: 0,
+        repeatBuyRate: b,
+      },
+    ],
+  });
+  const s = runAll(c);
+
+  it('in-stream orders are S·N·att·b within 4 standard errors, inactive buyers included', () => {
+    const expected = days * n * att * b * (1 - (1 - Math.exp(-1e-4))); // 4 000
+    const { mean } = meanSe(Array.from(s.figure('cause.l.orders')));
+    expect(Math.abs(mean - expected), `simulated ${mean}, by hand ${expected}`).toBeLessThan(4 * Math.sqrt(expected / c.runs));
+  });
+
+  it('own BG/NBD purchases stay at the closed-form rate: at most N·λ·S', () => {
+    // Buyers who dropped out do not buy on their own, so baseline orders are below N·λ·S = 80 (and above zero).
+    const own = s.result().byCause.baseline!.orders!.mean;
+    expect(own).toBeGreaterThan(0);
+    expect(own).toBeLessThan(n * 1e-4 * days + 4 * Math.sqrt(n * 1e-4 * days));
+  });
+});
