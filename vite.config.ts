@@ -2,16 +2,21 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // The app, its web workers (ES modules) and the tests share one config: vitest reads the `test` block.
+// Two test projects: `unit` (engine, scenario, command line, UI logic) and `e2e` (headless Chromium). `npm test` runs
+// them one after the other, so the browser never competes for the CPU with the simulation-heavy unit files.
 export default defineConfig({
   plugins: [svelte()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   server: { port: 5173 },
   test: {
-    include: ['tests/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], environment: 'node' } },
+      // One file at a time: the browser tests start a server and Chromium, and share nothing with each other.
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', fileParallelism: false } },
+    ],
   },
 });

@@ -23,9 +23,12 @@ export interface PoolProgress {
 export class SimPool {
   private clients: WorkerClient[];
   private generation = 0;
+  /** Runs each worker has finished since the pool started: lets a test see that the work really is spread. */
+  readonly runsByWorker: number[];
 
   constructor(readonly size = Math.max(1, Math.min(8, (globalThis.navigator?.hardwareConcurrency ?? 2) || 2))) {
     this.clients = Array.from({ length: size }, () => new WorkerClient());
+    this.runsByWorker = new Array<number>(size).fill(0);
   }
 
   /** Run every Monte Carlo run of a config; resolves with the summary, rejects on failure or cancel. */
@@ -43,7 +46,7 @@ export class SimPool {
         if (!(e instanceof CancelledError)) this.reset();
         reject(e);
       };
-      const work = async (client: WorkerClient): Promise<void> => {
+      const work = async (client: WorkerClient, index: number): Promise<void> => {
         while (!settled && next < config.runs) {
           const from = next;
           const to = Math.min(config.runs, from + batch);
@@ -55,6 +58,7 @@ export class SimPool {
             return stop(e instanceof Error ? e : new Error(String(e)));
           }
           if (settled || gen !== this.generation) return;
+          this.runsByWorker[index] += digests.length;
           for (const d of digests) pending.set(d.run, d);
           while (pending.has(summary.added)) {
             const d = pending.get(summary.added)!;
@@ -69,7 +73,7 @@ export class SimPool {
           }
         }
       };
-      for (const c of this.clients) void work(c);
+      this.clients.forEach((c, i) => void work(c, i));
     });
   }
 

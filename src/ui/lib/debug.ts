@@ -1,5 +1,6 @@
 import type { SimPool } from '../../worker/pool';
 import type { AppState } from '../state/app.svelte';
+import { pieceStats } from './in-pieces';
 
 /**
  * A hook for the end-to-end tests, installed only with `?debug` in the URL: it lets a test break a worker on purpose
@@ -13,6 +14,8 @@ export interface StarDebug {
   status(): string;
   compareStatus(): string;
   poolSize: number;
+  /** Where the work went: runs finished by each worker, and the main thread's pieces and turns given back. */
+  work(): { runsByWorker: number[]; pieces: number; yields: number };
 }
 
 export function installDebugHook(app: AppState, pool: SimPool): void {
@@ -37,6 +40,7 @@ export function installDebugHook(app: AppState, pool: SimPool): void {
     status: () => app.runner.status,
     compareStatus: () => app.compare.status,
     poolSize: pool.size,
+    work: () => ({ runsByWorker: [...pool.runsByWorker], pieces: pieceStats.pieces, yields: pieceStats.yields }),
   };
   (window as unknown as { __starDebug: StarDebug }).__starDebug = hook;
 }
