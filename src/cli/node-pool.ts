@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { EngineConfig } from '../sim/config';
 import type { RunDigest } from '../sim/digest';
 import { Summary } from '../sim/summary';
+import { RunOrder } from '../sim/run-order';
 
 export interface Progress {
   done: number;
@@ -10,8 +11,8 @@ export interface Progress {
 
 /**
  * Runs a scenario's Monte Carlo runs on worker threads. Runs are handed out one at a time to whichever worker is
- * free (so uneven runs balance), and digests are added to the summary strictly in run order through a small reorder
- * buffer, so the result is the same whatever the number of workers.
+ * free (so uneven runs balance), and digests are added to the summary strictly in run order through a reorder buffer
+ * (RunOrder), so the result is the same whatever the number of workers.
  */
 export class NodePool {
   private workers: Worker[] = [];
@@ -36,7 +37,7 @@ export class NodePool {
   async run(config: EngineConfig, onProgress?: (p: Progress) => void): Promise<Summary> {
     this.start();
     const summary = new Summary(config);
-    const pending = new Map<number, RunDigest>();
+    const inOrder = new RunOrder(summary);
     let nextRun = 0;
     let done = 0;
     return new Promise<Summary>((resolve, reject) => {
@@ -56,12 +57,7 @@ export class NodePool {
         const onMessage = (msg: { run: number; digest?: RunDigest; error?: string }) => {
           if (failed) return;
           if (msg.error !== undefined) return finish(new Error(`run ${msg.run} failed in a worker: ${msg.error}`));
-          pending.set(msg.run, msg.digest!);
-          while (pending.has(summary.added)) {
-            const d = pending.get(summary.added)!;
-            pending.delete(summary.added);
-            summary.add(d);
-          }
+          inOrder.push(msg.digest!);
           done++;
           onProgress?.({ done, total: config.runs });
           if (done === config.runs) return finish();
