@@ -55,6 +55,16 @@ describe('command line', () => {
     expect(Object.keys(result.byCause)).toEqual(['baseline', 'decay', 'wordOfMouth', 'ads']);
   });
 
+  it('different text seeds give different results; the same text seed gives the same bytes', () => {
+    const run = (seed: string) => sim(file, '--format', 'json', '--runs', '2', '--days', '15', '--agents', '1000', '--seed', seed, '--quiet');
+    const [a, again, b] = [run('spring'), run('spring'), run('autumn')];
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.out).meta.seed).toBe('spring');
+    expect(JSON.parse(b.out).meta.seed).toBe('autumn');
+    expect(again.out).toBe(a.out);
+    expect(JSON.parse(b.out).daily.tiers).not.toEqual(JSON.parse(a.out).daily.tiers);
+  });
+
   it('writes CSV to a file with --out', () => {
     const out = join(dir, 'figures.csv');
     const r = sim(file, '--format', 'csv', '--out', out, '--quiet', '--days', '20', '--agents', '1000');
