@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll } from '../helpers';
+import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
+import { createRun, stepDay } from '../../src/sim/model';
+import { IN_GROUP, MEMBER, WECOM } from '../../src/sim/population';
+import type { TacticRuntime } from '../../src/sim/tactics/types';
 
 /**
  * Engine paths the presets never take, each checked against an expectation worked out by hand from the scenario's
@@ -129,5 +133,119 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
     const own = s.result().byCause.baseline!.orders!.mean;
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(n * 1e-4 * days + 4 * Math.sqrt(n * 1e-4 * days));
+  });
+});
+
+describe('coupons: every channel and every kind reach only who may receive', () => {
+  const CHANNELS = ['all', 'groups', 'wecom', 'members'] as const;
+  const KINDS = ['newCustomer', 'threshold', 'category', 'storewide', 'pack'] as const;
+  const FLAG = { all: 0, groups: IN_GROUP, wecom: WECOM, members: MEMBER } as const;
+  const ISSUE_DAY = 20; // 2026-03-22
+  const scale = 2;
+  const packSize = 3;
+  // Tactics that open each channel, with every other effect switched off: R2 → R3 joins and sign-ups after orders.
+  const OPENERS: Record<string, Json> = {
+    groups: { id: 'o', type: 'communityGroups', schedule: { daily: true }, groups: 40, capacity: 500, joinRate: 0.05, postOrderJoinRate: 0.5, convertRate: 0, repeatLift: 0, localWordOfMouth: 0, baseLeave: 0, fatigue: 0 },
+    wecom: { id: 'o', type: 'guides', schedule: { daily: true }, guides: 10, contactsPerGuide: 10000, addsPerGuide: 20, postOrderAddRate: 0.5, consultRate: 0, followUpLift: 0, recallRate: 0 },
+    members: { id: 'o', type: 'membership', schedule: { daily: true }, joinRate: 0.05, joinAtCheckout: 0.5, firstBuyLift: 0, repeatLift: 0, lapseReduction: 0, memberDayLift: 0, paidShare: 0 },
+  };
+  const coupon = (kind: string, channel: string): Json => ({
+    id: 'c',
+    type: 'coupons',
+    kind,
+    channel,
+    schedule: kind === 'pack' ? { daily: true } : { dates: ['2026-03-22'] },
+    targets: ['R1', 'R2', 'R3', 'R4', 'R5'],
+    reach: 1,
+    faceValue: 50,
+    redeemRate: 0.3,
+    validityDays: 5,
+    packSize,
+  });
+  const scenarioOf = (kind: string, channel: string, opened: boolean) =>
+    config({
+      days: 30,
+      runs: 2,
+      seed: 4,
+      population: { agents: 4000, scale, initial: { R0: 0.1, R1: 0.1, R2: 0.4, R3: 0.2, R4: 0.1, R5: 0.1 }, heterogeneity: false },
+      baseline: { ...still, forward: { R0: 0, R1: 0, R2: 0, R3: 0.01, R4: 0.01 }, repeat: 0.02 },
+      // The coupon comes first, so nothing changes anyone's channels on the issue day before it issues.
+      tactics: [coupon(kind, channel), ...(opened && channel !== 'all' ? [OPENERS[channel]!] : [])],
+    });
+
+  /**
+   * Step one run by hand and watch it: who is eligible at the start of the issue day (the model's rule: a target
+   * tier, not a buyer for a new-customer coupon, in the channel), who makes a first purchase inside the channel on a
+   * programme day (a pack's recipients), and whether every coupon order came from an agent in the channel.
+   */
+  function watch(kind: string, channel: (typeof CHANNELS)[number], run: number) {
+    const c = scenarioOf(kind, channel, true);
+    const s = createRun(c, run);
+    const flag = FLAG[channel];
+    const inChannel = (i: number) => flag === 0 || (s.pop.channels[i]! & flag) !== 0;
+    const couponCause = FIRST_TACTIC_CAUSE; // the first tactic
+    let packRecipients = 0;
+    let firsts = 0;
+    let couponOrders = 0;
+    let outsideOrders = 0;
+    const spy: TacticRuntime = {
+      beginDay() {},
+      onMove(_s, i, from, to) {
+        if (to !== 4 || from >= 4) return;
+        firsts++;
+        if (inChannel(i)) packRecipients++;
+      },
+      onOrder(_s, o) {
+        if (o.cause !== couponCause) return;
+        couponOrders++;
+        if (!inChannel(o.agent)) outsideOrders++;
+      },
+    };
+    s.setTactics([...s.tactics, spy]);
+    let eligible = 0;
+    let targeted = 0;
+    for (let day = 0; day < c.days; day++) {
+      if (day === ISSUE_DAY) {
+        for (let i = 0; i < s.pop.n; i++) {
+          const t = s.pop.tier[i]!;
+          if (t === 0 || (kind === 'newCustomer' && t >= 4)) continue;
+          targeted++;
+          if (inChannel(i)) eligible++;
+        }
+      }
+      stepDay(s, day);
+    }
+    const issued = s.tactics[0]!.report!(s)[0]!;
+    return { issued, eligible, targeted, packRecipients, firsts, couponOrders, outsideOrders };
+  }
+
+  describe.each(KINDS)('kind %s', (kind) => {
+    it.each(CHANNELS)('channel %s: issues exactly to the eligible agents, and only they redeem', (channel) => {
+      for (const run of [0, 1]) {
+        const w = watch(kind, channel, run);
+        if (kind === 'pack') expect(w.issued).toBe(packSize * w.packRecipients * scale);
+        else expect(w.issued).toBe(w.eligible * scale);
+        expect(w.issued).toBeGreaterThan(0);
+        // Outside channel all, some who could have received are not in the channel: the check discriminates.
+        if (channel !== 'all') expect(kind === 'pack' ? w.packRecipients : w.eligible).toBeLessThan(kind === 'pack' ? w.firsts : w.targeted);
+        expect(w.couponOrders).toBeGreaterThan(0);
+        expect(w.outsideOrders).toBe(0);
+      }
+    });
+
+    it.each(CHANNELS.filter((ch) => ch !== 'all'))('channel %s with no tactic opening it issues nothing', (channel) => {
+      const r = runAll(scenarioOf(kind, channel, false)).result();
+      expect(r.tactics.c!.issued!.mean).toBe(0);
+      expect(r.byCause.c!.orders!.mean).toBe(0);
+      expect(r.byCause.c!.cost!.mean).toBe(0);
+    });
+  });
+
+  it('the same coupon on channel all does issue and redeem without any opener (the check above is not vacuous)', () => {
+    for (const kind of KINDS) {
+      const r = runAll(scenarioOf(kind, 'all', false)).result();
+      expect(r.tactics.c!.issued!.mean).toBeGreaterThan(0);
+      expect(r.byCause.c!.orders!.mean).toBeGreaterThan(0);
+    }
   });
 });
