@@ -140,3 +140,40 @@ describe('scenario validation', () => {
     expect(parseScenarioText(JSON.stringify(s)).ok).toBe(true);
   });
 });
+
+describe('bounds at their edges', () => {
+  const weeks = (value: number, at = 7) => new Array(52).fill(1).map((v: number, i) => (i === at ? value : v));
+
+  it('a seasonality index of exactly 10 is accepted; just above 10 is rejected at its own path', () => {
+    expect(validateScenario({ ...scenarioJson(), seasonality: weeks(10) }).ok).toBe(true);
+    expect(validateScenario({ ...scenarioJson(), seasonality: new Array(53).fill(10) }).ok).toBe(true);
+    expect(validateScenario({ ...scenarioJson(), seasonality: weeks(0) }).ok).toBe(true);
+    for (const above of [10.001, 11, 100]) {
+      const errors = errorsOf({ ...scenarioJson(), seasonality: weeks(above, 30) });
+      expect(errors).toEqual([{ path: 'seasonality[30]', message: `expected a demand index from 0 to 10, got ${above}` }]);
+    }
+  });
+
+  // Each of R1…R4 has both a forward and a reverse probability; they share one day's chance, so they sum to at most 1.
+  it.each(['R1', 'R2', 'R3', 'R4'])('forward + reverse of %s: exactly 1 is accepted, above 1 is rejected naming the tier', (tier) => {
+    const withSum = (f: number, r: number) => {
+      const s = scenarioJson();
+      (base(s).forward as Json)[tier] = f;
+      (base(s).reverse as Json)[tier] = r;
+      return s;
+    };
+    expect(validateScenario(withSum(0.5, 0.5)).ok).toBe(true);
+    expect(validateScenario(withSum(1, 0)).ok).toBe(true);
+    const errors = errorsOf(withSum(0.7, 0.4));
+    expect(errors).toEqual([{ path: `baseline.forward.${tier}`, message: `forward.${tier} + reverse.${tier} = 1.1, expected at most 1` }]);
+  });
+
+  it('repeat + reverse.R5: exactly 1 is accepted, above 1 is rejected', () => {
+    const s = scenarioJson();
+    base(s).repeat = 0.75;
+    (base(s).reverse as Json).R5 = 0.25;
+    expect(validateScenario(s).ok).toBe(true);
+    (base(s).reverse as Json).R5 = 0.3;
+    expect(errorsOf(s).map((e) => e.path)).toEqual(['baseline.repeat']);
+  });
+});
