@@ -249,3 +249,63 @@ describe('coupons: every channel and every kind reach only who may receive', () 
     }
   });
 });
+
+describe('coupon kinds: redemption, discount and cost by hand', () => {
+  // A still population, half R3 and half R5, everyone a target; one issue day with reach 1, so every target holds a
+  // coupon valid V = 10 days. The pull is Hill(face ÷ mean order; ec, s) = Hill(25/100; 0.25, 1) = 0.5, so a holder
+  // redeems with daily hazard h = redeemRate · 0.5 = 0.1 — × categoryShare (0.4) for a category coupon,
+  // × mean ÷ threshold (100/200) for a threshold coupon whose threshold is above the mean order. Nobody buys otherwise,
+  // so redemptions = holders · (1 − (1 − h)^V), each with a discount of the face value (every basket is 100 ≥ 25; a
+  // threshold coupon lifts it to 200), and the cost is discounts + issued × issue cost.
+  const n = 10000;
+  const V = 10;
+  const face = 25;
+  const issueCost = 0.05;
+  const cases = [
+    { kind: 'storewide', holders: n, h: 0.1, value: 100 },
+    { kind: 'category', holders: n, h: 0.04, value: 100 },
+    { kind: 'threshold', holders: n, h: 0.05, value: 200 },
+    { kind: 'newCustomer', holders: n / 2, h: 0.1, value: 100 }, // R5 buyers receive no new-customer coupon
+  ];
+  it.each(cases)('$kind: holders · (1 − (1 − h)^V) redemptions, face value each, issue cost per coupon', ({ kind, holders, h, value }) => {
+    const c = config({
+      days: 30,
+      runs: 4,
+      seed: 6,
+      population: { agents: n, scale: 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0.5, R4: 0, R5: 0.5 }, heterogeneity: false },
+      baseline: still,
+      tactics: [
+        {
+          id: 'c',
+          type: 'coupons',
+          kind,
+          schedule: { dates: ['2026-03-04'] },
+          targets: ['R3', 'R5'],
+          reach: 1,
+          faceValue: face,
+          threshold: 200,
+          halfSaturationDepth: 0.25,
+          shape: 1,
+          redeemRate: 0.2,
+          priceSensitivity: 1,
+          categoryShare: 0.4,
+          validityDays: V,
+          reminderDays: 0,
+          issueCost,
+        },
+      ],
+    });
+    const s = runAll(c);
+    const r = s.result();
+    expect(r.tactics.c!.issued!.mean).toBe(holders);
+    const expected = holders * (1 - Math.pow(1 - h, V));
+    const se = Math.sqrt((expected * Math.pow(1 - h, V)) / c.runs);
+    const redeemed = meanSe(Array.from(s.figure('cause.c.orders'))).mean;
+    expect(Math.abs(redeemed - expected), `redeemed ${redeemed}, by hand ${expected}`).toBeLessThan(4 * se);
+    // Per run, exactly: GMV = redemptions × basket, discount = redemptions × face, cost = discount + issue cost.
+    const orders = Array.from(s.figure('cause.c.orders'));
+    Array.from(s.figure('cause.c.gmv')).forEach((g, k) => expect(g).toBeCloseTo(orders[k]! * value, 6));
+    Array.from(s.figure('cause.c.discount')).forEach((d, k) => expect(d).toBeCloseTo(orders[k]! * face, 6));
+    Array.from(s.figure('cause.c.cost')).forEach((x, k) => expect(x).toBeCloseTo(orders[k]! * face + holders * issueCost, 6));
+  });
+});
