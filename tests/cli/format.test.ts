@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { formatComparison, formatTable } from '../../src/cli/format-table';
+import { csvField, toCsv } from '../../src/sim/flatten';
+import type { Comparison, PairedFigure } from '../../src/sim/compare';
+import type { Stat } from '../../src/sim/stats';
+import { seriesCsv } from '../../src/ui/lib/csv';
+import { config, runAll } from '../helpers';
+
+/** A small RFC 4180 reader, written independently of the writer: quoted fields may hold commas, "" and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('CSV (RFC 4180)', () => {
+  it('quotes fields with commas, quotes or line breaks, doubling inner quotes, and leaves plain fields alone', () => {
+    expect(csvField('R3 → R4')).toBe('R3 → R4');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\rhere')).toBe('"cr\rhere"');
+    expect(csvField('"')).toBe('""""');
+    expect(csvField(-1.5)).toBe('-1.5');
+    expect(csvField(null)).toBe('');
+  });
+
+  it('reads back field for field with an independent reader', () => {
+    const header = ['figure', 'label, with comma', 'mean'];
+    const rows: Array<Array<string | number | null>> = [
+      ['R.gmv', 'GMV "gross", in yuan', 1234.5],
+      ['note', 'first line\nsecond line', null],
+      ['plain', 'nothing special', -0.25],
+    ];
+    const text = toCsv(header, rows);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(parseCsv(text)).toEqual([header, ['R.gmv', 'GMV "gross", in yuan', '1234.5'], ['note', 'first line\nsecond line', ''], ['plain', 'nothing special', '-0.25']]);
+  });
+
+  it('series columns in the app’s CSV export keep their names and values', () => {
+    const text = seriesCsv('day', [{ name: 'plan "A", spring', values: [1, 2] }, { name: 'b', values: [3] }]);
+    expect(parseCsv(text)).toEqual([['day', 'plan "A", spring', 'b'], ['0', '1', '3'], ['1', '2', '']]);
+  });
+});
+
+describe('command-line table', () => {
+  const base = runAll(config({ days: 14, runs: 2, population: { agents: 500, scale: 2 } })).result();
+  const st = (mean: number, p05: number, p95: number): Stat => ({ mean, sd: 1, p05, p50: (p05 + p95) / 2 + 0.001, p95 });
+  const lineOf = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(`   ${label}`))!;
+
+  it('prints shares and rates as percentages (×100), negative ones with their minus sign, and the p05 – p95 interval', () => {
+    const r = structuredClone(base);
+    r.star.S.growthRate = st(0.25, -0.125, 0.5);
+    r.star.T.shareEnd.R5 = st(0.05, 0.0375, 0.0625);
+    r.star.R.conversion = st(-0.04, -0.08, -0.02);
+    const text = formatTable(r);
+    expect(text).toMatch(/90% interval \(p05 – p95\)/);
+    expect(lineOf(text, 'Growth rate')).toMatch(/ 25\.0% {3}-12\.5% – 50\.0%$/);
+    // Under 10 %: two decimals.
+    expect(lineOf(text, 'R5 share of assets')).toMatch(/ 5\.00% {3}3\.75% – 6\.25%$/);
+    expect(lineOf(text, 'Conversion R3 → R4')).toMatch(/ -4\.00% {3}-8\.00% – -2\.00%$/);
+  });
+
+  it('prints counts and money with the p05 – p95 interval, not p05 twice or p50', () => {
+    const r = structuredClone(base);
+    r.star.S.assetsEnd = st(12_345.4, 11_000, 13_900);
+    r.star.R.gmv = st(-2_500, -4_000, 1_000);
+    const text = formatTable(r);
+    expect(lineOf(text, 'Assets at end')).toMatch(/ 12,345 {3}11,000 – 13,900$/);
+    expect(lineOf(text, 'GMV')).toMatch(/ ¥-2,500 {3}¥-4,000 – ¥1,000$/);
+  });
+
+  it('a comparison prints the CI of Δ from its low to its high end, and P(alt > ref) as a percentage', () => {
+    const pf = (diff: number, lo: number, hi: number, p: number): PairedFigure => ({ a: st(100, 90, 110), b: st(100 + diff, 90, 120), diff: st(diff, lo - 5, hi + 5), ci90: [lo, hi], pBgtA: p });
+    const c: Comparison = {
+      format: 'star-sandbox-comparison',
+      reference: 'base',
+      alternative: 'plan',
+      runs: 8,
+      figures: { 'R.gmv': pf(1_500, -300, 3_300, 0.625), 'T.count.R5': pf(-40, -70, -10, 0.0625) },
+      series: {},
+    };
+    const text = formatComparison(c);
+    expect(text).toMatch(/^Comparison · plan vs base · 8 paired runs/);
+    expect(lineOf(text, 'GMV')).toMatch(/¥1,500 {3}¥-300 – ¥3,300 +62\.5%$/);
+    expect(lineOf(text, 'R5 at end')).toMatch(/ -40 {3}-70 – -10 +6\.25%$/);
+  });
+});
