@@ -83,21 +83,58 @@ describe.each(Object.keys(TACTICS))('tactic %s', (type) => {
     expect((f4 - f2) / 2).toBeLessThan(f2 - f1);
   });
 
-  it('the removal effect of a tactic that changes nothing is zero within its interval', async () => {
+  it('the removal effect of a tactic that changes nothing is exactly zero, its interval [0, 0]', async () => {
     const cfg = config({ ...base, runs: 4, tactics: [{ ...tactic, schedule: { daily: true, effort: 0 } }] });
     const full = runAll(cfg);
     const report = await tacticContributions(cfg, full, async (c2) => runAll(c2));
     for (const key of ['S.assetsEnd', 'R.gmv', 'R.orders']) {
       const f = report.tactics[0]!.effect[key]!;
-      expect(f.ci90![0]).toBeLessThanOrEqual(0);
-      expect(f.ci90![1]).toBeGreaterThanOrEqual(0);
       expect(f.diff!.mean).toBe(0);
+      expect(f.diff!.sd).toBe(0);
+      expect(f.ci90).toEqual([0, 0]);
     }
+  });
+
+  it('its removal effect is the per-run difference with and without it, with the interval mean ± 1.645·sd/√n', async () => {
+    const runs = 4;
+    const cfg = config({ ...base, runs, tactics: [tactic] });
+    const full = runAll(cfg);
+    let without: ReturnType<typeof runAll> | null = null;
+    const report = await tacticContributions(cfg, full, async (c2) => (without = runAll(c2)));
+    let spread = 0;
+    for (const key of ['S.assetsEnd', 'R.gmv', 'R.orders']) {
+      // By hand from each run's figure with and without the tactic (same seeds, so run i pairs with run i).
+      const a = without!.figure(key);
+      const b = full.figure(key);
+      const d = Array.from(b, (x, k) => x - a[k]!);
+      const mean = d.reduce((x, y) => x + y, 0) / runs;
+      const sd = Math.sqrt(d.reduce((x, y) => x + (y - mean) ** 2, 0) / (runs - 1));
+      const half = (1.645 * sd) / Math.sqrt(runs);
+      spread += sd;
+      const f = report.tactics[0]!.effect[key]!;
+      const close = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(want)));
+      close(f.diff!.mean, mean);
+      close(f.ci90![0], mean - half);
+      close(f.ci90![1], mean + half);
+    }
+    // The tactic changes something and runs differ, so a wrong interval formula cannot pass by accident.
+    expect(spread).toBeGreaterThan(0);
   });
 
   it('reports its own metrics', () => {
     const m = withTactic.tactics.t!;
     expect(Object.keys(m)).toEqual(def.metrics.map((x) => x.key));
+  });
+});
+
+describe('removal effects', () => {
+  it('ads that bring people in have an interval of assets gained that excludes 0', async () => {
+    const cfg = config({ ...base, runs: 4, tactics: [{ id: 'a', type: 'ads', ...SETUPS.ads }] });
+    const report = await tacticContributions(cfg, runAll(cfg), async (c2) => runAll(c2));
+    const f = report.tactics[0]!.effect['S.assetsEnd']!;
+    expect(f.ci90![0]).toBeGreaterThan(0);
+    expect(f.ci90![1]).toBeGreaterThan(f.ci90![0]);
+    expect(f.pBgtA).toBe(1);
   });
 });
 
