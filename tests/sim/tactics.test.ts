@@ -145,12 +145,25 @@ describe('tactic costs add up', () => {
     const mondaysAndWednesdays = r.daily.demand.filter((_, d) => [0, 2].includes((d + 0) % 7)).length; // 2026-03-02 is a Monday
     expect(r.byCause.a!.cost!.mean).toBeCloseTo(3000 * mondaysAndWednesdays, 6);
   });
-  it('livestream: sessions × (session cost + traffic) + shared newcomers × coupon cost + deal discounts', () => {
-    const r = run([{ id: 'l', type: 'livestream', maxPublicViewers: 4000 }]);
-    const m = r.tactics.l!;
-    const expected = m.sessions!.mean * (15000 + 8000) + m.newFromSharing!.mean * 5 + r.byCause.l!.discount!.mean;
-    expect(r.byCause.l!.cost!.mean).toBeCloseTo(expected, 0);
-    expect(m.sessions!.mean).toBe(17); // Saturdays from 2026-03-02 over 120 days
+  it('livestream: sessions × (session cost + traffic) + shared newcomers × coupon cost + deal discounts, by hand', () => {
+    // Every order is worth exactly 200 (sd 0), so an in-stream order is 200 × 1.15 (deal basket) = 230 of GMV with a
+    // discount of 230 × 12 % = 27.6. Without public traffic every newcomer the livestream brings (R0 → R2) came
+    // through a shared coupon of 5.
+    const r = run([{ id: 'l', type: 'livestream', maxPublicViewers: 0, sessionCost: 15000, trafficSpend: 8000, shareCouponCost: 5, dealBasket: 1.15, dealDiscount: 0.12 }], {
+      baseline: { ...base.baseline, orderValue: { mean: 200, sd: 0 } },
+    });
+    const l = r.byCause.l!;
+    const saturdays = Array.from({ length: days }, (_, d) => d).filter((d) => d % 7 === 5).length; // 2026-03-02 is a Monday
+    expect(saturdays).toBe(17);
+    expect(r.tactics.l!.sessions!.mean).toBe(saturdays);
+    const orders = l.orders!.mean;
+    const newcomers = l.movesMatrix[0]![2]!;
+    expect(orders).toBeGreaterThan(0);
+    expect(newcomers).toBeGreaterThan(0);
+    const rel = (got: number, want: number) => expect(Math.abs(got - want) / want).toBeLessThan(1e-5);
+    rel(l.gmv!.mean, orders * 230);
+    rel(l.discount!.mean, orders * 27.6);
+    rel(l.cost!.mean, saturdays * (15000 + 8000) + newcomers * 5 + orders * 27.6);
   });
   it('community groups: operators every day', () => {
     const r = run([{ id: 'g', type: 'communityGroups', groups: 20, groupsPerOperator: 3, operatorCostPerMonth: 9000 }]);
@@ -160,11 +173,21 @@ describe('tactic costs add up', () => {
     const r = run([{ id: 'g', type: 'guides', guides: 4, guideCostPerMonth: 6000 }]);
     expect(r.byCause.g!.cost!.mean).toBeCloseTo(4 * 200 * days, 6);
   });
-  it('coupons: discounts given plus the cost of issuing', () => {
-    const r = run([{ id: 'c', type: 'coupons', issueCost: 0.1 }]);
-    const m = r.tactics.c!;
-    expect(r.byCause.c!.cost!.mean).toBeCloseTo(m.discount!.mean + m.issued!.mean * 0.1, 0);
-    expect(r.byCause.c!.discount!.mean).toBeCloseTo(m.discount!.mean, 0);
+  it('coupons: face value × coupon orders plus the cost of issuing, by hand', () => {
+    // Every order is worth exactly 200 (sd 0), above the face value of 20, so each coupon order is a discount of 20;
+    // each coupon issued costs 0.1 to send. Redemptions are the orders the coupons caused.
+    const r = run([{ id: 'c', type: 'coupons', kind: 'storewide', faceValue: 20, issueCost: 0.1 }], {
+      baseline: { ...base.baseline, orderValue: { mean: 200, sd: 0 } },
+    });
+    const c = r.byCause.c!;
+    const redeemed = c.orders!.mean;
+    const issued = r.tactics.c!.issued!.mean;
+    expect(redeemed).toBeGreaterThan(0);
+    const rel = (got: number, want: number) => expect(Math.abs(got - want) / want).toBeLessThan(1e-5);
+    rel(c.discount!.mean, redeemed * 20);
+    rel(r.tactics.c!.discount!.mean, redeemed * 20);
+    rel(c.cost!.mean, redeemed * 20 + issued * 0.1);
+    rel(r.tactics.c!.redeemed!.mean, redeemed);
   });
   it('referral: the reward for every invitee, fake ones included', () => {
     const r = run([{ id: 'r', type: 'referral', reward: 15 }]);
@@ -220,13 +243,46 @@ describe('who responds more', () => {
     expect(large.tactics.c!.redemptionRate!.mean).toBeGreaterThan(small.tactics.c!.redemptionRate!.mean);
     expect(sensitive.tactics.c!.redemptionRate!.mean).toBeGreaterThan(small.tactics.c!.redemptionRate!.mean);
   });
-  it('livestream: pre-heated agents (group members) attend more', () => {
-    const alone = run([{ id: 'l', type: 'livestream', maxPublicViewers: 0 }]);
-    const preheated = run([
-      { id: 'g', type: 'communityGroups', groups: 40, joinRate: 0.05 },
-      { id: 'l', type: 'livestream', maxPublicViewers: 0 },
-    ]);
-    expect(preheated.tactics.l!.ownViewersPerSession!.mean).toBeGreaterThan(alone.tactics.l!.ownViewersPerSession!.mean);
+  it('livestream: pre-heated agents (guides\u2019 WeCom contacts) attend (1 + preheat lift) times as often', () => {
+    // A homogeneous, still population of N buyers (R5) who each buy with probability q a day; a guide adds every
+    // buyer as a WeCom contact at the order and does nothing else. At the start of day d a share w_d = 1 − (1 − q)^d
+    // are contacts, so by hand a Saturday session has N·a·(1 + L·w_d) viewers, N·a without pre-heat.
+    const n = 10000;
+    const q = 0.02;
+    const a = 0.05;
+    const L = 1;
+    const days = 56;
+    const cfg = (lift: number) =>
+      config({
+        days,
+        runs: 5,
+        seed: 9,
+        population: { agents: n, scale: 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, heterogeneity: false },
+        baseline: {
+          forward: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0 },
+          reverse: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
+          repeat: q,
+          repeatModel: { kind: 'simple' },
+          orderValue: { mean: 100, sd: 0 },
+        },
+        tactics: [
+          { id: 'g', type: 'guides', schedule: { daily: true }, guides: 10, contactsPerGuide: 10000, messagesPerGuide: 0, addsPerGuide: 0, postOrderAddRate: 1 },
+          { id: 'l', type: 'livestream', attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: a }, preheatLift: lift, fatigue: 0, maxPublicViewers: 0, shareRate: 0, repeatBuyRate: 0 },
+        ],
+      });
+    // Saturdays from Monday 2026-03-02: days 5, 12, …, 54.
+    const saturdays = [5, 12, 19, 26, 33, 40, 47, 54];
+    const meanW = saturdays.reduce((acc, d) => acc + (1 - Math.pow(1 - q, d)), 0) / saturdays.length;
+    const expected = n * a * (1 + L * meanW);
+    // Binomial error of the mean viewers per session over 5 runs × 8 sessions.
+    const se = Math.sqrt(expected / (5 * saturdays.length));
+    const preheated = runAll(cfg(L)).result();
+    expect(preheated.tactics.l!.sessions!.mean).toBe(saturdays.length);
+    expect(preheated.tactics.g!.contacts!.mean).toBeGreaterThan(0.6 * n);
+    const got = preheated.tactics.l!.ownViewersPerSession!.mean;
+    expect(Math.abs(got - expected), `viewers per session ${got}, by hand ${expected}`).toBeLessThan(4 * se);
+    const plain = runAll(cfg(0)).result().tactics.l!.ownViewersPerSession!.mean;
+    expect(Math.abs(plain - n * a)).toBeLessThan(4 * Math.sqrt((n * a) / (5 * saturdays.length)));
   });
   it('coupons issued in groups reach only group members', () => {
     const none = run([{ id: 'c', type: 'coupons', channel: 'groups' }]);
