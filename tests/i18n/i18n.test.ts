@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { placeholders, translate } from '../../src/i18n/index';
-import { compact, money, percent, plain, ratio, signed } from '../../src/i18n/numbers';
+import { compact, formatKind, money, percent, plain, ratio, signed, tickFormat } from '../../src/i18n/numbers';
 import { formatDay, formatDuration, formatMonthTick } from '../../src/i18n/dates';
 import { localText } from '../../src/i18n/local-text';
 import { parseIsoDate } from '../../src/sim/calendar';
@@ -63,6 +63,20 @@ describe('number formats', () => {
     expect(signed(-3400, (v) => compact(v, 'zh'))).toBe('\u22123,400');
     expect(plain(1234567.891, 2)).toBe('1,234,567.89');
     expect(compact(NaN, 'zh')).toBe('—');
+  });
+  it('negative percentages keep their minus sign (U+2212) and are ×100 like positive ones', () => {
+    const M = '\u2212';
+    expect(percent(-0.1234)).toBe(`${M}12.3%`);
+    expect(percent(-0.00035)).toBe(`${M}0.035%`);
+    expect(percent(-1)).toBe(`${M}100%`);
+    expect(percent(0.5)).toBe('50%');
+    expect(formatKind(-0.2, 'percent', 'en')).toBe(`${M}20%`);
+    expect(formatKind(-0.2, 'percent', 'zh')).toBe(`${M}20%`);
+    expect(tickFormat('percent', 'en')(-0.05)).toBe(`${M}5%`);
+    expect(signed(-0.05, percent)).toBe(`${M}5%`);
+    expect(signed(0.05, percent)).toBe('+5%');
+    expect(money(-41.2, 'en')).toBe(`${M}¥41.2`);
+    expect(ratio(-3.254)).toBe(`${M}3.25`);
   });
 });
 
