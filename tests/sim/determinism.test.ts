@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll } from '../helpers';
 import { simulateRun } from '../../src/sim/model';
+import { runDigests } from '../../src/sim/batch';
+import { digestRun } from '../../src/sim/digest';
 
 const patch = {
   days: 45,
@@ -18,12 +20,24 @@ describe('determinism', () => {
     expect(a).not.toMatch(/"(time|elapsed|date(Run)?|timestamp)"/i);
   });
 
-  it('a run depends only on its index: run 2 alone equals run 2 in a batch', () => {
-    const c = config(patch);
-    const alone = simulateRun(c, 2);
-    const again = simulateRun(c, 2);
-    expect(Array.from(alone.tiers)).toEqual(Array.from(again.tiers));
-    expect(Array.from(alone.gmv)).toEqual(Array.from(again.gmv));
+  it('a run depends only on its index: each run alone equals the same run in a batch of runs 0…N', () => {
+    const c = config({ ...patch, runs: 4 });
+    // One batch, as a worker runs a slice: runs 0, 1, 2, 3 one after another in the same thread.
+    const batch = runDigests(c, 0, 4);
+    expect(batch.map((d) => d.run)).toEqual([0, 1, 2, 3]);
+    for (const run of [3, 2, 1, 0]) {
+      // Each run on its own (in reverse order, from a fresh start) and in a slice that starts at it.
+      const alone = digestRun(simulateRun(c, run), c);
+      const [inSlice] = runDigests(c, run, run + 1);
+      for (const d of [alone, inSlice!]) {
+        expect(d.run).toBe(run);
+        expect(Array.from(d.tiers)).toEqual(Array.from(batch[run]!.tiers));
+        expect(Array.from(d.gmv)).toEqual(Array.from(batch[run]!.gmv));
+        expect(Array.from(d.figures)).toEqual(Array.from(batch[run]!.figures));
+      }
+    }
+    // And the runs of a batch are not copies of one another.
+    expect(Array.from(batch[2]!.tiers)).not.toEqual(Array.from(batch[1]!.tiers));
   });
 
   it('different seeds give different results; different runs differ too', () => {
