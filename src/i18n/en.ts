@@ -88,7 +88,6 @@ export const en = {
   'field.range': 'Range',
   'field.default': 'Default',
   'field.source': 'Source',
-  'field.assumption': 'assumption',
   'field.optional': 'optional',
   'field.addItem': 'Add {what}',
   'field.customize': 'Change',

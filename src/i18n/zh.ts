@@ -87,7 +87,6 @@ export const zh: Record<MessageKey, string> = {
   'field.range': '范围',
   'field.default': '默认',
   'field.source': '来源',
-  'field.assumption': '假设',
   'field.optional': '可选',
   'field.addItem': '添加{what}',
   'field.customize': '修改',

@@ -1,3 +1,4 @@
+import type { Source } from './source';
 import type { Text } from './text';
 import type { Unit } from './units';
 
@@ -13,8 +14,8 @@ interface Base {
   label?: Text;
   /** May be left out; `default` (when given) is filled in. */
   optional?: boolean;
-  /** Where the default comes from: a figure in calibration.md or the whitepaper, or "assumption". */
-  source?: string;
+  /** Where the default comes from, in both languages: a reported figure citing docs/sources.md, or an assumption. */
+  source?: Source;
 }
 
 export interface NumberSpec extends Base {

@@ -1,3 +1,4 @@
+import { SOURCES_DOC, type Source } from '../lib/source';
 import type { FieldSpec, ObjectSpec } from '../lib/spec';
 import { UNITS } from '../lib/units';
 import { TACTICS } from '../sim/tactics/registry';
@@ -32,10 +33,16 @@ function dflt(s: FieldSpec): string {
   return s.optional ? '(optional)' : '**required**';
 }
 
+/** A default's source, with links to its docs/sources.md entries (scenarios/README.md sits one folder down). */
+function sourceNote(s: Source): string {
+  const links = (s.refs ?? []).map((r) => `[${r}](../${SOURCES_DOC}#${r})`);
+  return ` — source: ${s.en}${links.length ? ` (${links.join(', ')})` : ''}`;
+}
+
 function rows(spec: ObjectSpec, prefix: string, out: string[]): void {
   for (const [key, s] of Object.entries(spec.fields)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const doc = s.doc.en + (s.source ? ` — source: ${s.source}` : '');
+    const doc = s.doc.en + (s.source ? sourceNote(s.source) : '');
     out.push(`| \`${path}\` | ${unit(s)} | ${range(s)} | ${dflt(s)} | ${doc.replace(/\|/g, '\\|')} |`);
     if (s.kind === 'object') rows(s, path, out);
     if (s.kind === 'union' && key !== 'tactics') {

@@ -1,8 +1,9 @@
+import { assumed, reported, type Source } from '../lib/source';
 import type { Text } from '../lib/text';
 import { festivalWindowsBetween, isoWeekOf, type FestivalId } from '../sim/calendar';
 
 /**
- * Industry presets (README § Industries): the STAR whitepaper's four customer-behaviour factors, the baseline flows
+ * Industry presets (docs/domain.md § How industries differ): the STAR whitepaper's four customer-behaviour factors, the baseline flows
  * and order values they imply, and a demand curve. The factor levels follow the whitepaper's classification table
  * (行业消费者行为与用户运营关联); the daily probabilities that express them are assumptions, chosen so that the
  * orderings the whitepaper states hold (e.g. supermarket buyers buy far more often than 3C buyers; beauty loses repeat
@@ -41,7 +42,7 @@ export interface IndustryPreset {
   /** Extra demand during shopping festivals: the main phase gets +lift, the peak day +2·lift, presale +0.3·lift. */
   festivalLift: Partial<Record<FestivalId, number>>;
   /** Extra demand in the 年货节 / Spring Festival weeks is part of festivalLift.newYearGoods. */
-  sources: string[];
+  sources: Source[];
 }
 
 /** A smooth weekly curve from a few (week, level) anchors, linearly interpolated around the year. */
@@ -63,7 +64,16 @@ function curve(anchors: [number, number][]): number[] {
   return out.map((x) => +(x / mean).toFixed(3));
 }
 
-const WHITEPAPER = 'Tencent Smart Retail & EY-Parthenon, 全域用户运营白皮书 (STAR whitepaper, 2023): 行业消费者行为与用户运营关联';
+/** The whitepaper's factor levels for one industry, and the assumption that turns them into daily flows. */
+function factorSources(en: string, zh: string): Source[] {
+  return [
+    reported('whitepaper-industry-factors', `Tencent whitepaper (2023): ${en}`, `腾讯全域用户运营白皮书(2023):${zh}`),
+    assumed(
+      'the daily flows, order values and seasonality that express these factors; they keep the whitepaper’s orderings and read sensibly per year',
+      '体现这些因子的每日流转概率、客单价与季节性;保持白皮书给出的行业排序,并按年看合理',
+    ),
+  ];
+}
 
 export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
   beauty: {
@@ -83,7 +93,10 @@ export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
     priceSensitivity: 1,
     weekly: curve([[1, 1.05], [10, 1.15], [20, 1.1], [30, 0.85], [40, 0.95], [46, 1.2], [52, 1.1]]),
     festivalLift: { womensDay: 0.6, may20: 0.4, mid618: 0.8, qixi: 0.4, double11: 1.5, double12: 0.4, newYearGoods: 0.2 },
-    sources: [WHITEPAPER + ' (美妆: 决策周期长、购前咨询强、品牌粘性弱)', 'calibration.md § Whitepaper qualitative rules (beauty)'],
+    sources: [
+      ...factorSources('beauty has a long decision cycle, strong pre-purchase consultation and weak stickiness', '美妆决策周期长、购前咨询意愿强、品牌粘性弱'),
+      reported('whitepaper-beauty', 'Tencent whitepaper: beauty customers compare products and switch brands at the next purchase', '腾讯全域用户运营白皮书:美妆消费者购前多方比较,下次购买时容易换品牌'),
+    ],
   },
   apparel: {
     id: 'apparel',
@@ -102,7 +115,10 @@ export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
     priceSensitivity: 1,
     weekly: curve([[1, 1.2], [6, 0.8], [11, 1.1], [18, 1.0], [28, 0.75], [36, 1.05], [44, 1.25], [50, 1.2]]),
     festivalLift: { womensDay: 0.4, mid618: 0.7, double11: 1.6, double12: 0.4, newYearGoods: 0.3 },
-    sources: [WHITEPAPER + ' (服饰: 购前咨询强、品牌粘性弱、季节性)', 'calibration.md § Whitepaper qualitative rules (apparel)'],
+    sources: [
+      ...factorSources('apparel has strong pre-purchase consultation, weak stickiness and strong seasons', '服饰购前咨询意愿强、品牌粘性弱、季节性强'),
+      reported('whitepaper-apparel', 'Tencent whitepaper: most apparel customers want help deciding, through groups, official accounts and livestreams', '腾讯全域用户运营白皮书:多数服饰消费者希望获得决策帮助,偏好社群、公众号和直播'),
+    ],
   },
   electronics: {
     id: 'electronics',
@@ -121,7 +137,10 @@ export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
     priceSensitivity: 0.8,
     weekly: curve([[1, 1.0], [8, 0.85], [24, 1.2], [30, 0.85], [37, 1.2], [45, 1.3], [52, 1.0]]),
     festivalLift: { mid618: 1.4, double11: 1.8, double12: 0.3, newYearGoods: 0.3 },
-    sources: [WHITEPAPER + ' (3C: 决策周期长、品牌粘性强、消费频次低)', 'calibration.md § Whitepaper qualitative rules (3C)'],
+    sources: [
+      ...factorSources('3C has a long decision cycle, strong stickiness and low frequency', '3C 决策周期长、品牌粘性强、消费频次低'),
+      reported('whitepaper-3c', 'Tencent whitepaper: 3C is high-ticket and bought rarely; replacement cycles keep getting longer', '腾讯全域用户运营白皮书:3C 客单高、复购低,换机周期越来越长'),
+    ],
   },
   supermarket: {
     id: 'supermarket',
@@ -141,8 +160,9 @@ export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
     weekly: curve([[1, 1.1], [5, 1.3], [8, 0.9], [20, 0.95], [30, 0.95], [38, 1.05], [44, 1.0], [52, 1.1]]),
     festivalLift: { newYearGoods: 0.8, mid618: 0.2, double11: 0.3, double12: 0.1 },
     sources: [
-      WHITEPAPER + ' (商超: 决策周期短、价格敏感、消费频次高)',
-      'calibration.md § Coupons (snack chain ¥80 spenders; supermarket lifecycle: lapsed after 12 months)',
+      ...factorSources('supermarkets have a short decision cycle, price-driven customers and high frequency', '商超决策周期短、价格驱动、消费频次高'),
+      reported('whitepaper-supermarket', 'Tencent whitepaper: price is the first reason to choose a supermarket (price sensitivity 1.5)', '腾讯全域用户运营白皮书:价格是选择商超的首要因素(价格敏感度取 1.5)'),
+      reported('coupons-supermarket-lifecycle', 'Supermarket chain: a member is lapsed after 12 months without buying', '商超:会员 12 个月未消费即视为流失'),
     ],
   },
   food: {
@@ -163,8 +183,8 @@ export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
     weekly: curve([[1, 1.05], [5, 1.25], [9, 0.9], [26, 1.1], [32, 1.1], [38, 1.05], [46, 0.95], [52, 1.05]]),
     festivalLift: { newYearGoods: 0.6, qixi: 0.2, mid618: 0.3, double11: 0.5 },
     sources: [
-      WHITEPAPER + ' (食品饮料/餐饮: 决策周期短、购前咨询弱、频次高)',
-      'calibration.md § Membership (tea: members ordering in a month order 1.5 times that month)',
+      ...factorSources('food, drinks and restaurants have a short decision cycle, weak consultation and high frequency', '食品饮料与餐饮决策周期短、购前咨询弱、消费频次高'),
+      reported('members-tea-1-5', 'Tea-drinks chain: members who order in a month order 1.5 times that month', '茶饮连锁:当月下单的会员平均下单 1.5 次'),
     ],
   },
   motherBaby: {
@@ -185,8 +205,8 @@ export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
     weekly: curve([[1, 1.0], [6, 0.9], [20, 1.0], [30, 0.95], [44, 1.1], [52, 1.0]]),
     festivalLift: { mid618: 0.8, double11: 1.2, double12: 0.3, newYearGoods: 0.2 },
     sources: [
-      WHITEPAPER + ' (母婴: 决策周期长、购前咨询强、品牌粘性强、频次高)',
-      'calibration.md § Guides (mother & baby chain: 1M+ WeCom contacts in 15 days, 39 % converted that month)',
+      ...factorSources('mother & baby has a long decision cycle, strong consultation, strong stickiness and high frequency', '母婴决策周期长、购前咨询强、品牌粘性强、消费频次高'),
+      reported(['guides-mother-baby-wecom-1m', 'guides-mother-baby-consult-39'], 'Mother-and-baby chain: over 1 M new WeCom contacts in 15 days, 39 % of them bought in the first month', '母婴连锁:15 天新增企微好友 100 多万,其中 39% 首月下单'),
     ],
   },
   custom: {
@@ -203,7 +223,7 @@ export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
     priceSensitivity: 1,
     weekly: new Array<number>(52).fill(1),
     festivalLift: {},
-    sources: ['assumption'],
+    sources: [assumed('middle values for every factor and flow; set your own', '各因子与流转概率取中间值,请按实际设定')],
   },
 };
 

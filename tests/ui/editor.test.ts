@@ -3,6 +3,7 @@ import type { FieldSpec, ObjectSpec } from '../../src/lib/spec';
 import { scenarioSpec, tacticSpec } from '../../src/scenario/schema';
 import { validateScenario } from '../../src/scenario/parse';
 import { TACTICS } from '../../src/sim/tactics/registry';
+import { assumed, reported } from '../../src/lib/source';
 import { defaultFor, defaultText, enumLabel, fieldLabel, parseNumberInput, rangeText, sourceText } from '../../src/ui/editor/field-info';
 import { planTimeline } from '../../src/ui/lib/plan-timeline';
 import { tacticCurve } from '../../src/ui/lib/tactic-curve';
@@ -33,7 +34,9 @@ describe('field information from the format’s specs', () => {
     expect(rangeText((f.population as ObjectSpec).fields.scale!, 'zh')).toBe('>0 – 100万');
     expect(defaultText(f.runs!, 'en')).toBe('50');
     expect(defaultText(f.industry!, 'zh', ['industry'])).toBe('自定义');
-    expect(sourceText('assumption (typical)', 'zh')).toBe('假设 (typical)');
+    expect(sourceText(assumed('typical', '常见'), 'zh')).toBe('假设:常见');
+    expect(sourceText(reported('members-wugu-99', 'Wugu Mofang: ¥99', '五谷磨房:99 元'), 'en')).toBe('Wugu Mofang: ¥99');
+    expect(sourceText(undefined, 'zh')).toBe('');
     expect(enumLabel(['tactics', 0, 'schedule', 'weekly', 0], 'sat', 'zh')).toBe('周六');
     expect(enumLabel(['x', 'festival'], 'double11', 'zh')).toBe('双十一');
     expect(enumLabel(['x', 'festival'], 'double11', 'en')).toBe('Double 11');

@@ -1,4 +1,5 @@
 import type { FieldSpec, NumberSpec } from '../../lib/spec';
+import type { Source } from '../../lib/source';
 import type { Text } from '../../lib/text';
 import type { Unit } from '../../lib/units';
 import { scheduleSpec } from '../schedule';
@@ -10,29 +11,29 @@ export function num(
   min: number,
   max: number,
   def: number,
-  source: string,
+  source: Source,
   doc: Text,
   extra: Partial<NumberSpec> = {},
 ): NumberSpec {
   return { kind: 'number', unit, min, max, default: def, source, doc, ...extra };
 }
 
-export function prob(def: number, source: string, doc: Text, max = 1): NumberSpec {
+export function prob(def: number, source: Source, doc: Text, max = 1): NumberSpec {
   return num('probabilityPerDay', 0, max, def, source, doc);
 }
 
-export function share(def: number, source: string, doc: Text): NumberSpec {
+export function share(def: number, source: Source, doc: Text): NumberSpec {
   return num('share', 0, 1, def, source, doc);
 }
 
-export function halfLife(def: number, source: string): NumberSpec {
+export function halfLife(def: number, source: Source): NumberSpec {
   return num('days', 0, 365, def, source, {
     en: 'Carry-over half-life: days until the effect of one day’s effort halves (geometric adstock)',
     zh: '延续效应半衰期:单日投入的效果减半所需天数(几何衰减)',
   });
 }
 
-export function hillShape(def: number, source: string): NumberSpec {
+export function hillShape(def: number, source: Source): NumberSpec {
   return num('shape', 0.3, 5, def, source, {
     en: 'Hill shape s: ≤ 1 concave (every extra unit does less), > 1 S-shaped (a threshold before it works)',
     zh: 'Hill 形状参数 s:≤1 为凹形(边际递减),>1 为 S 形(需越过门槛才见效)',
@@ -84,7 +85,7 @@ export class Recency {
 export const TIER_KEYS_BUYERS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;
 
 /** A per-tier parameter block (R1..R5) with the same unit, for specs such as attendance by tier. */
-export function perTier(values: Record<string, number>, source: string, doc: Text, unit: Unit = 'share'): FieldSpec {
+export function perTier(values: Record<string, number>, source: Source, doc: Text, unit: Unit = 'share'): FieldSpec {
   return {
     kind: 'object',
     doc,

@@ -1,3 +1,4 @@
+import type { Source } from '../../lib/source';
 import type { FieldSpec, NumberSpec } from '../../lib/spec';
 import type { Lang } from '../../lib/text';
 import { UNITS } from '../../lib/units';
@@ -54,11 +55,9 @@ export function defaultText(spec: FieldSpec, lang: Lang, segs: readonly Segment[
   return json.length > 40 ? json.slice(0, 38) + '…' : json;
 }
 
-/** Sources are citations (kept as written); the word "assumption" is translated. */
-export function sourceText(source: string | undefined, lang: Lang): string {
-  if (!source) return '';
-  if (lang === 'zh' && /^assumption\b/i.test(source)) return source.replace(/^assumption/i, translate('zh', 'field.assumption'));
-  return source;
+/** Where a default comes from, in the reader's language: the brand and figure it cites, or the assumption and why. */
+export function sourceText(source: Source | undefined, lang: Lang): string {
+  return source ? source[lang] : '';
 }
 
 /** The label of an enum value (industries, festivals, weekdays, phases, tiers), else the value itself. */
