@@ -149,8 +149,11 @@ export const scenarioSpec: ObjectSpec = {
       kind: 'array',
       maxItems: 40,
       default: [],
-      items: { kind: 'string', maxLength: 400, doc: { en: 'A source', zh: '来源' } },
-      doc: { en: 'Where the scenario’s figures come from', zh: '场景数据的来源' },
+      items: { kind: 'text', maxLength: 400, doc: { en: 'A source: the brand and figure, or the method, it relies on', zh: '一条来源:所依据的品牌与数据,或方法' } },
+      doc: {
+        en: 'Where the scenario’s figures come from, each as text or {en, zh}; cite docs/sources.md entries by their anchor',
+        zh: '场景数据的来源,每条为文本或中英文对照;引用 docs/sources.md 的条目时注明锚点',
+      },
     },
     industry: {
       kind: 'enum',

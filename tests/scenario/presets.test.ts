@@ -60,21 +60,21 @@ describe.each(files)('preset %s', (file) => {
 });
 
 /**
- * Plausibility against calibration.md: each check states its range and where it comes from. These are operators'
+ * Plausibility against the brands' reported figures (docs/sources.md): each check states its range and where it comes from. These are operators'
  * own figures, so the ranges are wide; what they catch is a preset or tactic that produces something no brand reports.
  */
-describe('preset outputs are plausible against calibration.md', () => {
+describe('preset outputs are plausible against the reported figures (docs/sources.md)', () => {
   const all = () => files.map((f) => ({ file: f, r: result(f) }));
   const tacticsOfType = (type: string) =>
     all().flatMap(({ file, r }) => load(file).tactics.filter((t) => t.type === type).map((t) => ({ file, id: t.id, m: r.tactics[t.id]! })));
 
-  it('group members buy about 1.3× as often as other buyers (range 1.1–1.8; calibration.md § Community groups: +30 % monthly frequency, +28 % weekly repurchasing users)', () => {
+  it('group members buy about 1.3× as often as other buyers (range 1.1–1.8; docs/sources.md#groups-luckin-frequency-30: Luckin Coffee, +30 % monthly frequency, +28 % weekly repurchasing users)', () => {
     const m = result('teaching-community-groups.json').tactics['wecom-groups']!;
     expect(m.memberRepeatRatio!.mean).toBeGreaterThan(1.1);
     expect(m.memberRepeatRatio!.mean).toBeLessThan(1.8);
   });
 
-  it('livestreams convert a few percent of viewers (range 1–10 %; calibration.md § Livestreams: 3 % furniture, 7.6 % travel retail)', () => {
+  it('livestreams convert a few percent of viewers (range 1–10 %; docs/sources.md#live-furniture-3, #live-travel-retail-7-6: 3 % a furniture brand, 7.6 % Lvgou travel retail)', () => {
     const lives = tacticsOfType('livestream');
     expect(lives.length).toBeGreaterThan(2);
     for (const { file, m } of lives) {
@@ -83,7 +83,7 @@ describe('preset outputs are plausible against calibration.md', () => {
     }
   });
 
-  it('paid ads cost tens of yuan per person engaged or acquired (range ¥10–100; calibration.md § Ads: more than ¥20 per person acquired)', () => {
+  it('paid ads cost tens of yuan per person engaged or acquired (range ¥10–100; docs/sources.md#ads-petfood-20-per-person: Yuanben cat food, more than ¥20 per person acquired)', () => {
     const ads = tacticsOfType('ads');
     expect(ads.length).toBeGreaterThan(1);
     for (const { file, m } of ads) {
@@ -92,7 +92,7 @@ describe('preset outputs are plausible against calibration.md', () => {
     }
   });
 
-  it('fission brings 10–20 % fake accounts (calibration.md § Membership, repeat, value)', () => {
+  it('fission brings 10–20 % fake accounts (docs/sources.md#fission-fake-10-20)', () => {
     for (const { file, m } of tacticsOfType('referral')) {
       const share = m.fake!.mean / m.invited!.mean;
       expect(share, file).toBeGreaterThan(0.08);
@@ -100,13 +100,13 @@ describe('preset outputs are plausible against calibration.md', () => {
     }
   });
 
-  it('groups never exceed WeCom’s 500 cap, and stay within their capacity (calibration.md § Community groups)', () => {
+  it('groups never exceed WeCom’s 500 cap, and stay within their capacity (docs/sources.md#groups-size-40-200)', () => {
     for (const { file, m } of tacticsOfType('communityGroups')) {
       expect(m.averageGroupSize!.mean, file).toBeLessThanOrEqual(500);
     }
   });
 
-  it('coupon redemption stays in 2–60 % of coupons issued (assumption: calibration.md says no redemption rates are published)', () => {
+  it('coupon redemption stays in 2–60 % of coupons issued (assumption: no redemption rates are published, docs/sources.md#gaps-not-published)', () => {
     for (const { file, m } of tacticsOfType('coupons')) {
       expect(m.redemptionRate!.mean, file).toBeGreaterThan(0.02);
       expect(m.redemptionRate!.mean, file).toBeLessThan(0.6);
