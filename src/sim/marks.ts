@@ -108,7 +108,7 @@ export class AgentMarks {
     this.keepR[i] = this.keepR[i]! * (1 - p);
   }
 
-  /** A buyer's purchase rate is multiplied by m today (λ scaling, model.md § Repeat buying). */
+  /** A buyer's purchase rate is multiplied by m today (λ scaling, docs/domain.md § Repeat buying: BG/NBD). */
   buy(i: number, m: number, cause: number): void {
     if (!(m > 1)) return;
     this.touch(i);

@@ -19,7 +19,7 @@ const DECAY = CAUSE_DECAY;
 export const DORMANT_DAYS = 90;
 
 /**
- * One day's moves and purchases for every agent (model.md § One day, steps 2–3).
+ * One day's moves and purchases for every agent (docs/model.md § One day, steps 2–3).
  *
  * Each agent draws exactly one uniform u from the run's moves stream, in agent order, whatever happens to it: so the
  * stream stays aligned across scenarios (common random numbers) and adding a tactic does not reshuffle unrelated

@@ -1,5 +1,5 @@
 /**
- * Response building blocks shared by every tactic (see docs/model.md § Effort → pressure):
+ * Response building blocks shared by every tactic (see docs/model.md § One day, step 1, and docs/domain.md § Response mathematics):
  * geometric adstock with a half-life, then Hill saturation. Same forms as Google Meridian / Meta Robyn so that
  * users who know marketing-mix tools recognise the parameters.
  */
@@ -55,7 +55,7 @@ export function curveMarks(ec: number, shape: number): { maintain: number; grow:
 /**
  * Discrete Bass diffusion with the engine's way of combining chances: each day a not-yet-reached person is reached
  * with probability 1 − (1 − p)(1 − q·F_t), i.e. external influence and imitation as independent chances
- * (model.md: forward sources combine as independent chances). The textbook recursion F_{t+1} = F_t + (1 − F_t)(p + q·F_t)
+ * (docs/model.md § One day: forward sources combine as independent chances). The textbook recursion F_{t+1} = F_t + (1 − F_t)(p + q·F_t)
  * differs only by the p·q·F_t term. Returns F_0..F_days.
  */
 export function bassDiscrete(p: number, q: number, days: number, f0 = 0): Float64Array {

@@ -18,7 +18,7 @@ export const MAX_SOURCES_PER_TIER = 24;
  * tier `to`, caused by `cause`". Baseline flows and word of mouth are not listed here (the move loop handles them);
  * tactics whose effect does not depend on an agent's private state (ads, content) add their sources here, and the
  * mean-field projection uses the same table. Buyers' purchases are rate multipliers (`buyMult`), not sources,
- * because tactics scale the BG/NBD purchase rate λ (model.md § Repeat buying).
+ * because tactics scale the BG/NBD purchase rate λ (docs/domain.md § Repeat buying: BG/NBD).
  */
 export class DaySources {
   readonly fCount = new Uint8Array(TIER_COUNT);

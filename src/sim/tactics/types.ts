@@ -6,7 +6,7 @@ import type { RunState, Order } from '../run-state';
 import type { MeanFieldDay } from '../meanfield-day';
 
 /**
- * The interface every tactic implements (model.md § Tactics). A definition is static: what the tactic is, the tiers
+ * The interface every tactic implements (docs/model.md § Tactics). A definition is static: what the tactic is, the tiers
  * and moves it may cause, its parameters with units, ranges, defaults and sources, and its effort → pressure curve.
  * `create` gives a fresh runtime per run; `expect` gives the expected-value version for the mean-field projection.
  */
