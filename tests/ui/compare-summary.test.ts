@@ -42,10 +42,29 @@ describe('plain-language comparison', () => {
     expect(text).not.toMatch(/\{\w+\}/);
   });
 
-  it('the same plan twice is noise', () => {
-    const [p] = compareSummary(ref, [{ ...ref, id: 'same', name: 'Same' }], { same: compareSummaries(sa, sa, { reference: 'a', alternative: 'b' }) }, 'en');
-    expect(p!.lines.join(' ')).toContain('the plans are the same');
-    expect(p!.lines.join(' ')).toContain('no clear difference');
+  it('the same plan run twice on the same seeds is noise; a real change is reported', () => {
+    // The same plan, compiled and run a second time from its own copy: every paired difference is exactly zero.
+    const patch = { id: 'plan', runs: 6, days: 90, population: { agents: 4000, scale: 10 } };
+    const ads = (dailySpend: number) => [{ id: 'moments', type: 'ads', schedule: { daily: true }, dailySpend }];
+    const again = scenario({ ...patch, tactics: ads(20000) });
+    const sb2 = runAll(compileScenario(again));
+    const same = compareSummaries(sb, sb2, { reference: 'plan', alternative: 'again' });
+    expect(same.figures['T.count.R5']!.ci90).toEqual([0, 0]);
+    const [p] = compareSummary(alt, [{ id: 'again', name: 'Again', scenario: again, result: sb2.result() }], { again: same }, 'en');
+    const text = p!.lines.join('\n');
+    for (const what of ['R5 repeat buyers at the end', 'Crowd assets at the end', 'GMV', 'Cost']) expect(text).toContain(`${what}: no clear difference`);
+    expect(text).not.toMatch(/: (up|down) ≈/);
+    expect(text).toContain('Why: the plans are the same; differences are noise.');
+
+    // Twice the daily spend on the same seeds: cost rises by exactly 90 days × ¥20 000 = ¥1.8M in every run.
+    const more = scenario({ ...patch, tactics: ads(40000) });
+    const sm = runAll(compileScenario(more));
+    const cmp2 = compareSummaries(sb, sm, { reference: 'plan', alternative: 'more' });
+    const [q] = compareSummary(alt, [{ id: 'more', name: 'More', scenario: more, result: sm.result() }], { more: cmp2 }, 'en');
+    const text2 = q!.lines.join('\n');
+    expect(text2).toContain('Cost: up ≈ ¥1.8M (90%: +¥1.8M to +¥1.8M); better in 0% of paired runs.');
+    expect(text2).not.toContain('Cost: no clear difference');
+    expect(text2).toMatch(/Why: changes Paid ads .*“moments” \(dailySpend 20000 → 40000\)\./);
   });
 
   it('P(better) flips for figures where lower is better', () => {
