@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runMeanField } from '../../src/sim/meanfield';
+import type { Stat } from '../../src/sim/stats';
 import { ciText, intervalText } from '../../src/ui/lib/interval';
 import { keyFigures } from '../../src/ui/lib/key-figures';
 import { config, runAll } from '../helpers';
@@ -52,7 +53,8 @@ describe('dashboard key figures', () => {
 describe('intervals as printed in the app', () => {
   it('a figure’s interval runs from p05 to p95', () => {
     expect(intervalText({ p05: 1, p95: 3 }, String)).toBe('1 – 3');
-    expect(intervalText({ mean: 2, sd: 1, p05: -0.5, p50: 2, p95: 4.5 }, (x) => x.toFixed(1))).toBe('-0.5 – 4.5');
+    const s: Stat = { mean: 2, sd: 1, p05: -0.5, p50: 2, p95: 4.5 };
+    expect(intervalText(s, (x) => x.toFixed(1))).toBe('-0.5 – 4.5');
     expect(intervalText(null, String)).toBe('');
   });
 
