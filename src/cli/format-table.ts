@@ -12,7 +12,8 @@ function fmt(x: number | null | undefined, kind: Kind): string {
     case 'count':
       return Math.round(x).toLocaleString('en-US');
     case 'money':
-      return '¥' + Math.round(x).toLocaleString('en-US');
+      // The sign before the currency: "-¥740,015", as accountants write it, not "¥-740,015".
+      return (x < 0 && Math.round(x) !== 0 ? '-' : '') + '¥' + Math.abs(Math.round(x)).toLocaleString('en-US');
     case 'pct':
       return (x * 100).toFixed(Math.abs(x) < 0.1 ? 2 : 1) + '%';
     case 'ratio':
@@ -99,7 +100,6 @@ export function formatMeanField(r: MeanFieldResult): string {
 
 export function formatComparison(c: Comparison): string {
   const lines = [`Comparison · ${c.alternative} vs ${c.reference} · ${c.runs} paired runs (same seeds)`];
-  lines.push(`   ${''.padEnd(30)}${'reference'.padStart(16)}${'alternative'.padStart(16)}${'Δ mean'.padStart(16)}   90% CI of Δ            P(alt > ref)`);
   const show: Array<[string, string, Kind]> = [
     ['S.assetsEnd', 'Assets at end', 'count'],
     ['T.count.R3', 'R3 at end', 'count'],
@@ -110,12 +110,15 @@ export function formatComparison(c: Comparison): string {
     ['R.cost', 'Cost', 'money'],
     ['R.roi', 'ROI', 'ratio'],
   ];
-  for (const [key, label, kind] of show) {
+  // The interval column is as wide as its widest entry, so large money figures never run into P(alt > ref).
+  const rows = show.flatMap(([key, label, kind]) => {
     const f = c.figures[key];
-    if (!f) continue;
-    lines.push(
-      `   ${label.padEnd(30)}${fmt(f.a?.mean, kind).padStart(16)}${fmt(f.b?.mean, kind).padStart(16)}${fmt(f.diff?.mean, kind).padStart(16)}   ${(f.ci90 ? `${fmt(f.ci90[0], kind)} – ${fmt(f.ci90[1], kind)}` : '—').padEnd(24)}${fmt(f.pBgtA, 'pct')}`,
-    );
+    return f ? [{ label, kind, f, ci: f.ci90 ? `${fmt(f.ci90[0], kind)} – ${fmt(f.ci90[1], kind)}` : '—' }] : [];
+  });
+  const ciWidth = Math.max(24, ...rows.map((r) => r.ci.length + 3));
+  lines.push(`   ${''.padEnd(30)}${'reference'.padStart(16)}${'alternative'.padStart(16)}${'Δ mean'.padStart(16)}   ${'90% CI of Δ'.padEnd(ciWidth)}P(alt > ref)`);
+  for (const { label, kind, f, ci } of rows) {
+    lines.push(`   ${label.padEnd(30)}${fmt(f.a?.mean, kind).padStart(16)}${fmt(f.b?.mean, kind).padStart(16)}${fmt(f.diff?.mean, kind).padStart(16)}   ${ci.padEnd(ciWidth)}${fmt(f.pBgtA, 'pct')}`);
   }
   return lines.join('\n') + '\n';
 }

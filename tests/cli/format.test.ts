@@ -92,7 +92,7 @@ describe('command-line table', () => {
     r.star.R.gmv = st(-2_500, -4_000, 1_000);
     const text = formatTable(r);
     expect(lineOf(text, 'Assets at end')).toMatch(/ 12,345 {3}11,000 – 13,900$/);
-    expect(lineOf(text, 'GMV')).toMatch(/ ¥-2,500 {3}¥-4,000 – ¥1,000$/);
+    expect(lineOf(text, 'GMV')).toMatch(/ -¥2,500 {3}-¥4,000 – ¥1,000$/);
   });
 
   it('a comparison prints the CI of Δ from its low to its high end, and P(alt > ref) as a percentage', () => {
@@ -107,7 +107,20 @@ describe('command-line table', () => {
     };
     const text = formatComparison(c);
     expect(text).toMatch(/^Comparison · plan vs base · 8 paired runs/);
-    expect(lineOf(text, 'GMV')).toMatch(/¥1,500 {3}¥-300 – ¥3,300 +62\.5%$/);
+    expect(lineOf(text, 'GMV')).toMatch(/¥1,500 {3}-¥300 – ¥3,300 +62\.5%$/);
     expect(lineOf(text, 'R5 at end')).toMatch(/ -40 {3}-70 – -10 +6\.25%$/);
   });
+
+  it('keeps a wide interval apart from P(alt > ref): every column is separated by spaces', () => {
+    const wide: PairedFigure = { a: st(3e6, 2e6, 4e6), b: st(2e6, 1e6, 3e6), diff: st(-3_725_110, -3.8e6, -3.6e6), ci90: [-3_797_547_123, -3_682_483_456], pBgtA: 0 };
+    const c: Comparison = { format: 'star-sandbox-comparison', reference: 'a', alternative: 'b', runs: 4, figures: { 'R.gmv': wide, 'R.roi': { ...wide, ci90: [-1, 1] } }, series: {} };
+    const gmv = lineOf(formatComparison(c), 'GMV');
+    expect(gmv).toMatch(/-¥3,797,547,123 – -¥3,682,483,456 +0\.00%$/);
+    // The header and every row put P(alt > ref) in the same column.
+    const text = formatComparison(c);
+    const col = text.split('\n')[1]!.indexOf('P(alt > ref)');
+    expect(gmv.indexOf('0.00%')).toBe(col);
+    expect(lineOf(text, 'ROI').indexOf('0.00%')).toBe(col);
+  });
 });
+
