@@ -2,6 +2,7 @@ import type { EngineConfig } from '../sim/config';
 import type { RunDigest } from '../sim/digest';
 import type { MeanFieldResult } from '../sim/meanfield';
 import { Summary } from '../sim/summary';
+import { RunOrder } from '../sim/run-order';
 import { CancelledError, WorkerClient } from './client';
 
 export interface PoolProgress {
@@ -35,7 +36,7 @@ export class SimPool {
   run(config: EngineConfig, onProgress?: (p: PoolProgress) => void, batch = 1): Promise<Summary> {
     const gen = ++this.generation;
     const summary = new Summary(config);
-    const pending = new Map<number, RunDigest>();
+    const inOrder = new RunOrder(summary);
     let next = 0;
     let done = 0;
     return new Promise<Summary>((resolve, reject) => {
@@ -59,12 +60,7 @@ export class SimPool {
           }
           if (settled || gen !== this.generation) return;
           this.runsByWorker[index] += digests.length;
-          for (const d of digests) pending.set(d.run, d);
-          while (pending.has(summary.added)) {
-            const d = pending.get(summary.added)!;
-            pending.delete(summary.added);
-            summary.add(d);
-          }
+          for (const d of digests) inOrder.push(d);
           done += digests.length;
           onProgress?.({ done, total: config.runs, summary });
           if (done === config.runs) {
