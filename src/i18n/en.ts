@@ -133,6 +133,7 @@ export const en = {
   'tactic.response': 'Who responds more',
   'tactic.curve': 'Response curve',
   'tactic.params': 'Parameters',
+  'editor.moreParams': 'More parameters ({n})',
   'tactic.schedule': 'Schedule',
   'tactic.none': 'No tactics yet: the scenario shows the organic baseline. Add one above.',
   'tactic.activeDays': '{n} active days',

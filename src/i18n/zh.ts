@@ -132,6 +132,7 @@ export const zh: Record<MessageKey, string> = {
   'tactic.response': '谁更易响应',
   'tactic.curve': '响应曲线',
   'tactic.params': '参数',
+  'editor.moreParams': '更多参数({n} 项)',
   'tactic.schedule': '排期',
   'tactic.none': '尚无策略:场景展示的是自然基线。请在上方添加策略。',
   'tactic.activeDays': '执行 {n} 天',

@@ -16,6 +16,11 @@ interface Base {
   optional?: boolean;
   /** Where the default comes from, in both languages: a reported figure citing docs/sources.md, or an assumption. */
   source?: Source;
+  /**
+   * One of the 3–5 levers an operator reaches for first (a tactic's budget, cadence, price, cost). The editor shows
+   * key fields on the card and the rest under "More parameters"; validation and files ignore the flag.
+   */
+  key?: boolean;
 }
 
 export interface NumberSpec extends Base {

@@ -143,8 +143,8 @@ export const scenarioSpec: ObjectSpec = {
       doc: { en: `Version of this format (currently ${SCHEMA_VERSION})`, zh: `本格式的版本号(当前为 ${SCHEMA_VERSION})` },
     },
     id: idSpec,
-    name: { kind: 'text', maxLength: 120, doc: { en: 'Name shown in the library', zh: '在场景库中显示的名称' } },
-    description: { kind: 'text', maxLength: 4000, default: '', doc: { en: 'What the scenario is for', zh: '场景说明' } },
+    name: { key: true, kind: 'text', maxLength: 120, doc: { en: 'Name shown in the library', zh: '在场景库中显示的名称' } },
+    description: { key: true, kind: 'text', maxLength: 4000, default: '', doc: { en: 'What the scenario is for', zh: '场景说明' } },
     sources: {
       kind: 'array',
       maxItems: 40,
@@ -156,13 +156,15 @@ export const scenarioSpec: ObjectSpec = {
       },
     },
     industry: {
+      key: true,
       kind: 'enum',
       values: INDUSTRY_IDS,
       default: 'custom',
       doc: { en: 'Industry preset (behaviour factors, order values, seasonality)', zh: '行业预设(行为因子、客单价、季节性)' },
     },
-    startDate: { kind: 'date', default: '2026-01-01', doc: { en: 'First simulated day', zh: '模拟的第一天' } },
+    startDate: { key: true, kind: 'date', default: '2026-01-01', doc: { en: 'First simulated day', zh: '模拟的第一天' } },
     days: {
+      key: true,
       kind: 'number',
       unit: 'days',
       integer: true,
@@ -173,6 +175,7 @@ export const scenarioSpec: ObjectSpec = {
     },
     seed: seedSpec,
     runs: {
+      key: true,
       kind: 'number',
       unit: 'count',
       integer: true,
@@ -186,6 +189,7 @@ export const scenarioSpec: ObjectSpec = {
       doc: { en: 'Who is simulated', zh: '模拟的人群' },
       fields: {
         agents: {
+          key: true,
           kind: 'number',
           unit: 'agents',
           integer: true,
@@ -195,6 +199,7 @@ export const scenarioSpec: ObjectSpec = {
           doc: { en: `Simulated individuals (limit ${LIMITS.agents.toLocaleString('en')})`, zh: `模拟个体数(上限 ${LIMITS.agents})` },
         },
         scale: {
+          key: true,
           kind: 'number',
           unit: 'people',
           min: 0,
@@ -203,7 +208,7 @@ export const scenarioSpec: ObjectSpec = {
           default: 1,
           doc: { en: 'Real customers each agent stands for; every count in results is agents × scale', zh: '每个个体代表的真实人数;结果中的人数 = 个体数 × 该值' },
         },
-        initial: tierSharesSpec,
+        initial: { ...tierSharesSpec, key: true },
         heterogeneity: {
           kind: 'boolean',
           default: true,
@@ -240,6 +245,7 @@ export const scenarioSpec: ObjectSpec = {
         repeat: dailyProb({ en: 'Daily purchase probability of an R5 agent (simple model)', zh: 'R5 个体每日购买概率(简单模型)' }, 0),
         repeatModel: { ...repeatModelSpec, default: { kind: 'simple' } } as FieldSpec,
         orderValue: {
+          key: true,
           kind: 'object',
           doc: { en: 'Value of one order (log-normal with this mean and sd)', zh: '单笔订单金额(对数正态,给定均值与标准差)' },
           fields: {

@@ -44,6 +44,11 @@ export function schedule(def: Record<string, unknown>): FieldSpec {
   return { ...scheduleSpec, default: def } as FieldSpec;
 }
 
+/** Mark a parameter as one of the tactic's key levers, shown on its card (the rest sit under "More parameters"). */
+export function key<T extends FieldSpec>(spec: T): T {
+  return { ...spec, key: true };
+}
+
 /** Read a validated numeric parameter (compile.ts filled every default). */
 export function p(params: Record<string, unknown>, key: string): number {
   const v = params[key];

@@ -10,7 +10,7 @@ import { scheduleSpec } from '../schedule';
 import { TRAIT_SOCIAL } from '../sources';
 import { R2, R3, R4 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share } from './common';
+import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -134,10 +134,10 @@ export const communityGroups: TacticDefinition = {
   purchases: [R4, 5],
   params: {
     schedule: schedule({ daily: true }),
-    groups: num('count', 1, 100000, 100, assumed('a mid-size brand; Luckin Coffee built 9 100 groups in three months, far more', '按中等规模品牌设定;瑞幸三个月建群 9100 多个,远多于此', ['groups-luckin-scale-9100']), {
+    groups: key(num('count', 1, 100000, 100, assumed('a mid-size brand; Luckin Coffee built 9 100 groups in three months, far more', '按中等规模品牌设定;瑞幸三个月建群 9100 多个,远多于此', ['groups-luckin-scale-9100']), {
       en: 'Number of groups',
       zh: '社群数量',
-    }),
+    })),
     capacity: num('people', 10, 500, 200, reported('groups-size-40-200', 'Amway: groups of 40–100 work best; common sizes are 40–200, and WeCom caps a group at 500', '安利:40–100 人的小群更有效;常见群规模 40–200 人,企业微信客户群上限 500 人'), {
       en: 'Members per group at most (WeCom’s hard cap is 500) — in agents × scale',
       zh: '每群成员上限(企微上限 500)— 按个体数 × 规模计',
@@ -146,24 +146,24 @@ export const communityGroups: TacticDefinition = {
       en: 'Groups one operator runs',
       zh: '每位运营负责的群数',
     }),
-    operatorCostPerMonth: num('yuanPerMonth', 0, 1e6, 8000, assumed('part of an operator’s monthly pay; no source gives what a group costs', '按一名运营月薪的一部分计;没有公开的社群成本数据', ['gaps-not-published']), { en: 'Cost of one operator per month', zh: '每位运营每月成本' }),
-    joinRate: share(0.01, assumed('groups fill within months; Luckin Coffee gained about 12 000 members a day at its scale', '使社群在几个月内坐满;瑞幸在其规模下日均入群约 1.2 万人', ['groups-luckin-scale-9100']), {
+    operatorCostPerMonth: key(num('yuanPerMonth', 0, 1e6, 8000, assumed('part of an operator’s monthly pay; no source gives what a group costs', '按一名运营月薪的一部分计;没有公开的社群成本数据', ['gaps-not-published']), { en: 'Cost of one operator per month', zh: '每位运营每月成本' })),
+    joinRate: key(share(0.01, assumed('groups fill within months; Luckin Coffee gained about 12 000 members a day at its scale', '使社群在几个月内坐满;瑞幸在其规模下日均入群约 1.2 万人', ['groups-luckin-scale-9100']), {
       en: 'Daily chance an R2 person joins a group at full pressure (while groups have room): → R3',
       zh: '满压力时 R2 每日入群概率(群有空位时):→R3',
-    }),
+    })),
     postOrderJoinRate: share(0.257, reported('guides-chocolate-post-order-25-7', 'Meiri Heiqiao chocolate: a prompt right after the order brought 25.7 % of buyers into groups', '每日黑巧:下单后弹出入群引导,25.7% 的买家入群'), {
       en: 'Buyers not in a group who join after an order',
       zh: '未入群买家在下单后入群的比例',
     }),
-    postsPerDay: num('count', 0, 50, 3, assumed('a few posts a day is a common group rhythm', '每天几条是社群常见的发帖节奏'), { en: 'Posts per group on a scheduled day (the effort)', zh: '排期日每群发帖数(投入)' }),
+    postsPerDay: key(num('count', 0, 50, 3, assumed('a few posts a day is a common group rhythm', '每天几条是社群常见的发帖节奏'), { en: 'Posts per group on a scheduled day (the effort)', zh: '排期日每群发帖数(投入)' })),
     halfSaturationPosts: num('count', 0.1, 50, 2, assumed('two posts a day give half the full effect', '每天 2 条即可达到一半的最大效果'), { en: 'Posts per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日发帖数(Hill 半饱和点)' }),
     shape: hillShape(1.5, assumed('a group needs a minimum rhythm before it works', '社群要有基本的发帖节奏才会见效')),
     halfLifeDays: halfLife(2, assumed('a post is read within a day or two', '群消息一两天内就被看完')),
     quality: num('multiplier', 0, 3, 1, assumed('1 stands for typical content; raise it for content members value', '1 代表一般内容;内容对成员更有价值时可调高'), { en: 'Content quality (1 = typical)', zh: '内容质量(1 = 一般)' }),
-    convertRate: share(0.006, reported(['groups-xtep-conversion-16', 'groups-home-group-buy-25'], 'Xtep: its best groups converted 16 %; group buys 25 %. 0.6 % a day is about 16 % a month', '特步:社群成交转化率最高 16%;团购为 25%。每天 0.6% 约合每月 16%'), {
+    convertRate: key(share(0.006, reported(['groups-xtep-conversion-16', 'groups-home-group-buy-25'], 'Xtep: its best groups converted 16 %; group buys 25 %. 0.6 % a day is about 16 % a month', '特步:社群成交转化率最高 16%;团购为 25%。每天 0.6% 约合每月 16%'), {
       en: 'Daily chance an R3 member makes a first purchase at full pressure: → R4',
       zh: '满压力时 R3 成员每日首购概率:→R4',
-    }),
+    })),
     repeatLift: num('multiplier', 0, 10, 0.35, reported('groups-luckin-frequency-30', 'Luckin Coffee: after joining its groups, customers bought 30 % more often a month', '瑞幸:用户进入社群后,月消费频次提升 30%'), {
       en: 'Buyers’ purchase-rate lift at full pressure: rate × (1 + lift)',
       zh: '满压力时买家购买率提升:购买率 ×(1 + 提升)',

@@ -9,7 +9,7 @@ import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_PRICE } from '../sources';
 import { R0, R1, R2, R3, R4, R5, TIERS } from '../tiers';
-import { hillShape, num, p, schedule, share } from './common';
+import { hillShape, num, p, schedule, share, key } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -117,7 +117,7 @@ export const coupons: TacticDefinition = {
   purchases: [R4, R5],
   params: {
     schedule: schedule({ weekly: ['mon'] }),
-    kind: {
+    kind: key({
       kind: 'enum',
       values: COUPON_KINDS,
       default: 'storewide',
@@ -126,8 +126,8 @@ export const coupons: TacticDefinition = {
         en: 'newCustomer (first order only), threshold (满减: basket ≥ threshold), category (one category), storewide, pack (2–4 coupons after a first order)',
         zh: '新客券(仅首单)、满减券(满额可用)、品类券、全场券、券包(首单后发 2–4 张)',
       },
-    },
-    targets: {
+    }),
+    targets: key({
       kind: 'array',
       maxItems: 5,
       unique: true,
@@ -135,7 +135,7 @@ export const coupons: TacticDefinition = {
       source: assumed('coupons go to people in the private domain and to buyers', '券发给已进入私域的人和已购用户'),
       items: { kind: 'enum', values: ['R1', 'R2', 'R3', 'R4', 'R5'], doc: { en: 'Tier', zh: '层级' } },
       doc: { en: 'Tiers that receive coupons on issue days (not used by packs)', zh: '发券日领券的层级(券包不适用)' },
-    },
+    }),
     channel: {
       kind: 'enum',
       values: CHANNELS,
@@ -150,12 +150,12 @@ export const coupons: TacticDefinition = {
       doc: { en: 'Only dormant buyers receive (a recall campaign)', zh: '仅向沉睡买家发放(召回活动)' },
     },
     reach: share(0.2, assumed('a fifth of eligible people receive a coupon on an issue day', '发券日约五分之一的目标人群领到券'), { en: 'Share of eligible people who receive a coupon on an issue day', zh: '发券日符合条件者领到券的比例' }),
-    faceValue: num('yuan', 0, 10000, 20, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: customers who spend about ¥80 get ¥20 off ¥100', '久久丫:可承受 80 元左右的顾客,发满 100 减 20 的券'), { en: 'Face value (discount) of a coupon', zh: '券面额(优惠金额)' }),
-    threshold: num('yuan', 0, 100000, 100, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: ¥20 off ¥100 for about ¥80 spenders, ¥30 off ¥300 for ¥200+ spenders', '久久丫:80 元左右的顾客满 100 减 20,200 元以上的满 300 减 30'), {
+    faceValue: key(num('yuan', 0, 10000, 20, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: customers who spend about ¥80 get ¥20 off ¥100', '久久丫:可承受 80 元左右的顾客,发满 100 减 20 的券'), { en: 'Face value (discount) of a coupon', zh: '券面额(优惠金额)' })),
+    threshold: key(num('yuan', 0, 100000, 100, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: ¥20 off ¥100 for about ¥80 spenders, ¥30 off ¥300 for ¥200+ spenders', '久久丫:80 元左右的顾客满 100 减 20,200 元以上的满 300 减 30'), {
       en: 'Minimum basket for a threshold coupon (满减); the basket is lifted to it',
       zh: '满减券门槛;订单金额被抬升至门槛',
-    }),
-    validityDays: num('days', 1, 365, 14, assumed('two weeks is a common validity', '两周是常见的有效期'), { en: 'Days a coupon stays valid', zh: '券的有效天数' }, { integer: true }),
+    })),
+    validityDays: key(num('days', 1, 365, 14, assumed('two weeks is a common validity', '两周是常见的有效期'), { en: 'Days a coupon stays valid', zh: '券的有效天数' }, { integer: true })),
     reminderDays: num('days', 0, 30, 2, assumed('a reminder two days before expiry', '到期前两天提醒'), { en: 'Days before expiry when a reminder is sent', zh: '到期前发送提醒的天数' }, { integer: true }),
     reminderLift: num('multiplier', 1, 10, 1.8, assumed('a reminder nearly doubles redemption in its days; no redemption data are published', '提醒期间核销接近翻倍;没有公开的核销数据', ['gaps-not-published']), { en: 'Redemption lift in the reminder days', zh: '提醒期间的核销提升倍数' }),
     redeemRate: share(0.04, assumed('no redemption rates are published; 4 % a day redeems about 40 % of coupons within two weeks at full pull', '没有公开的核销率;每天 4%,吸引力饱和时两周内约四成的券被核销', ['gaps-not-published']), {

@@ -7,7 +7,7 @@ import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
-import { halfLife, hillShape, num, p, perTier, Recency, schedule, share, tierArray } from './common';
+import { halfLife, hillShape, num, p, perTier, Recency, schedule, share, tierArray, key } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -123,10 +123,10 @@ export const livestream: TacticDefinition = {
   purchases: [R4, R5],
   params: {
     schedule: schedule({ weekly: ['sat'] }),
-    sessionsPerDay: num('count', 0, 10, 1, reported('live-weekly-cadence', 'V·GRASS and Amway: one session every Saturday is the usual rhythm', 'V·GRASS 维格娜丝、安利:每周六固定一场是常见节奏'), {
+    sessionsPerDay: key(num('count', 0, 10, 1, reported('live-weekly-cadence', 'V·GRASS and Amway: one session every Saturday is the usual rhythm', 'V·GRASS 维格娜丝、安利:每周六固定一场是常见节奏'), {
       en: 'Sessions on a scheduled day (× the schedule’s effort)',
       zh: '排期日的场次(乘以排期的投入倍数)',
-    }),
+    })),
     attendance: perTier(
       { R1: 0.001, R2: 0.004, R3: 0.015, R4: 0.02, R5: 0.04 },
       assumed('deeper tiers watch more; Youngor’s own users were about a tenth of a session’s traffic', '层级越深观看越多;雅戈尔的自有用户约占一场流量的一成', ['live-aiguang-sharing']),
@@ -144,10 +144,10 @@ export const livestream: TacticDefinition = {
       en: 'How long past sessions keep tiring the audience (half-life)',
       zh: '过往场次造成疲劳的持续时间(半衰期)',
     }),
-    trafficSpend: num('yuan', 0, 1e7, 8000, assumed('sized so paid traffic can pay back; Zui’eniang wine accepts an ROI of 1:5 to 1:10', '按付费流量能回本设定;醉鹅娘认为投入产出比 1:5 到 1:10 即可', ['live-zuieniang-roi']), {
+    trafficSpend: key(num('yuan', 0, 1e7, 8000, assumed('sized so paid traffic can pay back; Zui’eniang wine accepts an ROI of 1:5 to 1:10', '按付费流量能回本设定;醉鹅娘认为投入产出比 1:5 到 1:10 即可', ['live-zuieniang-roi']), {
       en: 'Paid public traffic per session',
       zh: '每场付费公域流量预算',
-    }),
+    })),
     trafficHalfSaturation: num('yuan', 1, 1e8, 20000, assumed('¥20 000 of traffic brings half the maximum public audience', '2 万元流量带来一半的最大公域观众'), {
       en: 'Traffic spend at which half of the maximum public audience comes (Hill ec)',
       zh: '带来一半最大公域观众所需的流量预算(Hill 半饱和点)',
@@ -175,10 +175,10 @@ export const livestream: TacticDefinition = {
       en: 'Order value of in-stream orders relative to an average order',
       zh: '直播订单金额相对平均订单的倍数',
     }),
-    dealDiscount: share(0.12, assumed('a usual livestream deal', '常见的直播优惠力度'), {
+    dealDiscount: key(share(0.12, assumed('a usual livestream deal', '常见的直播优惠力度'), {
       en: 'Deal discount given on in-stream orders (share of the order value, a cost)',
       zh: '直播订单的优惠折扣(占订单金额的比例,计入成本)',
-    }),
+    })),
     shareRate: share(0.1, reported('live-aiguang-sharing', 'Youngor on Aiguang: more than 20 % of a session’s traffic came from viewers sharing', '雅戈尔(爱逛):20% 以上的直播流量来自观众分享'), {
       en: 'Viewers who share a social coupon (社交立减金)',
       zh: '分享社交立减金的观众比例',
@@ -191,10 +191,10 @@ export const livestream: TacticDefinition = {
       en: 'Cost of the social coupon per new person it brings',
       zh: '社交立减金每带来一位新用户的成本',
     }),
-    sessionCost: num('yuan', 0, 1e7, 15000, assumed('production, host and operations', '制作、主播与运营费用', ['gaps-not-published']), {
+    sessionCost: key(num('yuan', 0, 1e7, 15000, assumed('production, host and operations', '制作、主播与运营费用', ['gaps-not-published']), {
       en: 'Cost per session besides traffic (production, host)',
       zh: '每场除流量外的成本(制作、主播)',
-    }),
+    })),
   },
   curve: {
     effortParam: 'trafficSpend',
