@@ -1,0 +1,460 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldSpec, NumberSpec } from '../../src/lib/spec';
+import { compileScenario } from '../../src/scenario/compile';
+import { INDUSTRY_IDS } from '../../src/scenario/industries';
+import { formatErrors, validateScenario } from '../../src/scenario/parse';
+import { formatIsoDate, parseIsoDate } from '../../src/sim/calendar';
+import type { EngineConfig } from '../../src/sim/config';
+import { causeNames } from '../../src/sim/config';
+import { createRun, finishRun, simulateRun, stepDay } from '../../src/sim/model';
+import type { RunRecord } from '../../src/sim/recorder';
+import { referenceStepDay, simulateRunReference } from '../../src/sim/reference/day';
+import { Rng } from '../../src/sim/rng';
+import type { RunState } from '../../src/sim/run-state';
+import type { TraitId } from '../../src/sim/sources';
+import type { TacticRuntime } from '../../src/sim/tactics/types';
+import { FESTIVAL_IDS, scheduleSpec, WEEKDAYS } from '../../src/sim/schedule';
+import { TACTICS } from '../../src/sim/tactics/registry';
+
+/**
+ * The fast engine (moves.ts: homogeneous and heterogeneous paths, per-tier tables, upper bounds, marked agents,
+ * BG/NBD and simple buyers) against the reference day (src/sim/reference/day.ts: one general path for every agent),
+ * over random valid scenarios built through the normal scenario → validate → compile path. For the same state and
+ * seed both must give the same bits: tiers, columns and random streams after every day, and the whole run record.
+ *
+ * Deterministic: scenario k is drawn from its own stream `reference-day/k`. To replay one scenario:
+ *   REFERENCE_DAY_SCENARIO=k npx vitest run --project unit tests/sim/reference-day.test.ts
+ */
+
+type Json = Record<string, unknown>;
+
+const SCENARIOS = 240;
+/** Further scenarios, each with a probe tactic (below). */
+const PROBED = 160;
+/** The first scenarios each hold one tactic, every type in turn, so each type is also tested alone. */
+const TACTIC_TYPES = Object.keys(TACTICS);
+const ALONE = TACTIC_TYPES.length * 5;
+
+/** Random draws for the generator, on the engine's own seeded stream. */
+class Draw {
+  private readonly rng: Rng;
+  constructor(key: string) {
+    this.rng = new Rng(key);
+  }
+  u(): number {
+    return this.rng.next();
+  }
+  chance(p: number): boolean {
+    return this.rng.next() < p;
+  }
+  uniform(a: number, b: number): number {
+    return a + (b - a) * this.rng.next();
+  }
+  logUniform(a: number, b: number): number {
+    return Math.exp(this.uniform(Math.log(a), Math.log(b)));
+  }
+  int(a: number, b: number): number {
+    return a + this.rng.int(b - a + 1);
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.rng.int(xs.length)]!;
+  }
+  /** A non-empty subset, in the original order. */
+  subset<T>(xs: readonly T[], min = 1): T[] {
+    for (;;) {
+      const out = xs.filter(() => this.chance(0.5));
+      if (out.length >= min) return out;
+    }
+  }
+  normal(): number {
+    return this.rng.normal();
+  }
+}
+
+/** A value inside a number spec's range: often the default, often near it, sometimes anywhere, sometimes an end. */
+function numberFrom(g: Draw, s: NumberSpec): number {
+  const lo = s.exclusiveMin ? s.min + (s.max - s.min) * 1e-6 : s.min;
+  const hi = s.max;
+  const def = s.default ?? (lo + hi) / 2;
+  const r = g.u();
+  let x: number;
+  if (r < 0.3) x = def;
+  else if (r < 0.65) x = def > 0 ? def * Math.exp(1.2 * g.normal()) : lo + (hi - lo) * 0.01 * g.u();
+  else if (r < 0.88) x = hi / Math.max(lo, 1e-9) > 100 ? g.logUniform(Math.max(lo, hi * 1e-6), hi) : g.uniform(lo, hi);
+  else x = g.chance(0.5) ? lo : hi;
+  if (s.integer) x = Math.round(x);
+  return Math.min(hi, Math.max(lo, x));
+}
+
+function isSchedule(s: FieldSpec): boolean {
+  return s.kind === 'object' && s.fields === scheduleSpec.fields;
+}
+
+/** A valid schedule over the horizon: any mix of daily, weekly, cadence, dates, windows and festivals. */
+function scheduleFrom(g: Draw, start: number, days: number): Json {
+  const date = (d: number) => formatIsoDate(start + d);
+  const out: Json = {};
+  const kinds = g.subset(['daily', 'weekly', 'everyDays', 'dates', 'windows', 'festivals'] as const);
+  // Daily is the strongest; keep it rarer so that the schedule's gaps (effort 0 days) get tested too.
+  if (kinds.includes('daily') && g.chance(0.5)) out.daily = true;
+  if (kinds.includes('weekly')) out.weekly = g.subset(WEEKDAYS);
+  if (kinds.includes('everyDays')) out.everyDays = g.int(1, 12);
+  if (kinds.includes('dates')) out.dates = [...new Set(Array.from({ length: g.int(1, 5) }, () => date(g.int(0, days - 1))))];
+  if (kinds.includes('windows')) {
+    out.windows = Array.from({ length: g.int(1, 2) }, () => {
+      const a = g.int(-5, days - 1);
+      const w: Json = { from: date(a), to: date(a + g.int(0, 20)) };
+      if (g.chance(0.5)) w.effort = g.pick([0, 0.5, 1, 2, 5]);
+      return w;
+    });
+  }
+  if (kinds.includes('festivals')) {
+    out.festivals = [{ festival: g.pick(FESTIVAL_IDS), phase: g.pick(['main', 'peak', 'all']), ...(g.chance(0.5) ? { effort: g.pick([0.5, 2, 3]) } : {}) }];
+  }
+  if (Object.keys(out).length === 0) out.everyDays = g.int(1, 7);
+  if (g.chance(0.3)) out.effort = g.pick([0, 0.3, 1, 2.5, 10]);
+  if (g.chance(0.2)) out.from = date(g.int(0, days - 1));
+  if (g.chance(0.2)) out.to = date(g.int(0, days - 1) + 3);
+  return out;
+}
+
+/** A random value for a tactic parameter's spec (recursively for objects and arrays). */
+function valueFrom(g: Draw, s: FieldSpec, start: number, days: number): unknown {
+  if (isSchedule(s)) return scheduleFrom(g, start, days);
+  switch (s.kind) {
+    case 'number':
+      return numberFrom(g, s);
+    case 'boolean':
+      return g.chance(0.5);
+    case 'enum':
+      return g.pick(s.values);
+    case 'array':
+      if (s.items.kind === 'enum') return g.subset(s.items.values);
+      return Array.from({ length: g.int(0, Math.min(3, s.maxItems)) }, () => valueFrom(g, s.items, start, days));
+    case 'object': {
+      const out: Json = {};
+      for (const [k, f] of Object.entries(s.fields)) {
+        if (f.optional && g.chance(0.5)) continue;
+        out[k] = valueFrom(g, f, start, days);
+      }
+      return out;
+    }
+    default:
+      return s.default;
+  }
+}
+
+function tacticFrom(g: Draw, type: string, id: string, start: number, days: number): Json {
+  const t: Json = { id, type };
+  for (const [k, f] of Object.entries(TACTICS[type]!.params)) {
+    // Optional blocks (group buys, member days) half the time; other parameters keep their default now and then.
+    if (f.optional && g.chance(0.5)) continue;
+    if (!f.optional && !isSchedule(f) && g.chance(0.15)) continue;
+    t[k] = valueFrom(g, f, start, days);
+  }
+  // Coupons sent through a channel no other tactic opens, or only to lapsed buyers, seldom reach anyone in a short
+  // run: favour the coupons that do act.
+  if (type === 'coupons') {
+    if (g.chance(0.6)) t.channel = 'all';
+    if (g.chance(0.75)) t.lapsedOnly = false;
+  }
+  return t;
+}
+
+/** A daily probability: zero now and then, usually small, rarely large. */
+function prob(g: Draw, max: number): number {
+  if (g.chance(0.15)) return 0;
+  return g.logUniform(1e-4, max);
+}
+
+function scenarioFor(k: number): { json: Json; run: number } {
+  const g = new Draw(`reference-day/${k}`);
+  const days = g.int(20, 60);
+  const agents = g.int(200, 2000);
+  const start = parseIsoDate(g.pick(['2026-01-01', '2026-02-25', '2026-05-10', '2026-06-05', '2026-08-10', '2026-10-20', '2026-12-01']))! + g.int(0, 30);
+  const heterogeneity = g.chance(0.5);
+  const bgnbd = g.chance(0.45);
+  // Initial shares: random weights, some tiers empty.
+  const w = [0, 1, 2, 3, 4, 5].map(() => (g.chance(0.15) ? 0 : g.logUniform(0.01, 1)));
+  if (!w.some((x) => x > 0)) w[0] = 1;
+  const sum = w.reduce((a, b) => a + b, 0);
+  const tiers = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'];
+  const initial = Object.fromEntries(tiers.map((t, i) => [t, w[i]! / sum]));
+  const forward = Object.fromEntries(tiers.slice(0, 5).map((t) => [t, prob(g, 0.2)]));
+  const reverse = Object.fromEntries(tiers.slice(1).map((t) => [t, prob(g, 0.1)]));
+  // Now and then a certain move (forward 1, no reverse): the clamps at 1.
+  if (g.chance(0.08)) {
+    const t = g.pick(tiers.slice(0, 5));
+    forward[t] = 1;
+    if (t !== 'R0') reverse[t] = 0;
+  }
+  const repeatModel = bgnbd
+    ? { kind: 'bgnbd', r: g.logUniform(0.2, 5), alpha: g.logUniform(3, 500), a: g.logUniform(0.3, 5), b: g.logUniform(0.5, 20) }
+    : { kind: 'simple' };
+  const mean = g.logUniform(10, 2000);
+  const json: Json = {
+    schemaVersion: 1,
+    id: `reference-${k}`,
+    name: `Reference scenario ${k}`,
+    industry: g.pick(INDUSTRY_IDS),
+    startDate: formatIsoDate(start),
+    days,
+    seed: g.int(0, 1_000_000),
+    runs: 1,
+    population: { agents, scale: g.pick([1, 1, 0.5, 3, 40, 1000]), initial, heterogeneity },
+    baseline: {
+      forward,
+      reverse,
+      repeat: reverse.R5! + 0.1 > 1 ? 0 : prob(g, 0.1),
+      repeatModel,
+      orderValue: { mean, sd: g.chance(0.2) ? 0 : mean * g.uniform(0.1, 2) },
+    },
+    seasonality: g.pick(['none', 'industry', Array.from({ length: 52 }, () => g.uniform(0, 3))]),
+    wordOfMouth: g.chance(0.5) ? { q: g.chance(0.1) ? 1 : g.logUniform(0.001, 0.5), sources: g.subset(['R1', 'R2', 'R3', 'R4', 'R5']) } : { q: 0 },
+    tactics: [],
+  };
+  if (g.chance(0.3)) json.margin = g.uniform(0, 1);
+  let types: string[];
+  if (k < ALONE) types = [TACTIC_TYPES[k % TACTIC_TYPES.length]!];
+  else if (g.chance(0.05)) types = [];
+  else types = Array.from({ length: g.int(1, 5) }, () => g.pick(TACTIC_TYPES));
+  json.tactics = types.map((type, j) => tacticFrom(g, type, `${type}-${j}`, start, days));
+  return { json, run: g.int(0, 3) };
+}
+
+function compile(json: Json): EngineConfig {
+  const r = validateScenario(json);
+  if (!r.ok) throw new Error(`generated scenario is invalid (a bug in the generator):\n${formatErrors(r.errors)}\n${JSON.stringify(json)}`);
+  return compileScenario(r.scenario);
+}
+
+/**
+ * A probe tactic for the second property: the tactics of today reach only part of what the move loop supports (none
+ * of them adds tier-level reverse sources, purchase-rate boosts, recalls, purchase chances or lapse multipliers in the
+ * engine; those appear only in their mean-field versions). The probe uses the whole TacticRuntime interface at
+ * random — tier-level sources of every kind and agent marks of every kind, probabilities above 1 included — so that
+ * every branch of the move loop is compared with the reference. It draws on its own stream (`…/tactic/probe`) and
+ * reads only the state at the start of the day, so the fast and the reference run see the same probe.
+ */
+interface ProbeSpec {
+  dayShare: number;
+  markShare: number;
+  forward: { from: number; to: number; p: number; trait: TraitId; cause: number }[];
+  reverse: { from: number; to: number; p: number; trait: TraitId; cause: number }[];
+  boosts: { t: number; m: number; cause: number }[];
+  recalls: { t: number; p: number; cause: number }[];
+  chances: { t: number; p: number; cause: number }[];
+  lapses: { t: number; m: number }[];
+  causes: number;
+}
+
+function probeSpecFor(k: number, causes: number): ProbeSpec {
+  const g = new Draw(`reference-day/probe/${k}`);
+  const p = () => (g.chance(0.1) ? g.uniform(1, 2) : g.logUniform(1e-4, 0.5));
+  const cause = () => g.int(0, causes - 1);
+  const trait = () => g.int(0, 4) as TraitId;
+  return {
+    dayShare: g.uniform(0.2, 1),
+    markShare: g.chance(0.2) ? 0 : g.logUniform(0.005, 0.5),
+    forward: Array.from({ length: g.int(0, 4) }, () => {
+      const from = g.int(0, 3);
+      return { from, to: g.int(from + 1, 4), p: p(), trait: trait(), cause: cause() };
+    }),
+    reverse: Array.from({ length: g.int(0, 4) }, () => {
+      const from = g.int(1, 5);
+      return { from, to: g.int(0, from - 1), p: p(), trait: trait(), cause: cause() };
+    }),
+    boosts: Array.from({ length: g.int(0, 3) }, () => ({ t: g.int(4, 5), m: g.uniform(0.8, 5), cause: cause() })),
+    recalls: Array.from({ length: g.int(0, 2) }, () => ({ t: g.int(4, 5), p: p(), cause: cause() })),
+    chances: Array.from({ length: g.int(0, 2) }, () => ({ t: g.int(4, 5), p: p(), cause: cause() })),
+    lapses: Array.from({ length: g.int(0, 2) }, () => ({ t: g.int(1, 5), m: g.uniform(0, 3) })),
+    causes,
+  };
+}
+
+function probeRuntime(spec: ProbeSpec): TacticRuntime {
+  let rng: Rng | null = null;
+  return {
+    beginDay(s: RunState) {
+      rng ??= s.tacticRng('probe');
+      const src = s.sources;
+      const today = () => rng!.next() < spec.dayShare;
+      for (const x of spec.forward) if (today()) src.addForward(x.from, x.to, x.p, x.trait, x.cause);
+      for (const x of spec.reverse) if (today()) src.addReverse(x.from, x.to, x.p, x.trait, x.cause);
+      for (const x of spec.boosts) if (today()) src.addBuyBoost(x.t, x.m, x.cause);
+      for (const x of spec.recalls) if (today()) src.addRecall(x.t, x.p, x.cause);
+      for (const x of spec.chances) if (today()) src.addBuyChance(x.t, x.p, x.cause);
+      for (const x of spec.lapses) if (today()) src.scaleLapse(x.t, x.m);
+      if (spec.markShare === 0) return;
+      const marks = s.marks;
+      const p = () => (rng!.next() < 0.1 ? 1 + rng!.next() : Math.exp(Math.log(1e-3) * rng!.next()));
+      const cause = () => rng!.int(spec.causes);
+      for (let i = 0; i < s.pop.n; i++) {
+        if (rng.next() >= spec.markShare) continue;
+        const k = s.pop.tier[i]!;
+        // One to three marks of random kinds, as several tactics marking the same agent would.
+        for (let n = 1 + rng.int(3); n > 0; n--) {
+          switch (rng.int(6)) {
+            case 0:
+              if (k < 4) marks.forward(i, p(), k + 1 + rng.int(4 - k), cause(), rng);
+              else marks.buy(i, 1 + 3 * rng.next(), cause());
+              break;
+            case 1:
+              if (k > 0) marks.reverse(i, p(), rng.int(k), cause(), rng);
+              break;
+            case 2:
+              marks.lapse(i, 2 * rng.next());
+              break;
+            case 3:
+              // Fission quality: 0 for a fake account, below 1 for a low-quality one (above 1 to be safe).
+              marks.scaleForward(i, [0, 0.3, 0.7, 1.2][rng.int(4)]!);
+              break;
+            case 4:
+              if (k >= 4) marks.recall(i, p(), cause());
+              else marks.forward(i, p(), 4, cause(), rng);
+              break;
+            default:
+              if (k >= 4) marks.buyChance(i, p(), cause());
+              break;
+          }
+        }
+      }
+    },
+  };
+}
+
+/** The first index where two numeric arrays differ bit for bit (Object.is: NaN equals NaN, −0 differs from 0), or −1. */
+function firstDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
+function diffArrays(name: string, a: ArrayLike<number>, b: ArrayLike<number>): string | null {
+  const i = firstDiff(a, b);
+  return i < 0 ? null : `${name}[${i}]: fast ${a[i]}, reference ${b[i]} (lengths ${a.length}, ${b.length})`;
+}
+
+/** The first difference between the cheap parts of two run states after the same day (tiers, streams), or null. */
+function diffDay(f: RunState, r: RunState): string | null {
+  for (const name of ['movesRng', 'buyRng', 'orderRng'] as const) {
+    const a = f[name];
+    const b = r[name];
+    if (a.a !== b.a || a.b !== b.b || a.c !== b.c || a.d !== b.d) return `${name} state differs: the streams were drawn differently`;
+  }
+  return diffArrays('pop.tier', f.pop.tier, r.pop.tier);
+}
+
+/** The first difference between two run states, or null: every column, the streams and the record so far. */
+function diffStates(f: RunState, r: RunState): string | null {
+  const cols = ['tier', 'counts', 'active', 'channels', 'group', 'orders', 'lastOrderDay'] as const;
+  for (const c of cols) {
+    const d = diffArrays(`pop.${c}`, f.pop[c], r.pop[c]);
+    if (d) return d;
+  }
+  for (const name of ['movesRng', 'buyRng', 'orderRng'] as const) {
+    const a = f[name];
+    const b = r[name];
+    if (a.a !== b.a || a.b !== b.b || a.c !== b.c || a.d !== b.d) return `${name} state differs: the streams were drawn differently`;
+  }
+  return diffRecords(f.rec.rec, r.rec.rec);
+}
+
+function diffRecords(a: RunRecord, b: RunRecord): string | null {
+  for (const key of Object.keys(a) as (keyof RunRecord)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (typeof x === 'number') {
+      if (!Object.is(x, y)) return `record.${key}: fast ${x}, reference ${String(y)}`;
+    } else {
+      const d = diffArrays(`record.${key}`, x, y as ArrayLike<number>);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+/** Step the fast engine and the reference side by side; the first difference (with its day), or null. */
+function compareRun(c: EngineConfig, run: number, probe?: ProbeSpec): { diff: string | null; fast: RunRecord } {
+  const fast = createRun(c, run);
+  const ref = createRun(c, run);
+  if (probe) {
+    fast.setTactics([...fast.tactics, probeRuntime(probe)]);
+    ref.setTactics([...ref.tactics, probeRuntime(probe)]);
+  }
+  for (let day = 0; day < c.days; day++) {
+    stepDay(fast, day);
+    referenceStepDay(ref, day);
+    // Tiers and streams after every day (cheap); everything once a difference shows, or at the end.
+    if (diffDay(fast, ref) !== null) return { diff: `after day ${day}: ${diffStates(fast, ref)}`, fast: fast.rec.rec };
+  }
+  const d = diffStates(fast, ref);
+  if (d) return { diff: `after the last day (${c.days - 1}): ${d} (daily series are day-major: index ÷ 36 or ÷ 6 is the day)`, fast: fast.rec.rec };
+  const a = finishRun(fast);
+  const b = finishRun(ref);
+  return { diff: diffRecords(a, b), fast: a };
+}
+
+const only = process.env.REFERENCE_DAY_SCENARIO;
+
+describe('the fast engine equals the reference day, bit for bit', () => {
+  it(`over ${only === undefined ? SCENARIOS : 1} random scenarios (every tactic alone and in combinations)`, () => {
+    const ks = only === undefined ? Array.from({ length: SCENARIOS }, (_, k) => k) : [Number(only)];
+    // What the scenarios exercised, so that a generator change that stops testing something is noticed.
+    const seen = { homogeneous: 0, heterogeneous: 0, bgnbd: 0, simple: 0, wordOfMouth: 0, tacticsActing: new Map<string, number>() };
+    for (const k of ks) {
+      const { json, run } = scenarioFor(k);
+      const c = compile(json);
+      const { diff, fast } = compareRun(c, run);
+      if (diff) {
+        throw new Error(
+          `scenario #${k} (generator stream "reference-day/${k}", run ${run}): fast engine and reference differ\n${diff}\n` +
+            `replay: REFERENCE_DAY_SCENARIO=${k} npx vitest run --project unit tests/sim/reference-day.test.ts\n` +
+            `scenario JSON (simulate run ${run}):\n${JSON.stringify(json)}`,
+        );
+      }
+      seen[c.heterogeneity ? 'heterogeneous' : 'homogeneous']++;
+      seen[c.repeatModel.kind === 'bgnbd' ? 'bgnbd' : 'simple']++;
+      if (c.wordOfMouth.q > 0) seen.wordOfMouth++;
+      // A tactic acted if it caused a move or an order.
+      const names = causeNames(c);
+      c.tactics.forEach((t) => {
+        const cause = names.indexOf(t.id);
+        let acted = fast.causeOrders[cause]! > 0;
+        for (let p = 0; p < 36; p++) acted ||= fast.causeMoves[cause * 36 + p]! > 0;
+        if (acted) seen.tacticsActing.set(t.type, (seen.tacticsActing.get(t.type) ?? 0) + 1);
+      });
+    }
+    if (only !== undefined) return;
+    if (process.env.REFERENCE_DAY_VERBOSE) console.log(JSON.stringify({ ...seen, tacticsActing: Object.fromEntries(seen.tacticsActing) }));
+    expect(seen.homogeneous).toBeGreaterThan(SCENARIOS / 4);
+    expect(seen.heterogeneous).toBeGreaterThan(SCENARIOS / 4);
+    expect(seen.bgnbd).toBeGreaterThan(SCENARIOS / 4);
+    expect(seen.simple).toBeGreaterThan(SCENARIOS / 4);
+    expect(seen.wordOfMouth).toBeGreaterThan(SCENARIOS / 4);
+    for (const type of TACTIC_TYPES) expect(seen.tacticsActing.get(type) ?? 0, `scenarios in which ${type} caused moves or orders`).toBeGreaterThanOrEqual(10);
+  });
+
+  it(`over ${only === undefined ? PROBED : 1} random scenarios with a probe tactic using every kind of source and mark`, () => {
+    const ks = only === undefined ? Array.from({ length: PROBED }, (_, k) => k) : [Number(only)];
+    for (const k of ks) {
+      const { json, run } = scenarioFor(SCENARIOS + k);
+      const c = compile(json);
+      const probe = probeSpecFor(k, causeNames(c).length);
+      const { diff } = compareRun(c, run, probe);
+      if (diff) {
+        throw new Error(
+          `probed scenario #${k} (generator streams "reference-day/${SCENARIOS + k}" and "reference-day/probe/${k}", run ${run}): fast engine and reference differ\n${diff}\n` +
+            `replay: REFERENCE_DAY_SCENARIO=${k} npx vitest run --project unit tests/sim/reference-day.test.ts\n` +
+            `scenario JSON (simulate run ${run}):\n${JSON.stringify(json)}\nprobe: ${JSON.stringify(probe)}`,
+        );
+      }
+    }
+  });
+
+  it('simulateRunReference is the reference day over a whole run, and equals simulateRun', () => {
+    const { json, run } = scenarioFor(ALONE + 1);
+    const c = compile(json);
+    expect(diffRecords(simulateRun(c, run), simulateRunReference(c, run))).toBeNull();
+  });
+});
