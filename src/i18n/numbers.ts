@@ -10,6 +10,8 @@ const MINUS = '\u2212';
 
 /** Fixed decimals with trailing zeros (and a trailing point) removed: 12.50 → "12.5", 3.0 → "3". */
 export function trimFixed(x: number, decimals: number): string {
+  // toFixed writes an exponent from 10²¹ on: such a number has no decimals to keep, so write its digits.
+  if (Math.abs(x) >= 1e21 && Number.isFinite(x)) return BigInt(x).toString();
   const s = x.toFixed(decimals);
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
@@ -46,6 +48,11 @@ export function compact(x: number, lang: Lang, smallDecimals = 0): string {
   // Small means of counts (0.33 people) keep two decimals so they do not read as zero.
   if (abs < 10_000) return plain(x, abs < 10 && !Number.isInteger(x) ? Math.max(smallDecimals, 2) : smallDecimals);
   if (lang === 'zh') {
+    // 万亿 (10¹²) for the very large, so 1.83e13 reads "18.3万亿", not "183000亿".
+    if (Number((abs / 1e8).toFixed(0)) >= 10_000) {
+      const v = abs / 1e12;
+      return sign + (v >= 10_000 ? plain(v, 0) : trimFixed(v, v < 100 ? (v < 10 ? 2 : 1) : 0)) + '万亿';
+    }
     if (abs >= 1e8) {
       const v = abs / 1e8;
       return sign + trimFixed(v, v < 100 ? (v < 10 ? 2 : 1) : 0) + '亿';
@@ -71,7 +78,7 @@ export function compact(x: number, lang: Lang, smallDecimals = 0): string {
     v = abs / units[k]![0];
     d = decimalsFor(v, 3);
   }
-  return sign + trimFixed(v, d) + units[k]![1];
+  return sign + (v >= 1000 ? plain(v, 0) : trimFixed(v, d)) + units[k]![1];
 }
 
 /** Money in yuan: "¥123.5万" / "¥1.24M"; small amounts with up to 2 decimals when under ¥100. */

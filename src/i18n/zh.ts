@@ -42,7 +42,7 @@ export const zh: Record<MessageKey, string> = {
   'library.confirmDelete': '删除“{name}”?此操作无法撤销。',
   'library.deleted': '已删除“{name}”',
   'library.import': '导入文件…',
-  'library.dropHint': '或将场景文件(.json)拖放到页面任意位置',
+  'library.dropHint': '或将场景文件(JSON)拖放到页面任意位置',
   'library.dropHere': '松开鼠标即可导入场景文件',
   'library.sources': '来源',
   'library.industry': '行业',
@@ -92,7 +92,7 @@ export const zh: Record<MessageKey, string> = {
   'field.customize': '修改',
   'field.remove': '移除',
   'field.zh': '中文',
-  'field.en': 'English',
+  'field.en': '英文',
   'field.separateLanguages': '分别填写中英文',
   'field.singleText': '中英文使用同一文本',
   'field.kind': '类型',
@@ -144,7 +144,7 @@ export const zh: Record<MessageKey, string> = {
   'curve.grow': '增长',
   'curve.flatten': '饱和',
   'curve.current': '当前计划',
-  'curve.explain': '饱和后的压力(0–1)。维持:最大值的四分之一,足以保持存在感;增长:最大值的一半,S 形曲线上每多投 1 元收益最高;饱和:90%,再加投入收效甚微。',
+  'curve.explain': '饱和后的压力(0–1)。维持:最大值的四分之一,足以保持存在感;增长:最大值的一半,S 形曲线上每多一份投入带来的收益最高;饱和:90%,再加投入收效甚微。',
 
   'timeline.festivals': '购物节',
   'timeline.ticks': '单日(场次、发券)',
@@ -232,7 +232,7 @@ export const zh: Record<MessageKey, string> = {
   'axis.rate': '每周流转率',
   'axis.orders': '订单',
 
-  'legend.band': '90% 区间(p05–p95)',
+  'legend.band': '90% 区间(第 5–95 百分位)',
   'legend.projection': '均场投影',
   'legend.gmv': 'GMV',
   'legend.cost': '成本',
@@ -366,4 +366,5 @@ export const zh: Record<MessageKey, string> = {
 
   'err.storageFull': '浏览器存储空间已满:最近的修改未能保存。请导出场景文件以免丢失。',
   'err.fix': '问题',
+  'io.more': '… 还有 {n} 处问题',
 };

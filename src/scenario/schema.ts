@@ -34,7 +34,7 @@ const seasonalitySpec: CustomSpec = {
   expected: '"none", "industry", or an array of 52 or 53 weekly demand indices (0–10, 1 = an average week)',
   doc: {
     en: 'Demand by week of the year, scaling purchase propensities: "none" (flat), "industry" (the industry preset’s curve), or 52–53 numbers',
-    zh: '按周的需求指数,影响购买倾向:"none"(平稳)、"industry"(行业预设曲线)或 52–53 个数值',
+    zh: '按周的需求指数,影响购买倾向:平稳(无季节性)、行业预设曲线,或 52–53 个周指数',
   },
   default: 'none',
   validate(value, path, report) {
@@ -113,13 +113,13 @@ const repeatModelSpec: UnionSpec = {
   discriminator: 'kind',
   doc: {
     en: 'How buyers buy again: "simple" uses forward.R4 and repeat; "bgnbd" replaces them with the BG/NBD process (rates per day)',
-    zh: '复购方式:"simple" 使用 forward.R4 与 repeat;"bgnbd" 以 BG/NBD 过程代替(按日计的速率)',
+    zh: '复购方式:简单模型使用 R4 上升概率与 R5 每日购买概率;BG/NBD 模型以按日计速率的购买与流失过程代替',
   },
   variants: {
     simple: { kind: 'object', doc: { en: 'Daily probabilities', zh: '每日概率' }, fields: {} },
     bgnbd: {
       kind: 'object',
-      doc: { en: 'BG/NBD (Fader, Hardie & Lee 2005)', zh: 'BG/NBD 模型(Fader, Hardie & Lee 2005)' },
+      doc: { en: 'BG/NBD (Fader, Hardie & Lee 2005)', zh: 'BG/NBD 模型(2005 年提出的经典复购模型)' },
       fields: {
         r: { kind: 'number', unit: 'shape', min: 0, max: 1000, exclusiveMin: true, doc: { en: 'Shape r of the Gamma distribution of purchase rates λ', zh: '购买率 λ 的 Gamma 分布形状参数 r' } },
         alpha: { kind: 'number', unit: 'days', min: 0, max: 1e6, exclusiveMin: true, doc: { en: 'Rate α of that Gamma (in days): mean λ = r/α per day', zh: '该 Gamma 分布的速率参数 α(天):λ 均值 = r/α 每天' } },
@@ -152,7 +152,7 @@ export const scenarioSpec: ObjectSpec = {
       items: { kind: 'text', maxLength: 400, doc: { en: 'A source: the brand and figure, or the method, it relies on', zh: '一条来源:所依据的品牌与数据,或方法' } },
       doc: {
         en: 'Where the scenario’s figures come from, each as text or {en, zh}; cite docs/sources.md entries by their anchor',
-        zh: '场景数据的来源,每条为文本或中英文对照;引用 docs/sources.md 的条目时注明锚点',
+        zh: '场景数据的来源,每条写明所依据的品牌与数据或方法,可分别填写中英文',
       },
     },
     industry: {

@@ -42,7 +42,7 @@ export const scheduleSpec: ObjectSpec = {
       maxItems: 7,
       unique: true,
       items: { kind: 'enum', values: WEEKDAYS, doc: { en: 'Weekday', zh: '星期' } },
-      doc: { en: 'Weekdays on which it runs, e.g. ["sat"]', zh: '每周执行的日子,如 ["sat"]' },
+      doc: { en: 'Weekdays on which it runs, e.g. ["sat"]', zh: '每周执行的日子,如周六' },
     },
     everyDays: {
       kind: 'number',
@@ -59,7 +59,7 @@ export const scheduleSpec: ObjectSpec = {
       maxItems: 400,
       unique: true,
       items: { kind: 'date', doc: { en: 'Date', zh: '日期' } },
-      doc: { en: 'Explicit dates (YYYY-MM-DD)', zh: '具体日期(YYYY-MM-DD)' },
+      doc: { en: 'Explicit dates (YYYY-MM-DD)', zh: '具体日期' },
     },
     windows: {
       kind: 'array',

@@ -25,7 +25,7 @@ let errors: string[];
 
 beforeAll(async () => {
   app = await startApp();
-  ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
   await ctx.addInitScript(LONG_TASK_OBSERVER);
   page = await ctx.newPage();
   errors = watchErrors(page);
@@ -357,7 +357,7 @@ describe('STAR Sandbox in the browser', () => {
     let url: string = await page.evaluate(() => window.navigator.clipboard.readText().catch(() => ''));
     if (!url.includes('#s=')) url = await page.inputValue('#share-url');
     expect(url).toContain('#s=');
-    const other = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const other = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const p2 = await other.newPage();
     const p2errors = watchErrors(p2);
     await p2.goto(url);

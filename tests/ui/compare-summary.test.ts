@@ -27,8 +27,9 @@ describe('plain-language comparison', () => {
     expect(p!.lines[0]).toBe('投放方案 与 不做任何动作 相比:');
     expect(text).toMatch(/期末人群资产增加 ≈ [\d.,]+万?\(90%:\+/);
     expect(text).toMatch(/成本提高 ≈ ¥/);
-    expect(text).toContain('原因:增加了 付费广告');
-    expect(text).toContain('「moments」');
+    // Tactics by name, never by their file id.
+    expect(text).toContain('原因:增加了 付费广告(朋友圈 / 视频号)');
+    expect(text).not.toContain('moments');
     expect(text).not.toMatch(/\{\w+\}/);
   });
 
@@ -64,7 +65,10 @@ describe('plain-language comparison', () => {
     const text2 = q!.lines.join('\n');
     expect(text2).toContain('Cost: up ≈ ¥1.8M (90%: +¥1.8M to +¥1.8M); better in 0% of paired runs.');
     expect(text2).not.toContain('Cost: no clear difference');
-    expect(text2).toMatch(/Why: changes Paid ads .*“moments” \(dailySpend 20000 → 40000\)\./);
+    // The changed parameter by its label, with unit and the language's numbers.
+    expect(text2).toContain('Why: changes Paid ads (Moments / Channels) (Daily spend ¥20k a day → ¥40k a day).');
+    const [qz] = compareSummary(alt, [{ id: 'more', name: '加倍', scenario: more, result: sm.result() }], { more: cmp2 }, 'zh');
+    expect(qz!.lines.join('\n')).toContain('调整了 付费广告(朋友圈 / 视频号)(日预算 ¥2万/天 → ¥4万/天)');
   });
 
   it('P(better) flips for figures where lower is better', () => {

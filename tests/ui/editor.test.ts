@@ -70,7 +70,8 @@ describe('plan timeline', () => {
       ],
     });
     const plan = planTimeline(v, 'zh', (n) => `${n}`, 'invalid')!;
-    expect(plan.rows.map((r) => r.label)).toEqual(['live', 'peak', 'broken', 'default']);
+    // Rows are named as the reader calls the tactics (four ads: numbered), not by their ids.
+    expect(plan.rows.map((r) => r.label)).toEqual([1, 2, 3, 4].map((k) => `付费广告(朋友圈 / 视频号) ${k}`));
     expect(plan.rows[0]!.segments!.every((s) => s.from === s.to)).toBe(true);
     expect(plan.rows[0]!.note).toBe('9');
     expect(plan.rows[1]!.segments).toEqual([{ from: 31, to: 41, effort: 1 }]);

@@ -116,13 +116,17 @@ describe('draft', () => {
 describe('language', () => {
   it('defaults to Chinese, switches and is remembered', () => {
     const store = new MemoryStore();
-    const i = new I18n(store);
+    const i = new I18n(store, []);
     expect(i.lang).toBe('zh');
     expect(i.t('nav.library')).toBe('场景库');
     expect(i.count(1_234_567)).toBe('123.5万');
     i.setLang('en');
     expect(i.t('nav.library')).toBe('Library');
-    expect(new I18n(store).lang).toBe('en');
+    expect(new I18n(store, ['zh-CN']).lang).toBe('en');
+  });
+  it('on a first visit follows the browser: zh* → Chinese, any other language → English', () => {
+    expect(new I18n(new MemoryStore(), ['en-US', 'zh-CN']).lang).toBe('en');
+    expect(new I18n(new MemoryStore(), ['zh-TW']).lang).toBe('zh');
   });
 });
 

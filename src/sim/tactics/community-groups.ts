@@ -88,7 +88,7 @@ const groupBuySpec: FieldSpec = {
   kind: 'object',
   optional: true,
   doc: {
-    en: 'Group buying (团购) on its own days: members join a group buy; the discount grows with the number of participants',
+    en: 'Group buying on its own days: members join a group buy; the discount grows with the number of participants',
     zh: '团购:在团购日成员参团,参团人数越多折扣越大',
   },
   fields: {

@@ -121,9 +121,9 @@ export const coupons: TacticDefinition = {
       kind: 'enum',
       values: COUPON_KINDS,
       default: 'storewide',
-      source: assumed('start with the simplest, store-wide; the five kinds are the ones operators use (新客券, 满减, 品类券, 全场券, 券包)', '从最简单的全场券开始;五种券型即运营常用的新客券、满减券、品类券、全场券和券包'),
+      source: assumed('start with the simplest, store-wide; the five kinds are the ones operators use (new-customer, spend-and-save, category, store-wide coupons and packs)', '从最简单的全场券开始;五种券型即运营常用的新客券、满减券、品类券、全场券和券包'),
       doc: {
-        en: 'newCustomer (first order only), threshold (满减: basket ≥ threshold), category (one category), storewide, pack (2–4 coupons after a first order)',
+        en: 'newCustomer (first order only), threshold (spend-and-save: basket ≥ threshold), category (one category), storewide, pack (2–4 coupons after a first order)',
         zh: '新客券(仅首单)、满减券(满额可用)、品类券、全场券、券包(首单后发 2–4 张)',
       },
     }),
@@ -152,7 +152,7 @@ export const coupons: TacticDefinition = {
     reach: share(0.2, assumed('a fifth of eligible people receive a coupon on an issue day', '发券日约五分之一的目标人群领到券'), { en: 'Share of eligible people who receive a coupon on an issue day', zh: '发券日符合条件者领到券的比例' }),
     faceValue: key(num('yuan', 0, 10000, 20, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: customers who spend about ¥80 get ¥20 off ¥100', '久久丫:可承受 80 元左右的顾客,发满 100 减 20 的券'), { en: 'Face value (discount) of a coupon', zh: '券面额(优惠金额)' })),
     threshold: key(num('yuan', 0, 100000, 100, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: ¥20 off ¥100 for about ¥80 spenders, ¥30 off ¥300 for ¥200+ spenders', '久久丫:80 元左右的顾客满 100 减 20,200 元以上的满 300 减 30'), {
-      en: 'Minimum basket for a threshold coupon (满减); the basket is lifted to it',
+      en: 'Minimum basket for a spend-and-save (threshold) coupon; the basket is lifted to it',
       zh: '满减券门槛;订单金额被抬升至门槛',
     })),
     validityDays: key(num('days', 1, 365, 14, assumed('two weeks is a common validity', '两周是常见的有效期'), { en: 'Days a coupon stays valid', zh: '券的有效天数' }, { integer: true })),
@@ -172,7 +172,7 @@ export const coupons: TacticDefinition = {
       zh: '行业消费者的价格敏感度(乘以核销率)',
     }),
     categoryShare: share(0.4, assumed('one category is in fewer than half of the baskets', '一个品类出现在不到一半的订单里'), { en: 'Share of baskets a category coupon applies to', zh: '品类券适用的订单比例' }),
-    packSize: num('count', 1, 10, 3, reported('coupons-supermarket-lifecycle', 'Supermarket chain: 2–4 coupon packs are pushed after the first order', '商超:首单后再推送 2–4 次券包'), { en: 'Coupons in a pack (券包)', zh: '券包张数' }, { integer: true }),
+    packSize: num('count', 1, 10, 3, reported('coupons-supermarket-lifecycle', 'Supermarket chain: 2–4 coupon packs are pushed after the first order', '商超:首单后再推送 2–4 次券包'), { en: 'Coupons in a pack', zh: '券包张数' }, { integer: true }),
     pullForward: share(0.5, assumed('a coupon mostly moves a purchase earlier rather than adding one', '券多半是让购买提前,而不是多买一次'), {
       en: 'After redeeming, the buyer’s own purchase chance is lower by this share for a while (purchases pulled forward)',
       zh: '核销后一段时间内买家自然购买概率下降的比例(透支)',

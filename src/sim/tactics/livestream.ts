@@ -180,7 +180,7 @@ export const livestream: TacticDefinition = {
       zh: '直播订单的优惠折扣(占订单金额的比例,计入成本)',
     })),
     shareRate: share(0.1, reported('live-aiguang-sharing', 'Youngor on Aiguang: more than 20 % of a session’s traffic came from viewers sharing', '雅戈尔(爱逛):20% 以上的直播流量来自观众分享'), {
-      en: 'Viewers who share a social coupon (社交立减金)',
+      en: 'Viewers who share a social coupon (a discount their friends can claim)',
       zh: '分享社交立减金的观众比例',
     }),
     friendsPerShare: num('people', 0, 50, 2, reported('live-aiguang-sharing', 'Youngor on Aiguang: each own viewer brought about 2 more by sharing', '雅戈尔(爱逛):每位自有观众通过分享约带来 2 位新观众'), {

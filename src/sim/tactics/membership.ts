@@ -58,7 +58,7 @@ function paramsOf(q: Record<string, unknown>): MemberParams {
 const memberDaysSpec: FieldSpec = {
   ...scheduleSpec,
   optional: true,
-  doc: { en: 'Member days (会员日), e.g. every Wednesday', zh: '会员日,如每周三' },
+  doc: { en: 'Member days, e.g. every Wednesday', zh: '会员日,如每周三' },
 };
 
 export const membership: TacticDefinition = {
@@ -98,7 +98,7 @@ export const membership: TacticDefinition = {
       zh: '付费会员额外购买率提升',
     }),
     paidValueLift: num('multiplier', 0, 10, 0.5, reported('members-wugu-99', 'Wugu Mofang: a super member spends about 4–5× a regular member a year', '五谷磨房:超级会员年消费约为普通会员的 4–5 倍'), { en: 'Paid members’ extra basket size', zh: '付费会员额外客单提升' }),
-    costPerMemberMonth: key(num('yuan', 0, 1000, 0.3, assumed('member system and benefits per member', '每位会员的会员系统与权益费用', ['gaps-not-published']), { en: 'Benefits and CRM cost per member per month', zh: '每位会员每月权益与 CRM 成本' })),
+    costPerMemberMonth: key(num('yuan', 0, 1000, 0.3, assumed('member system and benefits per member', '每位会员的会员系统与权益费用', ['gaps-not-published']), { en: 'Benefits and CRM cost per member per month', zh: '每位会员每月的权益与会员系统成本' })),
   },
   curve: {
     effortParam: 'pointsRate',

@@ -4,6 +4,10 @@ import type { Lang } from '../../lib/text';
 import { UNITS } from '../../lib/units';
 import { clauseOf, FIELD_LABELS, PARAM_LABELS, pathPattern } from '../../i18n/fields';
 import { compact, plain } from '../../i18n/numbers';
+import { codeLabel, listText } from '../../i18n/codes';
+import { localText } from '../../i18n/local-text';
+import { formatIso } from '../../i18n/dates';
+import { describeSchedule } from '../lib/describe-schedule';
 import { translate, type MessageKey } from '../../i18n/index';
 import { FESTIVALS, type FestivalId } from '../../sim/calendar';
 import { INDUSTRIES, type IndustryId } from '../../scenario/industries';
@@ -41,18 +45,50 @@ export function rangeText(spec: FieldSpec, lang: Lang): string {
 
 export function defaultText(spec: FieldSpec, lang: Lang, segs: readonly Segment[] = []): string {
   if (!('default' in spec) || spec.default === undefined) return '';
-  const d = spec.default;
-  if (spec.kind === 'enum' && typeof d === 'string') return enumLabel(segs, d, lang);
-  if (typeof d === 'number') return boundText(d, lang);
-  if (typeof d === 'boolean') return translate(lang, d ? 'field.on' : 'field.off');
-  if (typeof d === 'string') return d === '' ? '""' : d;
-  // A per-tier record of numbers reads better as "R1 0.001 · R2 0.004 …" than as JSON.
-  if (d && typeof d === 'object' && !Array.isArray(d)) {
-    const entries = Object.entries(d as Record<string, unknown>);
-    if (entries.length && entries.every(([k, v]) => /^R[0-5]$/.test(k) && typeof v === 'number')) return entries.map(([k, v]) => `${k} ${boundText(v as number, lang)}`).join(' · ');
+  return valueText(spec, spec.default, lang, segs);
+}
+
+/**
+ * A value as a reader says it, from its spec: numbers in the language's format, codes as labels, lists in the
+ * language's list format, schedules described in words, per-tier records as "R1 0.001 · R2 …" — never JSON.
+ */
+export function valueText(spec: FieldSpec, v: unknown, lang: Lang, segs: readonly Segment[] = []): string {
+  const zh = lang === 'zh';
+  if (v === undefined || v === null) return '';
+  const key = String(segs[segs.length - 1] ?? '');
+  if (spec.kind === 'custom' || key === 'schedule') {
+    if (key === 'schedule') return describeSchedule(v, lang) || (zh ? '无' : 'none');
+    if (typeof v === 'string') return codeLabel(key, v, lang) ?? v;
+    if (typeof v === 'number') return plain(v, 6);
+    if (Array.isArray(v)) return zh ? `${v.length} 个数值` : `${v.length} ${v.length === 1 ? 'value' : 'values'}`;
   }
-  const json = JSON.stringify(d);
-  return json.length > 40 ? json.slice(0, 38) + '…' : json;
+  if (typeof v === 'number') return boundText(v, lang);
+  if (typeof v === 'boolean') return translate(lang, v ? 'field.on' : 'field.off');
+  if (spec.kind === 'enum' && typeof v === 'string') return enumLabel(segs, v, lang);
+  if (spec.kind === 'date' && typeof v === 'string') return formatIso(v, lang);
+  if (spec.kind === 'text') return localText(v, lang) || (zh ? '(空)' : '(empty)');
+  if (typeof v === 'string') return v === '' ? (zh ? '(空)' : '(empty)') : v;
+  if (Array.isArray(v)) {
+    if (!v.length) return zh ? '无' : 'none';
+    if (spec.kind === 'array' && v.every((x) => typeof x !== 'object' || x === null)) return listText(v.map((x, i) => valueText(spec.items, x, lang, [...segs, i])), lang);
+    return zh ? `${v.length} 项` : `${v.length} ${v.length === 1 ? 'item' : 'items'}`;
+  }
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>);
+    // A per-tier record of numbers reads better as "R1 0.001 · R2 0.004 …".
+    if (entries.length && entries.every(([k, x]) => /^R[0-5]$/.test(k) && typeof x === 'number')) return entries.map(([k, x]) => `${k} ${boundText(x as number, lang)}`).join(' · ');
+    if (spec.kind === 'union') {
+      const tag = (v as Record<string, unknown>)[spec.discriminator];
+      if (typeof tag === 'string') return codeLabel(key, tag, lang) ?? tag;
+    }
+    if (spec.kind === 'object') {
+      const parts = entries
+        .filter(([k]) => Object.prototype.hasOwnProperty.call(spec.fields, k))
+        .map(([k, x]) => `${fieldLabel(spec.fields[k]!, [...segs, k], lang)} ${valueText(spec.fields[k]!, x, lang, [...segs, k])}`);
+      return parts.join(zh ? ',' : ', ');
+    }
+  }
+  return zh ? '(已设置)' : '(set)';
 }
 
 /** Where a default comes from, in the reader's language: the brand and figure it cites, or the assumption and why. */
@@ -69,7 +105,7 @@ export function enumLabel(segs: readonly Segment[], value: string, lang: Lang): 
   if (parent === 'weekly' || key === 'weekly') return translate(lang, `weekday.${value}` as MessageKey);
   if (key === 'phase') return translate(lang, `phase.${value}` as MessageKey);
   if (/^R[0-5]$/.test(value)) return translate(lang, `tier.${value}` as MessageKey);
-  return value;
+  return codeLabel(key, value, lang) ?? value;
 }
 
 /** A festival's short name: "双十一" / "Double 11". */
@@ -123,8 +159,18 @@ export function parseNumberInput(text: string): number | string | undefined {
   return text;
 }
 
+/** A number as typed in an input: plain digits, never scientific notation (1e-7 → "0.0000001", 1e21 → all digits). */
 export function displayNumber(v: unknown): string {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return noExponent(v);
   return String(v);
+}
+
+export function noExponent(x: number): string {
+  const s = String(x);
+  if (!/e/i.test(s) || !Number.isFinite(x)) return s;
+  if (Math.abs(x) >= 1) return BigInt(Math.round(x)).toString();
+  // toFixed(20) keeps 20 decimals; smaller magnitudes round to zero rather than print an exponent.
+  const t = x.toFixed(20).replace(/\.?0+$/, '');
+  return t === '-0' ? '0' : t;
 }

@@ -1,10 +1,17 @@
 import { translate, type MessageKey } from '../../i18n/index';
-import { compact, money, percent, ratio, signed } from '../../i18n/numbers';
+import { compact, money, percent, plain, ratio, signed } from '../../i18n/numbers';
 import type { Lang } from '../../lib/text';
 import type { Scenario, TacticEntry } from '../../scenario/types';
 import type { Comparison, PairedFigure } from '../../sim/compare';
 import type { SimulationResult } from '../../sim/result';
-import { TACTICS } from '../../sim/tactics/registry';
+import type { FieldSpec, ObjectSpec } from '../../lib/spec';
+import { UNITS, type Unit } from '../../lib/units';
+import { FIELD_LABELS } from '../../i18n/fields';
+import { listText } from '../../i18n/codes';
+import { tacticSpec } from '../../scenario/schema';
+import { fieldLabel, valueText } from '../editor/field-info';
+import { describeSchedule } from './describe-schedule';
+import { tacticLabelOf, tacticLabels } from './tactic-labels';
 
 /**
  * The comparison in plain words, generated from the numbers: for each scenario against the reference, what changed in
@@ -41,10 +48,9 @@ const LINES: FigureLine[] = [
   { key: 'R.cost', what: 'summary.what.cost', kind: 'money', lowerBetter: true },
 ];
 
-export function tacticLabel(t: Pick<TacticEntry, 'id' | 'type'>, lang: Lang): string {
-  const def = Object.prototype.hasOwnProperty.call(TACTICS, t.type) ? TACTICS[t.type] : undefined;
-  const type = def ? def.name[lang] : t.type;
-  return lang === 'zh' ? `${type}「${t.id}」` : `${type} “${t.id}”`;
+/** A tactic as the reader calls it in this plan: its name, with the coupon kind or a number when two are alike. */
+export function tacticLabel(t: Pick<TacticEntry, 'id' | 'type'>, lang: Lang, plan?: ReadonlyArray<Pick<TacticEntry, 'id' | 'type'>>): string {
+  return (plan && tacticLabelOf(t.id, plan as TacticEntry[], lang)) ?? tacticLabels([t as TacticEntry], lang)[0]!;
 }
 
 function fmt(x: number, kind: Kind, lang: Lang): string {
@@ -72,17 +78,60 @@ function changeLine(f: PairedFigure, line: FigureLine, lang: Lang): string | nul
   });
 }
 
-/** Parameters that differ between two tactics with the same id, as "name a → b". */
-function paramChanges(a: TacticEntry, b: TacticEntry): string[] {
+/** A tactic parameter's value with its unit, as said in a sentence: "¥2万/天", "20%", "14 天", "每周六". */
+export function paramValue(spec: FieldSpec | undefined, v: unknown, key: string, lang: Lang): string {
+  if (v === undefined) return '—';
+  if (key === 'schedule') return describeSchedule(v, lang) || '—';
+  if (!spec) return typeof v === 'number' ? compact(v, lang, 2) : typeof v === 'string' ? v : '…';
+  if (spec.kind === 'number' && typeof v === 'number') return quantity(v, spec.unit, lang);
+  return valueText(spec, v, lang, ['tactics', 0, key]);
+}
+
+/** A number in its unit, in words: money with ¥, shares as percentages, days and multipliers. */
+export function quantity(x: number, unit: Unit, lang: Lang): string {
+  const zh = lang === 'zh';
+  switch (unit) {
+    case 'share':
+      return percent(x);
+    case 'probabilityPerDay':
+    case 'ratePerDay':
+      return percent(x) + (zh ? '/天' : ' a day');
+    case 'yuan':
+      return money(x, lang);
+    case 'yuanPerDay':
+      return money(x, lang) + (zh ? '/天' : ' a day');
+    case 'yuanPerMonth':
+      return money(x, lang) + (zh ? '/月' : ' a month');
+    case 'yuanPerPerson':
+      return money(x, lang) + (zh ? '/人' : ' per person');
+    case 'yuanPerThousand':
+      return money(x, lang) + (zh ? '/千次曝光' : ' per 1,000 impressions');
+    case 'days':
+      return zh ? `${plain(x, 1)} 天` : `${plain(x, 1)} ${x === 1 ? 'day' : 'days'}`;
+    case 'multiplier':
+      return `×${ratio(x)}`;
+    case 'shape':
+    case 'none':
+    case 'count':
+      return compact(x, lang, 2);
+    default: {
+      const u = UNITS[unit][lang];
+      return u ? `${compact(x, lang, 2)} ${u}` : compact(x, lang, 2);
+    }
+  }
+}
+
+/** Parameters that differ between two tactics with the same id, as "label a → b" with labels, units and words. */
+function paramChanges(a: TacticEntry, b: TacticEntry, lang: Lang): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const variant = Object.prototype.hasOwnProperty.call(tacticSpec.variants, b.type) ? (tacticSpec.variants[b.type] as ObjectSpec) : null;
   const out: string[] = [];
   for (const k of keys) {
     if (k === 'id') continue;
-    const va = JSON.stringify(a[k]);
-    const vb = JSON.stringify(b[k]);
-    if (va === vb) continue;
-    const short = (v: string | undefined) => (v === undefined ? '—' : v.length > 24 ? v.slice(0, 22) + '…' : v);
-    out.push(`${k} ${short(va)} → ${short(vb)}`);
+    if (JSON.stringify(a[k]) === JSON.stringify(b[k])) continue;
+    const spec = variant?.fields[k];
+    const label = k === 'schedule' ? translate(lang, 'tactic.schedule') : spec ? fieldLabel(spec, ['tactics', 0, k], lang) : k;
+    out.push(`${label} ${paramValue(spec, a[k], k, lang)} → ${paramValue(spec, b[k], k, lang)}`);
   }
   return out;
 }
@@ -97,16 +146,16 @@ function whyLine(ref: Scenario, alt: Scenario, lang: Lang): string {
   const parts: string[] = [];
   const added = alt.tactics.filter((x) => !refIds.has(x.id));
   const removed = ref.tactics.filter((x) => !altIds.has(x.id));
-  if (added.length) parts.push(t('summary.added', { tactics: added.map((x) => tacticLabel(x, lang)).join(sep) }));
-  if (removed.length) parts.push(t('summary.removed', { tactics: removed.map((x) => tacticLabel(x, lang)).join(sep) }));
+  if (added.length) parts.push(t('summary.added', { tactics: listText(added.map((x) => tacticLabel(x, lang, alt.tactics)), lang) }));
+  if (removed.length) parts.push(t('summary.removed', { tactics: listText(removed.map((x) => tacticLabel(x, lang, ref.tactics)), lang) }));
   for (const x of alt.tactics) {
     const r = refIds.get(x.id);
     if (!r) continue;
-    const changes = paramChanges(r, x);
-    if (changes.length) parts.push(t('summary.changed', { tactic: tacticLabel(x, lang), params: changes.slice(0, 3).join(sep) }));
+    const changes = paramChanges(r, x, lang);
+    if (changes.length) parts.push(t('summary.changed', { tactic: tacticLabel(x, lang, alt.tactics), params: changes.slice(0, 3).join(sep) }));
   }
   const base = BASE_FIELDS.filter((k) => JSON.stringify(ref[k]) !== JSON.stringify(alt[k]));
-  if (base.length) parts.push(t('summary.baseline', { fields: base.join(sep) }));
+  if (base.length) parts.push(t('summary.baseline', { fields: base.map((k) => FIELD_LABELS[k]?.[lang] ?? k).join(sep) }));
   return t('summary.why', { changes: parts.length ? parts.join(lang === 'zh' ? ';' : '; ') : t('summary.same') });
 }
 
@@ -128,7 +177,7 @@ function topR5Cause(ref: SimulationResult, alt: SimulationResult): string | null
 export function causeLabel(cause: string, scenario: Scenario | null, lang: Lang): string {
   if (cause === 'baseline' || cause === 'decay' || cause === 'wordOfMouth') return translate(lang, `cause.${cause}` as MessageKey);
   const t = scenario?.tactics.find((x) => x.id === cause);
-  return t ? tacticLabel(t, lang) : cause;
+  return t ? tacticLabel(t, lang, scenario!.tactics) : cause;
 }
 
 export function compareSummary(reference: SummaryEntry, others: SummaryEntry[], comparisons: Record<string, Comparison>, lang: Lang): SummaryParagraph[] {

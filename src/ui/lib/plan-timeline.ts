@@ -1,6 +1,7 @@
 import type { Lang } from '../../lib/text';
 import { parseIsoDate } from '../../sim/calendar';
 import { festivalsInRange, resolveSchedule, scheduleSpec, type Schedule } from '../../sim/schedule';
+import { tacticLabels } from './tactic-labels';
 import { validateValue, type ValidationError } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
 import { activeDays, activeSegments } from '../../charts/timeline';
@@ -31,9 +32,9 @@ export function planTimeline(value: Record<string, unknown> | null, lang: Lang, 
   if (startDay === null || typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > LIMITS.days) return null;
   const tactics = Array.isArray(value.tactics) ? value.tactics : [];
   const effort: (number[] | null)[] = [];
+  const labels = tacticLabels(tactics.map((t) => (t && typeof t === 'object' ? t : {}) as Record<string, unknown>), lang);
   const rows: TimelineRow[] = tactics.map((t, k) => {
     const tac = (t && typeof t === 'object' ? t : {}) as Record<string, unknown>;
-    const id = typeof tac.id === 'string' && tac.id ? tac.id : `#${k + 1}`;
     let e: number[] | null = null;
     const errors: ValidationError[] = [];
     // A tactic may leave its schedule out: the tactic's default schedule applies (as the validator fills it in).
@@ -48,7 +49,7 @@ export function planTimeline(value: Record<string, unknown> | null, lang: Lang, 
       }
     }
     effort.push(e);
-    return { id: `${k}`, label: id, color: causeColor(k), segments: e ? activeSegments(e) : null, note: e ? activeLabel(activeDays(e)) : invalidLabel };
+    return { id: `${k}`, label: labels[k]!, color: causeColor(k), segments: e ? activeSegments(e) : null, note: e ? activeLabel(activeDays(e)) : invalidLabel };
   });
   let festivals: FestivalBand[] = [];
   try {

@@ -3,7 +3,8 @@ import { parseScenarioText, validateScenario } from '../../scenario/parse';
 import type { ValidationError } from '../../scenario/validate';
 import type { Scenario } from '../../scenario/types';
 import { doNothing } from '../../scenario/variants';
-import { localizeError } from '../../i18n/errors';
+import { errorText } from '../../i18n/errors';
+import { pathLabel } from '../lib/path-label';
 import { decodeShare, encodeShare, shareDataFromHash, shareUrl } from '../lib/share';
 import { KEYS, type KeyValueStore } from '../lib/storage';
 import { CompareState, type Candidate } from './compare.svelte';
@@ -103,16 +104,22 @@ export class AppState {
     this.toasts.show('info', this.i18n.t('library.deleted', { name: this.i18n.text(u.value.name) || u.value.id as string }));
   }
 
-  /** Validation errors as lines for a message: "path: message" in the reader's language. */
-  errorLines(errors: ValidationError[]): string[] {
-    return errors.slice(0, 12).map((e) => `${e.path}: ${localizeError(e.message, this.i18n.lang) ?? e.message}`);
+  /**
+   * Validation errors as lines for a message: "where: what" in the reader's language, the place named with the
+   * editor's labels (from `value`, the scenario as written), at most 12, then how many more there are.
+   */
+  errorLines(errors: ValidationError[], value: unknown = this.draft.value): string[] {
+    const lang = this.i18n.lang;
+    const lines = errors.slice(0, 12).map((e) => `${pathLabel(e.path, value, lang)}: ${errorText(e.message, lang)}`);
+    if (errors.length > 12) lines.push(this.i18n.t('io.more', { n: errors.length - 12 }));
+    return lines;
   }
 
   /** Import a scenario file's text: validated first; errors name the field. Returns the new key, or null. */
   importText(text: string, fileName: string): string | null {
     const r = parseScenarioText(text);
     if (!r.ok) {
-      this.toasts.show('error', this.i18n.t('io.importFailed', { file: fileName }), [this.i18n.t('io.problems', { n: r.errors.length }), ...this.errorLines(r.errors)]);
+      this.toasts.show('error', this.i18n.t('io.importFailed', { file: fileName }), [this.i18n.t('io.problems', { n: r.errors.length }), ...this.errorLines(r.errors, jsonOrNull(text))]);
       return null;
     }
     // Keep the file as written (not the defaults-filled copy), so exporting it again gives the same file.
@@ -147,7 +154,7 @@ export class AppState {
     }
     const r = parseScenarioText(text);
     if (!r.ok) {
-      this.toasts.show('error', this.i18n.t('io.linkInvalid'), [this.i18n.t('io.problems', { n: r.errors.length }), ...this.errorLines(r.errors)]);
+      this.toasts.show('error', this.i18n.t('io.linkInvalid'), [this.i18n.t('io.problems', { n: r.errors.length }), ...this.errorLines(r.errors, jsonOrNull(text))]);
       return true;
     }
     const value = JSON.parse(text) as Record<string, unknown>;
@@ -219,4 +226,13 @@ export function provideApp(app: AppState): void {
 
 export function useApp(): AppState {
   return getContext<AppState>(KEY);
+}
+
+/** A file's JSON when it parses (to name its tactics in error messages), else null. */
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

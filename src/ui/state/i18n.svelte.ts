@@ -5,15 +5,29 @@ import type { Lang, Text } from '../../lib/text';
 import { KEYS, type KeyValueStore } from '../lib/storage';
 
 /**
+ * A first visit's language from the browser's preferred languages: Chinese when the first one is Chinese (zh, zh-CN,
+ * zh-TW, zh-Hans …), English otherwise; the app's default (Chinese) when the browser says nothing.
+ */
+export function langFromBrowser(languages: readonly (string | undefined)[]): Lang {
+  const first = languages.find((l) => typeof l === 'string' && l.trim() !== '');
+  if (!first) return DEFAULT_LANG;
+  return /^zh\b/i.test(first.trim()) ? 'zh' : 'en';
+}
+
+/**
  * The current language, remembered in the browser. Components call `i18n.t(key)`; because `t` reads `lang`, every
  * label re-renders when the language changes — no reload, nothing the user typed is touched.
  */
 export class I18n {
   lang = $state<Lang>(DEFAULT_LANG);
 
-  constructor(private readonly store?: KeyValueStore) {
+  /** The stored choice when there is one, else the browser's languages (`navigator.languages`). */
+  constructor(
+    private readonly store?: KeyValueStore,
+    browserLanguages: readonly string[] = typeof navigator !== 'undefined' ? (navigator.languages?.length ? navigator.languages : [navigator.language]) : [],
+  ) {
     const saved = store?.getItem(KEYS.lang);
-    if (isLang(saved)) this.lang = saved;
+    this.lang = isLang(saved) ? saved : langFromBrowser(browserLanguages);
   }
 
   setLang(lang: Lang): void {
