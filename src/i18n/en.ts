@@ -6,6 +6,7 @@ export const en = {
   'app.name': 'STAR Sandbox',
   'app.tagline': '5R crowd assets · STAR outcomes · what-if planning',
   'app.skip': 'Skip to content',
+  'app.skipRun': 'Skip to Run',
   'nav.library': 'Library',
   'nav.editor': 'Editor',
   'nav.dashboard': 'Dashboard',

@@ -5,6 +5,7 @@ export const zh: Record<MessageKey, string> = {
   'app.name': 'STAR 沙盘',
   'app.tagline': '5R 人群资产 · STAR 效果推演 · 方案模拟',
   'app.skip': '跳到主要内容',
+  'app.skipRun': '跳到运行',
   'nav.library': '场景库',
   'nav.editor': '编辑',
   'nav.dashboard': '仪表盘',

@@ -15,6 +15,7 @@ import { PoolJobs, type PoolLike } from './pool';
 import { Runner } from './runner.svelte';
 import { Toasts } from './toasts.svelte';
 import type { PresetEntry } from '../lib/presets';
+import type { DashTab } from '../lib/route';
 
 export type View = 'library' | 'editor' | 'dashboard' | 'compare';
 export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare'];
@@ -34,6 +35,10 @@ export class AppState {
   readonly runner: Runner;
   readonly compare: CompareState;
   view = $state<View>('library');
+  /** The dashboard's open tab (in the URL with the view: `#/dashboard/R`). */
+  dashTab = $state<DashTab>('S');
+  /** Set by Run in the editor: the dashboard moves focus to the result once it is drawn. */
+  focusResultPending = false;
 
   constructor(
     readonly store: KeyValueStore,
