@@ -24,6 +24,15 @@ import { TACTICS } from '../../src/sim/tactics/registry';
  *
  * Deterministic: scenario k is drawn from its own stream `reference-day/k`. To replay one scenario:
  *   REFERENCE_DAY_SCENARIO=k npx vitest run --project unit tests/sim/reference-day.test.ts
+ *
+ * Bugs injected into the fast paths that this test caught (each alone, then reverted): the homogeneous non-buyer path
+ * or the heterogeneous upper-bound skip ignoring marked agents; the plain-tier path dropping the reverse propensity;
+ * the inline heterogeneous path dropping a source's trait; homogeneous simple buyers ignoring marks, or crediting
+ * every purchase to the baseline; BG/NBD dropping the forward scale or the within-day further purchases; agentDay
+ * dropping a mark's lapse multiplier; forward attribution leaving out the marks' share; swapped causes of extra
+ * purchase chances; buyers ignoring reverse marks; the per-tier tables (RunState.beginDay) leaving out the reverse
+ * part of the upper bound or a forward source. Those on tier-level boosts, lapse marks and buyers' reverse marks
+ * only the probe scenarios catch.
  */
 
 type Json = Record<string, unknown>;

@@ -21,8 +21,9 @@ import { R4, R5 } from '../tiers';
  * - the moves stream (`s.movesRng`): exactly one uniform u per agent per day, drawn in agent order before anything
  *   else happens to that agent, whatever then happens (common random numbers). The same u decides whether the agent
  *   moves or buys, and which cause gets the credit (by where u falls, rescaled: no second draw);
- * - the buy stream (`s.buyRng`), BG/NBD only: after each purchase one draw for the dropout, and for an active buyer
- *   who bought at its own rate, one draw per further purchase event within the day (exponential gaps);
+ * - the buy stream (`s.buyRng`), BG/NBD only: after each purchase one draw for the dropout; and for an active buyer
+ *   who bought at its own rate, one draw per exponential gap to the next purchase event, until a gap crosses the
+ *   end of the day or the buyer drops out;
  * - the order stream (`s.orderRng`) and the tactics' streams are drawn by shared code (RunState.placeOrder, the
  *   tactics' hooks), in the order the purchases and moves happen, which is agent order here as in the engine.
  *
