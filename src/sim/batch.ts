@@ -2,11 +2,21 @@ import type { EngineConfig } from './config';
 import { digestRun, type RunDigest } from './digest';
 import { simulateRun } from './model';
 
-/** Simulate runs [from, to) of a config and digest each. What every worker (Node or browser) does. */
-export function runDigests(config: EngineConfig, from: number, to: number, onRun?: (run: number) => void): RunDigest[] {
+/**
+ * Simulate runs [from, to) of a config and digest each. What every worker (Node or browser) does. `onDay` hears
+ * (run, days done in that run) after every simulated day: the browser worker throttles it into progress reports. It
+ * has no say in the result, so the digests are the same with or without it.
+ */
+export function runDigests(
+  config: EngineConfig,
+  from: number,
+  to: number,
+  onRun?: (run: number) => void,
+  onDay?: (run: number, daysDone: number) => void,
+): RunDigest[] {
   const out: RunDigest[] = [];
   for (let run = from; run < to; run++) {
-    out.push(digestRun(simulateRun(config, run), config));
+    out.push(digestRun(simulateRun(config, run, onDay && ((d) => onDay(run, d))), config));
     onRun?.(run);
   }
   return out;

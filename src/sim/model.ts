@@ -52,10 +52,17 @@ export function stepDay(s: RunState, day: number): void {
   s.endDay();
 }
 
-/** Run `run` of a scenario from start to end. Pure: the same config and run index give the same record. */
-export function simulateRun(config: EngineConfig, run: number): RunRecord {
+/**
+ * Run `run` of a scenario from start to end. Pure: the same config and run index give the same record. `onDay` (if
+ * given) hears the number of days done after each day, so a caller can report progress within a long run; it sees
+ * nothing of the state and cannot change the record.
+ */
+export function simulateRun(config: EngineConfig, run: number, onDay?: (daysDone: number) => void): RunRecord {
   const s = createRun(config, run);
-  for (let day = 0; day < config.days; day++) stepDay(s, day);
+  for (let day = 0; day < config.days; day++) {
+    stepDay(s, day);
+    onDay?.(day + 1);
+  }
   return finishRun(s);
 }
 

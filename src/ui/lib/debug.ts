@@ -10,9 +10,15 @@ export interface StarDebug {
   failWorker(kind: 'throw' | 'oom'): Promise<string>;
   /** Make a busy worker report a crash, as the browser does when a worker dies (e.g. out of memory). */
   crashWorker(message: string): boolean;
+  /** The next `n` workers started fail to load their script (as when the page went offline after it loaded). */
+  breakWorkerLoads(n: number): void;
+  /** Each worker of the pool: not started, loading its script, or ready. */
+  workerStates(): string[];
   resultJson(): string | null;
   status(): string;
   compareStatus(): string;
+  /** Every status the app holds, for tests that check they agree with what is shown. */
+  statuses(): { runner: string; contrib: string; compare: string; runnerFailure: string | null; compareFailure: string | null };
   poolSize: number;
   /** Where the work went: runs finished by each worker, and the main thread's pieces and turns given back. */
   work(): { runsByWorker: number[]; pieces: number; yields: number };
@@ -28,17 +34,19 @@ export function installDebugHook(app: AppState, pool: SimPool): void {
         return e instanceof Error ? e.message : String(e);
       }
     },
-    crashWorker(message) {
-      // Reaches into the pool's clients on purpose (test only): the same 'error' event a dying worker fires.
-      const clients = (pool as unknown as { clients: Array<{ worker: Worker | null }> }).clients;
-      const w = clients.find((c) => c.worker)?.worker;
-      if (!w) return false;
-      w.dispatchEvent(new ErrorEvent('error', { message }));
-      return true;
-    },
+    crashWorker: (message) => pool.crashOne(message),
+    breakWorkerLoads: (n) => pool.breakNextStarts(n),
+    workerStates: () => pool.workerStates(),
     resultJson: () => (app.runner.result ? JSON.stringify(app.runner.result) : null),
     status: () => app.runner.status,
     compareStatus: () => app.compare.status,
+    statuses: () => ({
+      runner: app.runner.status,
+      contrib: app.runner.contribStatus,
+      compare: app.compare.status,
+      runnerFailure: app.runner.failure?.kind ?? null,
+      compareFailure: app.compare.failure?.kind ?? null,
+    }),
     poolSize: pool.size,
     work: () => ({ runsByWorker: [...pool.runsByWorker], pieces: pieceStats.pieces, yields: pieceStats.yields }),
   };

@@ -6,7 +6,7 @@ import type { SimulationResult } from '../../sim/result';
 import type { Summary } from '../../sim/summary';
 import { KEYS, readJson, writeJson, type KeyValueStore } from '../lib/storage';
 import { LIMITS } from '../../scenario/limits';
-import { failureKind, isCancelled, type PoolJobs, type PoolLike } from './pool';
+import { failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 4;
@@ -49,7 +49,8 @@ export function parseSeed(text: string): number | string {
 
 /**
  * The comparison: 2–4 scenarios run one after another on the same seed, runs and horizon (common random numbers),
- * then each compared with the chosen reference run by run.
+ * then each compared with the chosen reference run by run. It shares the worker pool with the dashboard's run: started
+ * while that run has the pool, it waits in line (status 'queued') and never cancels it.
  */
 export class CompareState {
   selected = $state<string[]>([]);
@@ -57,15 +58,25 @@ export class CompareState {
   runs = $state(20);
   seed = $state('1');
   days = $state(365);
-  status = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
+  status = $state<'idle' | 'queued' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
+  /** The scenario being run (0-based), runs done of it, and how many scenarios. */
   current = $state(0);
   done = $state(0);
   total = $state(0);
-  failure = $state.raw<{ kind: 'oom' | 'failed' | 'settings'; detail: string } | null>(null);
+  /** Runs in flight and the days they have done between them; the share of the whole comparison done (0–1). */
+  running = $state(0);
+  runningDays = $state(0);
+  fraction = $state(0);
+  /** Whom a queued comparison waits for. */
+  queuedBehind = $state<JobOwner | null>(null);
+  /** Where a cancelled comparison stood when the user cancelled it. */
+  cancelledAt = $state<'queued' | 'running' | null>(null);
+  failure = $state.raw<{ kind: FailureKind | 'settings'; detail: string } | null>(null);
   outcome = $state.raw<CompareOutcome | null>(null);
   /** Summaries by entry id (kept for paired differences; not reactive). */
   summaries = new Map<string, Summary>();
   private token = 0;
+  private lease: PoolLease | null = null;
 
   constructor(
     private readonly pool: PoolLike,
@@ -80,7 +91,7 @@ export class CompareState {
   }
 
   get busy(): boolean {
-    return this.status === 'running';
+    return this.status === 'running' || this.status === 'queued';
   }
 
   toggle(id: string): void {
@@ -119,9 +130,6 @@ export class CompareState {
     const refId = this.reference && chosen.some((c) => c.id === this.reference) ? this.reference : chosen[0]!.id;
     // The reference first, so the others can be compared as soon as they finish.
     chosen.sort((a, b) => (a.id === refId ? -1 : b.id === refId ? 1 : 0));
-    if (this.busy) this.pool.cancel();
-    const token = ++this.token;
-    this.jobs.begin('compare', () => this.cancel());
     const seed = parseSeed(this.seed);
     // The common settings are typed by hand: keep them within the format's limits (NaN becomes the smallest value).
     const clamp = (v: number, hi: number) => Math.min(hi, Math.max(1, Math.round(Number.isFinite(v) ? v : 1)));
@@ -131,6 +139,8 @@ export class CompareState {
     this.days = days;
     const heaviest = Math.max(...chosen.map((c) => c.scenario!.population.agents));
     if (heaviest * days * runs > LIMITS.work || (typeof seed === 'string' && (seed.length === 0 || seed.length > 64))) {
+      // A comparison under way stops (the settings were changed for a new one), so nothing reads as running.
+      if (this.busy) this.cancel();
       this.status = 'failed';
       this.outcome = null;
       this.failure = {
@@ -142,22 +152,45 @@ export class CompareState {
       };
       return;
     }
-    this.status = 'running';
+    const token = ++this.token;
+    // Running again while a comparison is under way replaces it (keeping its place with the pool).
+    if (this.lease?.holding) this.pool.cancel();
+    const lease = this.lease ?? this.jobs.acquire('compare');
+    this.lease = lease;
     this.failure = null;
     this.outcome = null;
+    this.cancelledAt = null;
     this.summaries = new Map();
     this.total = chosen.length;
+    this.current = 0;
+    this.done = 0;
+    this.running = 0;
+    this.runningDays = 0;
+    this.fraction = 0;
+    this.queuedBehind = lease.holding ? null : this.jobs.current;
+    this.status = lease.holding ? 'running' : 'queued';
     const entries: ComparedEntry[] = [];
     try {
+      await lease.ready;
+      if (token !== this.token) return;
+      this.queuedBehind = null;
+      this.status = 'running';
       for (let k = 0; k < chosen.length; k++) {
         const c = chosen[k]!;
         this.current = k;
         this.done = 0;
         const config = compileScenario(c.scenario!, { seed, runs, days });
-        const summary = await this.pool.run(config, (p) => {
-          if (token === this.token) this.done = p.done;
+        const summary = await this.pool.run(config, (p: PoolProgressLike) => {
+          if (token !== this.token) return;
+          this.done = p.done;
+          this.running = p.running ?? 0;
+          this.runningDays = p.runningDays ?? 0;
+          const f = p.daysDone !== undefined && p.days ? p.daysDone / (p.total * p.days) : p.done / p.total;
+          this.fraction = (k + f) / chosen.length;
         });
         if (token !== this.token) return;
+        this.running = 0;
+        this.runningDays = 0;
         this.summaries.set(c.id, summary);
         entries.push({ id: c.id, name: c.name, scenario: c.scenario!, result: await inPieces(summary.resultSteps()) });
         if (token !== this.token) return;
@@ -173,13 +206,20 @@ export class CompareState {
       this.status = 'done';
     } catch (e) {
       if (token !== this.token) return;
-      if (isCancelled(e)) this.status = 'cancelled';
-      else {
+      this.running = 0;
+      this.runningDays = 0;
+      if (isCancelled(e)) {
+        this.cancelledAt ??= 'running';
+        this.status = 'cancelled';
+      } else {
         this.failure = failureKind(e);
         this.status = 'failed';
       }
     } finally {
-      if (token === this.token) this.jobs.end('compare');
+      if (token === this.token) {
+        this.lease?.release();
+        this.lease = null;
+      }
     }
   }
 
@@ -198,8 +238,19 @@ export class CompareState {
     this.persist();
   }
 
+  /** Cancel at once: the status says so now, the workers stop, the next job in line gets the pool. */
   cancel(): void {
-    if (this.busy) this.pool.cancel();
+    if (!this.busy) return;
+    const lease = this.lease;
+    this.token++;
+    this.lease = null;
+    if (lease?.holding) this.pool.cancel();
+    lease?.release();
+    this.cancelledAt = this.status === 'queued' ? 'queued' : 'running';
+    this.status = 'cancelled';
+    this.queuedBehind = null;
+    this.running = 0;
+    this.runningDays = 0;
   }
 
   private persist(): void {

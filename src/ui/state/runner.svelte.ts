@@ -7,14 +7,15 @@ import type { SimulationResult } from '../../sim/result';
 import type { Summary } from '../../sim/summary';
 import { compareSteps } from '../../sim/compare';
 import { inPieces } from '../lib/in-pieces';
-import { failureKind, isCancelled, type PoolJobs, type PoolLike, type PoolProgressLike } from './pool';
+import { failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
 /** Run `f` in a later task (not a microtask), so the browser can paint and handle input in between. */
 function nextTask(f: () => void): void {
   setTimeout(f, 0);
 }
 
-export type RunStatus = 'idle' | 'projecting' | 'running' | 'done' | 'cancelled' | 'failed';
+export type RunStatus = 'idle' | 'queued' | 'projecting' | 'running' | 'done' | 'cancelled' | 'failed';
+export type ContribStatus = 'idle' | 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
 
 /** Partial results are recomputed at most this often while runs finish (each costs a Summary.result()). */
 const PARTIAL_EVERY_MS = 1500;
@@ -26,35 +27,54 @@ const PARTIAL_MAX_RUNS = 60;
 
 /**
  * Runs the open scenario: the mean-field projection first (instant), then every Monte Carlo run in the worker pool,
- * with progress, time left, bands that fill in as runs finish (from the pool's in-order summary), cancel, and worker
- * failures in plain words. The final result comes from one summary over runs 0…N−1, so it has the same bytes as the
- * command line's for the same scenario and seed.
+ * with progress (runs done, and the days done within the runs in flight), time left, bands that fill in as runs
+ * finish (from the pool's in-order summary), cancel, and worker failures named for what they are. The final result
+ * comes from one summary over runs 0…N−1, so it has the same bytes as the command line's for the same scenario and
+ * seed.
+ *
+ * The pool is shared with the comparison: a run started while the comparison has the pool waits in line
+ * (status 'queued', `queuedBehind`), and never cancels it. Running again while a run is under way replaces that run
+ * (it keeps its place), and the new run says so (`superseded`). The status is set the moment anything changes: after
+ * cancel nothing reads as running.
  */
 export class Runner {
   status = $state<RunStatus>('idle');
   done = $state(0);
   total = $state(0);
-  /** Seconds left (estimate), null until the first runs finish. */
+  /** Days in one run, runs being simulated now, and the days those have done between them. */
+  days = $state(0);
+  running = $state(0);
+  runningDays = $state(0);
+  /** Seconds left (estimate), null until the first progress report. */
   secondsLeft = $state<number | null>(null);
   elapsed = $state(0);
+  /** Whom a queued run (or removal-effects job) waits for. */
+  queuedBehind = $state<JobOwner | null>(null);
+  /** This run replaced one that was still under way (it had finished `done` of `total` runs). */
+  superseded = $state.raw<{ done: number; total: number } | null>(null);
+  /** Where a cancelled run stood when the user cancelled it: still in line, or under way. */
+  cancelledAt = $state<'queued' | 'running' | null>(null);
   meanField = $state.raw<MeanFieldResult | null>(null);
   result = $state.raw<SimulationResult | null>(null);
   /** The result holds fewer runs than asked for (still running, or cancelled). */
   partial = $state(false);
-  failure = $state.raw<{ kind: 'oom' | 'failed'; detail: string } | null>(null);
+  failure = $state.raw<{ kind: FailureKind; detail: string } | null>(null);
   /** The scenario that was run, and its JSON (to tell when the draft has changed since). */
   scenario = $state.raw<Scenario | null>(null);
   scenarioJson = $state('');
   contributions = $state.raw<ContributionReport | null>(null);
-  contribStatus = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
+  contribStatus = $state<ContribStatus>('idle');
   contribDone = $state(0);
   contribTotal = $state(0);
+  contribFailure = $state.raw<{ kind: FailureKind; detail: string } | null>(null);
 
   config: EngineConfig | null = null;
   summary: Summary | null = null;
   private token = 0;
   private startedAt = 0;
   private lastPartialAt = 0;
+  /** This runner's place with the pool (held or in line), while a job of it is under way. */
+  private lease: PoolLease | null = null;
 
   constructor(
     private readonly pool: PoolLike,
@@ -62,14 +82,34 @@ export class Runner {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** The Monte Carlo run is under way or waiting (not the removal effects). */
+  get active(): boolean {
+    return this.status === 'queued' || this.status === 'projecting' || this.status === 'running';
+  }
+
   get busy(): boolean {
-    return this.status === 'projecting' || this.status === 'running' || this.contribStatus === 'running';
+    return this.active || this.contribStatus === 'running' || this.contribStatus === 'queued';
+  }
+
+  /** Take the pool (or a place in line), keeping the place of a job of this runner that is replaced. */
+  private takeLease(): PoolLease {
+    const lease = this.lease ?? this.jobs.acquire('runner');
+    this.lease = lease;
+    return lease;
+  }
+
+  private endLease(token: number): void {
+    if (token !== this.token) return;
+    this.lease?.release();
+    this.lease = null;
   }
 
   async run(scenario: Scenario): Promise<void> {
-    if (this.busy) this.pool.cancel();
+    const previous = this.busy ? { done: this.active ? this.done : this.contribDone, total: this.active ? this.total : this.contribTotal } : null;
     const token = ++this.token;
-    this.jobs.begin('runner', () => this.cancel());
+    // Replacing a run of this runner: stop its work; the new run keeps its place with the pool.
+    if (this.lease?.holding) this.pool.cancel();
+    const lease = this.takeLease();
     const config = compileScenario(scenario);
     this.config = config;
     this.summary = null;
@@ -79,16 +119,27 @@ export class Runner {
     this.result = null;
     this.partial = false;
     this.failure = null;
+    this.superseded = previous;
+    this.cancelledAt = null;
     this.contributions = null;
     this.contribStatus = 'idle';
+    this.contribFailure = null;
     this.done = 0;
     this.total = config.runs;
+    this.days = config.days;
+    this.running = 0;
+    this.runningDays = 0;
     this.secondsLeft = null;
     this.elapsed = 0;
-    this.status = 'projecting';
-    this.startedAt = this.now();
-    this.lastPartialAt = this.startedAt;
+    this.queuedBehind = lease.holding ? null : this.jobs.current;
+    this.status = lease.holding ? 'projecting' : 'queued';
     try {
+      await lease.ready;
+      if (token !== this.token) return;
+      this.queuedBehind = null;
+      this.status = 'projecting';
+      this.startedAt = this.now();
+      this.lastPartialAt = this.startedAt;
       const mf = await this.pool.meanField(config);
       if (token !== this.token) return;
       this.meanField = mf;
@@ -99,6 +150,8 @@ export class Runner {
       });
       if (token !== this.token) return;
       this.summary = summary;
+      this.running = 0;
+      this.runningDays = 0;
       // Summarised in pieces between event-loop turns: hundreds of runs must not freeze the page.
       const result = await inPieces(summary.resultSteps());
       await new Promise<void>((ok) => nextTask(ok));
@@ -111,29 +164,54 @@ export class Runner {
       this.status = 'done';
     } catch (e) {
       if (token !== this.token) return;
+      this.running = 0;
+      this.runningDays = 0;
+      this.secondsLeft = null;
       if (isCancelled(e)) {
+        this.cancelledAt ??= 'running';
         this.status = 'cancelled';
       } else {
         this.failure = failureKind(e);
         this.status = 'failed';
       }
     } finally {
-      if (token === this.token) this.jobs.end('runner');
+      this.endLease(token);
     }
   }
 
+  /**
+   * Cancel what this runner has under way (the run, or the removal effects), at once: the status says so now, the
+   * workers stop, and the next job in line (a comparison) gets the pool. A run still in line just leaves it.
+   */
   cancel(): void {
     if (!this.busy) return;
-    this.pool.cancel();
+    const lease = this.lease;
+    this.token++;
+    this.lease = null;
+    if (lease?.holding) this.pool.cancel();
+    lease?.release();
+    if (this.active) {
+      this.cancelledAt = this.status === 'queued' ? 'queued' : 'running';
+      this.status = 'cancelled';
+      this.secondsLeft = null;
+    }
+    if (this.contribStatus === 'running' || this.contribStatus === 'queued') this.contribStatus = 'cancelled';
+    this.queuedBehind = null;
+    this.running = 0;
+    this.runningDays = 0;
   }
 
   private onProgress(p: PoolProgressLike, mcStart: number): void {
     const t = this.now();
     this.done = p.done;
     this.total = p.total;
+    this.running = p.running ?? 0;
+    this.runningDays = p.runningDays ?? 0;
     const elapsed = (t - mcStart) / 1000;
     this.elapsed = (t - this.startedAt) / 1000;
-    this.secondsLeft = p.done > 0 ? (elapsed / p.done) * (p.total - p.done) : null;
+    // Share of the work done: days simulated (finished runs and the days within the runs in flight), else runs.
+    const frac = p.daysDone !== undefined && p.days ? p.daysDone / (p.total * p.days) : p.done / p.total;
+    this.secondsLeft = frac > 0 && elapsed > 0 ? (elapsed / frac) * (1 - frac) : null;
     const s = p.summary;
     // Bands fill in: recompute the partial result now and then from the runs summarised so far (in run order).
     if (s && s.added > 0 && s.added < p.total && s.added <= PARTIAL_MAX_RUNS && t - this.lastPartialAt >= PARTIAL_EVERY_MS) {
@@ -157,13 +235,19 @@ export class Runner {
     const config = this.config;
     const full = this.summary;
     if (!config || !full || this.busy) return;
-    const token = this.token;
-    this.jobs.begin('runner', () => this.cancel());
-    this.contribStatus = 'running';
+    const token = ++this.token;
+    const lease = this.takeLease();
+    this.contribFailure = null;
     this.contribDone = 0;
     this.contribTotal = config.tactics.length * config.runs;
+    this.queuedBehind = lease.holding ? null : this.jobs.current;
+    this.contribStatus = lease.holding ? 'running' : 'queued';
     let finished = 0;
     try {
+      await lease.ready;
+      if (token !== this.token) return;
+      this.queuedBehind = null;
+      this.contribStatus = 'running';
       const report = await tacticContributions(config, full, async (c) => {
         const s = await this.pool.run(c, (p) => {
           if (token === this.token) this.contribDone = finished + p.done;
@@ -176,10 +260,13 @@ export class Runner {
       this.contribStatus = 'done';
     } catch (e) {
       if (token !== this.token) return;
-      this.contribStatus = isCancelled(e) ? 'cancelled' : 'failed';
-      if (!isCancelled(e)) this.failure = failureKind(e);
+      if (isCancelled(e)) this.contribStatus = 'cancelled';
+      else {
+        this.contribFailure = failureKind(e);
+        this.contribStatus = 'failed';
+      }
     } finally {
-      if (token === this.token) this.jobs.end('runner');
+      this.endLease(token);
     }
   }
 
