@@ -14,6 +14,13 @@ export function langFromBrowser(languages: readonly (string | undefined)[]): Lan
   return /^zh\b/i.test(first.trim()) ? 'zh' : 'en';
 }
 
+/** `navigator.languages` (or `navigator.language`) where there is a navigator; none on a server or in plain Node. */
+function browserLanguageList(): readonly string[] {
+  const nav = (globalThis as { navigator?: { languages?: readonly string[]; language?: string } }).navigator;
+  if (!nav) return [];
+  return nav.languages?.length ? nav.languages : nav.language ? [nav.language] : [];
+}
+
 /**
  * The current language, remembered in the browser. Components call `i18n.t(key)`; because `t` reads `lang`, every
  * label re-renders when the language changes — no reload, nothing the user typed is touched.
@@ -24,7 +31,7 @@ export class I18n {
   /** The stored choice when there is one, else the browser's languages (`navigator.languages`). */
   constructor(
     private readonly store?: KeyValueStore,
-    browserLanguages: readonly string[] = typeof navigator !== 'undefined' ? (navigator.languages?.length ? navigator.languages : [navigator.language]) : [],
+    browserLanguages: readonly string[] = browserLanguageList(),
   ) {
     const saved = store?.getItem(KEYS.lang);
     this.lang = isLang(saved) ? saved : langFromBrowser(browserLanguages);
