@@ -268,7 +268,10 @@ describe('every view at 390 and 1440 px, in Chinese and English', () => {
     const top = (sel: string) =>
       page.evaluate((s: string) => {
         const el = document.querySelector(s);
-        if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - document.querySelector('header').offsetHeight - 8);
+        // Below the sticky header, and below the editor's toolbar where it sticks too (wide screens).
+        const bar = document.querySelector('.toolbar');
+        const covered = document.querySelector('header').offsetHeight + (bar && getComputedStyle(bar).position === 'sticky' ? bar.offsetHeight : 0);
+        if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - covered - 8);
       }, sel);
     await dismissToasts();
     for (const lang of ['zh', 'en']) {
