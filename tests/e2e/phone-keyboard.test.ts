@@ -8,6 +8,8 @@ import { encodeShare } from '../../src/ui/lib/share';
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
 declare const window: any;
 declare const document: any;
+declare const location: any;
+declare const getComputedStyle: any;
 
 /**
  * Phones, keyboard and history (issue 11): the editor's height at 390 px, Run within reach, tables that keep their key
