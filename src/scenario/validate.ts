@@ -38,6 +38,12 @@ export function validateValue(value: unknown, spec: FieldSpec, path: string, err
   const report = (p: string, message: string) => errors.push({ path: p || '(root)', message });
   switch (spec.kind) {
     case 'number': {
+      // An empty text (a field the user cleared in the editor) is a missing value, not a number and not the default:
+      // filling in the default would change the plan without saying so.
+      if (typeof value === 'string' && value.trim() === '') {
+        report(path, 'is required');
+        return undefined;
+      }
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         report(path, `expected a number, got ${describe(value)}`);
         return undefined;

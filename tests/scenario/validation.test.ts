@@ -37,6 +37,7 @@ describe('scenario validation', () => {
     ['unknown top-level field (typo) with a suggestion', (s) => (s.runz = 5), 'runz', /unknown field \(did you mean "runs"\?\)/],
     ['unknown nested field', (s) => ((pop(s).heterogenity = true), delete pop(s).heterogeneity), 'population.heterogenity', /unknown field.*heterogeneity/],
     ['wrong type', (s) => (s.days = '365'), 'days', /expected a number, got the string "365"/],
+    ['a cleared number is missing, not its default', (s) => (s.days = ' '), 'days', /is required/],
     ['not a whole number', (s) => (s.days = 10.5), 'days', /whole number/],
     ['days over the limit', (s) => (s.days = 4000), 'days', /out of range: expected at least 1 and at most 3 660/],
     ['agents over the limit', (s) => (pop(s).agents = 6_000_000), 'population.agents', /at most 5 000 000/],
