@@ -161,6 +161,10 @@ describe('STAR Sandbox in the browser', () => {
     await expect.poll(() => err.count()).toBe(0);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => err.count()).toBe(1);
+    // Clearing a number the plan needs is a problem to fix, not a silent return to the default.
+    await fillField('tactics[0].dailySpend', '');
+    await expect.poll(() => err.textContent()).toContain('必填');
+    expect(await page.isDisabled('[data-testid=editor-run]')).toBe(true);
     await fillField('tactics[0].dailySpend', '35000');
     await expect.poll(() => err.count()).toBe(0);
   });
