@@ -181,6 +181,7 @@ export const en = {
   'run.loadFailed': 'A simulation worker could not load: you may be offline, or its file could not be fetched. Check your connection and run again; fresh workers will start, and your scenario is unchanged.',
   'run.failureDetail': 'Technical detail',
   'run.queued': 'Queued: starts when the current comparison finishes.',
+  'run.queuedResult': 'Once the run starts, the instant projection appears here first, then the Monte Carlo results fill in as runs finish.',
   'run.cancelledQueued': 'You cancelled this run before it started. Nothing you typed was lost.',
   'run.superseded': 'The previous run had not finished ({done} of {total} runs done); this run replaced it.',
   'run.inFlight': '{n} in progress: {days} / {total} days',

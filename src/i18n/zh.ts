@@ -180,6 +180,7 @@ export const zh: Record<MessageKey, string> = {
   'run.loadFailed': '模拟线程没能加载:可能断网了,或程序文件取不到。请检查网络后重新运行;会换上新的计算线程,场景未受影响。',
   'run.failureDetail': '技术信息',
   'run.queued': '排队中:等当前的对比完成后开始运行。',
+  'run.queuedResult': '运行开始后,这里先显示即时投影,再随运行完成逐步填入蒙特卡洛结果。',
   'run.cancelledQueued': '你在这次运行开始前取消了它。你输入的内容都还在。',
   'run.superseded': '上一次运行还没完成(完成了 {done}/{total} 次),已由这次运行取代。',
   'run.inFlight': '进行中的 {n} 次已算 {days}/{total} 天',
