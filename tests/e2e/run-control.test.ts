@@ -95,6 +95,9 @@ describe('runs do what the user expects', () => {
     expect(s.compare).toBe('queued');
     expect(s.runner).toBe('running');
     await shot(page, 'run-control-compare-queued');
+    await page.click('[data-lang=en]');
+    expect(await page.textContent('[data-testid=compare-queued]')).toContain('Queued: waits for the current run');
+    await page.click('[data-lang=zh]');
     // The comparison can be left, and its queued state is still true when coming back.
     await page.click('[data-view=dashboard]');
     await page.waitForSelector('.runbar');
@@ -149,6 +152,11 @@ describe('runs do what the user expects', () => {
     await page.waitForTimeout(1000);
     expect((await statuses()).runner).toBe('cancelled');
     expect(await page.evaluate(() => document.querySelector('main').innerText)).not.toMatch(RUNNING_WORDS);
+    // The same in English.
+    await page.click('[data-lang=en]');
+    expect(await page.textContent('[data-testid=run-cancelled]')).toContain('You cancelled this run');
+    expect(await page.evaluate(() => document.querySelector('main').innerText)).not.toMatch(/in progress|estimating|computing|queued|\bleft\b/i);
+    await page.click('[data-lang=zh]');
   });
 
   it('progress moves within a long run: days done before the first run finishes, and a time-left estimate', async () => {
