@@ -19,9 +19,9 @@ declare const getComputedStyle: any;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 /**
- * The editor of the default preset (5 tactics) at 390 px was 21 500 px tall with every parameter open. With the key
- * levers on each card and the rest behind "More parameters" it measures about 9 300 px in Chinese and 10 200 px in
- * English (longer words wrap more). The bound leaves ~15 % over English for text changes, and fails as soon as the
+ * The editor of the default preset (5 tactics) at 390 px was 21 500 px tall in Chinese (23 200 px in English) with
+ * every parameter open. With the key levers on each card and the rest behind "More parameters" it measures about
+ * 9 300 px in Chinese and 10 100 px in English (longer words wrap more). The bound leaves ~15 % over English for text changes, and fails as soon as the
  * disclosures stop closing (the tactic cards alone were 15 400 px).
  */
 const EDITOR_MAX_HEIGHT = 12_000;
