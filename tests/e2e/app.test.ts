@@ -293,8 +293,8 @@ describe('STAR Sandbox in the browser', () => {
     }, exported);
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: drop });
     await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
-    await page.waitForSelector('#f-id');
-    expect(await page.inputValue('#f-id')).toBe('e2e-cli');
+    await page.waitForSelector('#f-id', { state: 'attached' });
+    await expect.poll(() => page.inputValue('#f-id')).toBe('e2e-cli');
     await page.click('[data-view=library]');
     expect(await page.locator('[data-user]').count()).toBe(before + 1);
     // A broken file is refused, naming the field.
@@ -366,7 +366,7 @@ describe('STAR Sandbox in the browser', () => {
     const p2 = await other.newPage();
     const p2errors = watchErrors(p2);
     await p2.goto(url);
-    await p2.waitForSelector('#f-id', { timeout: 15_000 }).catch(async (e) => {
+    await p2.waitForSelector('#f-id', { state: 'attached', timeout: 15_000 }).catch(async (e) => {
       throw new Error(`${e}\nurl: ${url.slice(0, 120)}\nerrors: ${p2errors.join('\n')}\ntext: ${(await p2.textContent('body'))?.slice(0, 400)}`);
     });
     expect(await p2.inputValue('#f-id')).toBe('e2e-cli');
