@@ -116,6 +116,10 @@ describe('keyboard', () => {
     await page.click('[data-testid=editor-run]');
     await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'result', null, { timeout: 10_000 });
+    // And from the dashboard's own Run button, which turns into Cancel while it runs.
+    await page.click('[data-testid=run]');
+    await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'result', null, { timeout: 10_000 });
   });
 
   it('arrow keys, Home and End move the selected tab; only the selected tab is a Tab stop', async () => {
