@@ -6,7 +6,11 @@ import { TIERS } from '../sim/tiers';
 import { demandIndex, INDUSTRIES, type IndustryId } from './industries';
 import type { Scenario } from './types';
 
-/** Overrides from the command line or the app (runs, seed, days, agents), applied after validation. */
+/**
+ * Overrides from the command line or the app (runs, seed, days, agents), applied after validation. `agents` changes
+ * only the sample: the scale is recomputed so agents × scale stays the market the scenario states
+ * (`population.agents × population.scale`).
+ */
 export interface Overrides {
   runs?: number;
   seed?: number | string;
@@ -21,6 +25,8 @@ export interface Overrides {
 export function compileScenario(s: Scenario, o: Overrides = {}): EngineConfig {
   const days = o.days ?? s.days;
   const agents = o.agents ?? s.population.agents;
+  // The market is fixed by the scenario; fewer agents means more noise, not a smaller market.
+  const scale = agents === s.population.agents ? s.population.scale : (s.population.agents * s.population.scale) / agents;
   const startDay = parseIsoDate(s.startDate)!;
   const shares = TIERS.map((t) => s.population.initial[t]);
   const b = s.baseline;
@@ -38,7 +44,7 @@ export function compileScenario(s: Scenario, o: Overrides = {}): EngineConfig {
     days,
     startDay,
     agents,
-    scale: s.population.scale,
+    scale,
     initialCounts: apportion(shares, agents),
     heterogeneity: s.population.heterogeneity,
     forward: [b.forward.R0, b.forward.R1, b.forward.R2, b.forward.R3, b.forward.R4, 0],
