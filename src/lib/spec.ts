@@ -23,6 +23,19 @@ interface Base {
   key?: boolean;
 }
 
+/**
+ * How far a number taken from an assumption (or from one brand's anecdote) could plausibly be from its default: the
+ * range runs draw it from when assumption uncertainty is on (src/sim/assumptions.ts), with the reason for the range in
+ * both languages. Inside the field's min and max, around the default. `relative`: low and high multiply the value in
+ * use (for fields whose value comes from an industry preset rather than a default).
+ */
+export interface Plausible {
+  low: number;
+  high: number;
+  reason: Text;
+  relative?: boolean;
+}
+
 export interface NumberSpec extends Base {
   kind: 'number';
   unit: Unit;
@@ -32,6 +45,13 @@ export interface NumberSpec extends Base {
   exclusiveMin?: boolean;
   integer?: boolean;
   default?: number;
+  /** The plausible range of an assumed value; runs draw from it (docs/model.md § Uncertainty). */
+  plausible?: Plausible;
+  /**
+   * The brand decides this number (a budget, a cadence, a discount, a price): it is the plan, not an uncertain fact
+   * about customers or the market, so it has no plausible range and is never drawn.
+   */
+  decision?: boolean;
 }
 
 export interface BooleanSpec extends Base {

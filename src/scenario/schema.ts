@@ -1,4 +1,4 @@
-import type { CustomSpec, FieldSpec, ObjectSpec, UnionSpec } from '../lib/spec';
+import type { CustomSpec, FieldSpec, ObjectSpec, Plausible, UnionSpec } from '../lib/spec';
 import { BUILTIN_CAUSES } from '../sim/config';
 import { TACTICS } from '../sim/tactics/registry';
 import { INDUSTRY_IDS } from './industries';
@@ -9,8 +9,22 @@ export const SCHEMA_VERSION = 1;
 const TIER_KEYS = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'] as const;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/**
+ * The baseline flows a scenario states come from an industry preset, whose daily probabilities are assumptions
+ * (industries.ts): runs may draw them within a relative range of the value in use.
+ */
+const FLOW_RANGE: Plausible = {
+  low: 0.7,
+  high: 1.4,
+  relative: true,
+  reason: {
+    en: 'The industry presets’ daily flows are assumptions that keep the whitepaper’s orderings: about 30 % lower to 40 % higher',
+    zh: '行业预设的每日流转概率是保持白皮书排序的假设:约低三成到高四成',
+  },
+};
+
 function dailyProb(doc: { en: string; zh: string }, def: number): FieldSpec {
-  return { kind: 'number', unit: 'probabilityPerDay', min: 0, max: 1, default: def, doc };
+  return { kind: 'number', unit: 'probabilityPerDay', min: 0, max: 1, default: def, doc, plausible: FLOW_RANGE };
 }
 
 const seedSpec: CustomSpec = {
@@ -122,9 +136,9 @@ const repeatModelSpec: UnionSpec = {
       doc: { en: 'BG/NBD (Fader, Hardie & Lee 2005)', zh: 'BG/NBD 模型(2005 年提出的经典复购模型)' },
       fields: {
         r: { kind: 'number', unit: 'shape', min: 0, max: 1000, exclusiveMin: true, doc: { en: 'Shape r of the Gamma distribution of purchase rates λ', zh: '购买率 λ 的 Gamma 分布形状参数 r' } },
-        alpha: { kind: 'number', unit: 'days', min: 0, max: 1e6, exclusiveMin: true, doc: { en: 'Rate α of that Gamma (in days): mean λ = r/α per day', zh: '该 Gamma 分布的速率参数 α(天):λ 均值 = r/α 每天' } },
+        alpha: { kind: 'number', unit: 'days', min: 0, max: 1e6, exclusiveMin: true, plausible: FLOW_RANGE, doc: { en: 'Rate α of that Gamma (in days): mean λ = r/α per day', zh: '该 Gamma 分布的速率参数 α(天):λ 均值 = r/α 每天' } },
         a: { kind: 'number', unit: 'shape', min: 0, max: 1000, exclusiveMin: true, doc: { en: 'Beta a of the dropout probability p', zh: '流失概率 p 的 Beta 参数 a' } },
-        b: { kind: 'number', unit: 'shape', min: 0, max: 1000, exclusiveMin: true, doc: { en: 'Beta b of the dropout probability p (mean p = a/(a+b))', zh: '流失概率 p 的 Beta 参数 b(p 均值 = a/(a+b))' } },
+        b: { kind: 'number', unit: 'shape', min: 0, max: 1000, exclusiveMin: true, plausible: FLOW_RANGE, doc: { en: 'Beta b of the dropout probability p (mean p = a/(a+b))', zh: '流失概率 p 的 Beta 参数 b(p 均值 = a/(a+b))' } },
       },
     },
   },
@@ -284,6 +298,7 @@ export const scenarioSpec: ObjectSpec = {
           min: 0,
           max: 1,
           default: 0,
+          plausible: FLOW_RANGE,
           doc: { en: 'R0 → R1 daily probability = q × share of the population in the source tiers', zh: 'R0→R1 每日概率 = q × 来源层级人口占比' },
         },
         sources: {

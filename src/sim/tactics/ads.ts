@@ -6,7 +6,7 @@ import type { RunState } from '../run-state';
 import type { MeanFieldDay } from '../meanfield-day';
 import type { TacticConfig } from '../config';
 import type { TacticDefinition, TacticEnv } from './types';
-import { halfLife, hillShape, num, p, schedule, share, key } from './common';
+import { halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
 
 /**
  * Paid ads (朋友圈广告 / 视频号投放). Daily spend buys impressions at a CPM; carried over by adstock, the impressions
@@ -94,28 +94,28 @@ export const ads: TacticDefinition = {
   purchases: [],
   params: {
     schedule: schedule({ daily: true }),
-    dailySpend: key(num('yuanPerDay', 0, 1e8, 20000, assumed('a mid-size brand’s daily feed-ad budget; set your own', '按中等规模品牌的日常信息流广告预算设定,请按实际填写'), {
+    dailySpend: decided(key(num('yuanPerDay', 0, 1e8, 20000, assumed('a mid-size brand’s daily feed-ad budget; set your own', '按中等规模品牌的日常信息流广告预算设定,请按实际填写'), {
       en: 'Spend on scheduled days (multiplied by the schedule’s effort)',
       zh: '投放日的预算(乘以排期的投入倍数)',
-    })),
-    cpm: key(num('yuanPerThousand', 1, 1000, 40, assumed('Moments ads are usually priced at tens of yuan per 1 000 impressions', '朋友圈广告的千次曝光价格通常在几十元'), {
+    }))),
+    cpm: ranged(key(num('yuanPerThousand', 1, 1000, 40, assumed('Moments ads are usually priced at tens of yuan per 1 000 impressions', '朋友圈广告的千次曝光价格通常在几十元'), {
       en: 'Cost per 1 000 impressions',
       zh: '千次曝光成本',
-    })),
+    })), 25, 70, { en: 'Moments ad prices vary with the audience and the season, from about ¥25 to ¥70 per 1 000 impressions', zh: '朋友圈广告价格随人群与季节变化,千次曝光约 25 至 70 元' }),
     halfLifeDays: halfLife(3, reported('method-robyn-carryover', 'Meta Robyn’s rule of thumb for digital media (carry-over 0–0.3 a week) comes to about 3 days', 'Meta 旗下 Robyn 工具对数字媒体的经验值(每周留存 0–0.3)折合约 3 天')),
     halfSaturationFrequency: num('perPerson', 0.01, 20, 1, reported('method-unique-reach', 'Unique reach: at about one impression per person a day, roughly half the pool is reached', '独立触达规律:人均每天约 1 次曝光时,约一半目标人群被触达'), {
       en: 'Impressions per targeted person per day at which half the pool is reached (Hill ec)',
       zh: '目标人群人均每日曝光达到多少时触达一半人群(Hill 半饱和点)',
     }),
     shape: hillShape(1, reported('method-unique-reach', 'Unique reach 1 − e^(−f) is close to a saturation curve with shape 1', '独立触达曲线 1 − e^(−f) 与形状参数为 1 的饱和曲线非常接近')),
-    engageRate: key(share(0.02, assumed('feed ads are usually clicked by 1–2 % of those who see them', '信息流广告的点击率通常为 1–2%'), {
+    engageRate: ranged(key(share(0.02, assumed('feed ads are usually clicked by 1–2 % of those who see them', '信息流广告的点击率通常为 1–2%'), {
       en: 'Share of reached R1 people who interact (click, watch, follow): R1 → R2',
       zh: '被触达的 R1 中产生互动(点击、观看、关注)的比例:R1→R2',
-    })),
-    directBuyRate: share(0.0005, assumed('very few people buy straight from an ad; most need more contact first', '看到广告就直接下单的人极少,多数人需要更多接触'), {
+    })), 0.01, 0.03, { en: 'Feed ads are usually clicked by 1–2 % of viewers; a strong creative does better', zh: '信息流广告点击率通常为 1%–2%,优秀素材更高' }),
+    directBuyRate: ranged(share(0.0005, assumed('very few people buy straight from an ad; most need more contact first', '看到广告就直接下单的人极少,多数人需要更多接触'), {
       en: 'Share of reached R1/R2 people who buy at once in the mini-program: → R4',
       zh: '被触达的 R1/R2 中直接在小程序下单的比例:→R4',
-    }),
+    }), 0.0002, 0.001, WHY.unpublished),
   },
   curve: {
     effortParam: 'dailySpend',

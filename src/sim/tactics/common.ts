@@ -1,4 +1,4 @@
-import type { FieldSpec, NumberSpec } from '../../lib/spec';
+import type { FieldSpec, NumberSpec, Plausible } from '../../lib/spec';
 import type { Source } from '../../lib/source';
 import type { Text } from '../../lib/text';
 import type { Unit } from '../../lib/units';
@@ -49,6 +49,47 @@ export function key<T extends FieldSpec>(spec: T): T {
   return { ...spec, key: true };
 }
 
+/**
+ * The plausible range of an assumed parameter (or of one brand's figure), declared next to its default: runs draw the
+ * value from [low, high] when assumption uncertainty is on (docs/model.md § Uncertainty).
+ */
+export function ranged<T extends NumberSpec>(spec: T, low: number, high: number, reason: Text): T {
+  return { ...spec, plausible: { low, high, reason } };
+}
+
+/** A number the brand decides (a budget, a cadence, a discount, a fee): part of the plan, never drawn. */
+export function decided<T extends NumberSpec>(spec: T): T {
+  return { ...spec, decision: true };
+}
+
+/** Reasons shared by many ranges, in both languages. */
+export const WHY = {
+  unpublished: {
+    en: 'No figure is published: the range runs from clearly below to clearly above the assumption',
+    zh: '没有公开数据:范围从明显低于假设值到明显高于假设值',
+  },
+  oneBrand: {
+    en: 'One brand’s figure: other brands can sit well below or above it',
+    zh: '仅来自单个品牌:其他品牌可能明显更低或更高',
+  },
+  cost: {
+    en: 'A placeholder until the brand enters its own cost: from about a third lower to about twice as high',
+    zh: '品牌填入自身成本之前的占位值:约低三成到约高一倍',
+  },
+  shape: {
+    en: 'The curve’s shape is not measured: from more concave to more S-shaped',
+    zh: '曲线形状没有实测:从边际递减更明显到 S 形更明显',
+  },
+  halfLife: {
+    en: 'Carry-over is not measured: it may last about half as long or twice as long',
+    zh: '延续效应没有实测:持续时间可能只有一半,也可能长一倍',
+  },
+  halfSaturation: {
+    en: 'Where the effect reaches half its maximum is not measured: about half to twice the assumed effort',
+    zh: '效果达到一半所需的投入没有实测:约为假设值的一半到两倍',
+  },
+} as const satisfies Record<string, Text>;
+
 /** Read a validated numeric parameter (compile.ts filled every default). */
 export function p(params: Record<string, unknown>, key: string): number {
   const v = params[key];
@@ -90,14 +131,14 @@ export class Recency {
 export const TIER_KEYS_BUYERS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;
 
 /** A per-tier parameter block (R1..R5) with the same unit, for specs such as attendance by tier. */
-export function perTier(values: Record<string, number>, source: Source, doc: Text, unit: Unit = 'share'): FieldSpec {
+export function perTier(values: Record<string, number>, source: Source, doc: Text, unit: Unit = 'share', plausible?: Plausible): FieldSpec {
   return {
     kind: 'object',
     doc,
     source,
     default: values,
     fields: Object.fromEntries(
-      Object.entries(values).map(([t, v]) => [t, { kind: 'number', unit, min: 0, max: 1, default: v, source, doc: { en: `${t}`, zh: `${t}` } }]),
+      Object.entries(values).map(([t, v]) => [t, { kind: 'number', unit, min: 0, max: 1, default: v, source, ...(plausible && { plausible }), doc: { en: `${t}`, zh: `${t}` } }]),
     ),
   } as FieldSpec;
 }

@@ -10,7 +10,7 @@ import { scheduleSpec } from '../schedule';
 import { TRAIT_SOCIAL } from '../sources';
 import { R2, R3, R4 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key } from './common';
+import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -93,10 +93,10 @@ const groupBuySpec: FieldSpec = {
   },
   fields: {
     schedule: { ...scheduleSpec, doc: { en: 'Group-buy days', zh: '团购日' } },
-    rate: share(0.15, reported('groups-home-group-buy-25', 'Home-furnishing brand: its group buys converted 25 % into orders; 15 % joining is set a little below', '家居品牌:团购订单转化率 25%;默认参团比例 15%,略低于此'), {
+    rate: ranged(share(0.15, reported('groups-home-group-buy-25', 'Home-furnishing brand: its group buys converted 25 % into orders; 15 % joining is set a little below', '家居品牌:团购订单转化率 25%;默认参团比例 15%,略低于此'), {
       en: 'Share of a group’s members who join its group buy on a group-buy day (before the discount’s pull)',
       zh: '团购日每群参团的成员比例(未计折扣吸引力)',
-    }),
+    }), 0.05, 0.25, { en: 'One brand’s group buys converted 25 %; the default sits lower on purpose, so the range reaches further down', zh: '单个品牌的团购转化为 25%;默认值有意取低,范围也向下放宽' }),
     ladder: {
       kind: 'array',
       maxItems: 10,
@@ -110,8 +110,8 @@ const groupBuySpec: FieldSpec = {
         kind: 'object',
         doc: { en: 'A rung of the ladder', zh: '阶梯的一档' },
         fields: {
-          participants: num('people', 1, 500, 30, reported('coupons-group-buy-ladder', 'Duobao robot: the first rung of its group-buy ladder is 30 people', '多保机器人:拼团阶梯第一档为 30 人'), { en: 'Participants needed in a group', zh: '每群所需参团人数' }),
-          discount: share(0.2, reported('coupons-group-buy-ladder', 'Duobao robot: 20 % off at the first rung', '多保机器人:第一档打八折'), { en: 'Discount at this rung', zh: '该档折扣' }),
+          participants: decided(num('people', 1, 500, 30, reported('coupons-group-buy-ladder', 'Duobao robot: the first rung of its group-buy ladder is 30 people', '多保机器人:拼团阶梯第一档为 30 人'), { en: 'Participants needed in a group', zh: '每群所需参团人数' })),
+          discount: decided(share(0.2, reported('coupons-group-buy-ladder', 'Duobao robot: 20 % off at the first rung', '多保机器人:第一档打八折'), { en: 'Discount at this rung', zh: '该档折扣' })),
         },
       },
       doc: { en: 'Price ladder: participants per group → discount', zh: '价格阶梯:每群参团人数 → 折扣' },
@@ -134,54 +134,54 @@ export const communityGroups: TacticDefinition = {
   purchases: [R4, 5],
   params: {
     schedule: schedule({ daily: true }),
-    groups: key(num('count', 1, 100000, 100, assumed('a mid-size brand; Luckin Coffee built 9 100 groups in three months, far more', '按中等规模品牌设定;瑞幸三个月建群 9100 多个,远多于此', ['groups-luckin-scale-9100']), {
+    groups: decided(key(num('count', 1, 100000, 100, assumed('a mid-size brand; Luckin Coffee built 9 100 groups in three months, far more', '按中等规模品牌设定;瑞幸三个月建群 9100 多个,远多于此', ['groups-luckin-scale-9100']), {
       en: 'Number of groups',
       zh: '社群数量',
-    })),
-    capacity: num('people', 10, 500, 200, reported('groups-size-40-200', 'Amway: groups of 40–100 work best; common sizes are 40–200, and WeCom caps a group at 500', '安利:40–100 人的小群更有效;常见群规模 40–200 人,企业微信客户群上限 500 人'), {
+    }))),
+    capacity: decided(num('people', 10, 500, 200, reported('groups-size-40-200', 'Amway: groups of 40–100 work best; common sizes are 40–200, and WeCom caps a group at 500', '安利:40–100 人的小群更有效;常见群规模 40–200 人,企业微信客户群上限 500 人'), {
       en: 'Members per group at most (WeCom’s hard cap is 500) — in agents × scale',
       zh: '每群成员上限(企微上限 500)— 按个体数 × 规模计',
-    }, { integer: true }),
-    groupsPerOperator: num('count', 1, 50, 3, reported('groups-xtep-per-employee', 'Xtep: each store employee runs 2–3 groups of more than 100 members', '特步:每位门店员工平均运营 2–3 个群,每群 100 人以上'), {
+    }, { integer: true })),
+    groupsPerOperator: decided(num('count', 1, 50, 3, reported('groups-xtep-per-employee', 'Xtep: each store employee runs 2–3 groups of more than 100 members', '特步:每位门店员工平均运营 2–3 个群,每群 100 人以上'), {
       en: 'Groups one operator runs',
       zh: '每位运营负责的群数',
-    }),
-    operatorCostPerMonth: key(num('yuanPerMonth', 0, 1e6, 8000, assumed('part of an operator’s monthly pay; no source gives what a group costs', '按一名运营月薪的一部分计;没有公开的社群成本数据', ['gaps-not-published']), { en: 'Cost of one operator per month', zh: '每位运营每月成本' })),
-    joinRate: key(share(0.01, assumed('groups fill within months; Luckin Coffee gained about 12 000 members a day at its scale', '使社群在几个月内坐满;瑞幸在其规模下日均入群约 1.2 万人', ['groups-luckin-scale-9100']), {
+    })),
+    operatorCostPerMonth: ranged(key(num('yuanPerMonth', 0, 1e6, 8000, assumed('part of an operator’s monthly pay; no source gives what a group costs', '按一名运营月薪的一部分计;没有公开的社群成本数据', ['gaps-not-published']), { en: 'Cost of one operator per month', zh: '每位运营每月成本' })), 5000, 16000, WHY.cost),
+    joinRate: ranged(key(share(0.01, assumed('groups fill within months; Luckin Coffee gained about 12 000 members a day at its scale', '使社群在几个月内坐满;瑞幸在其规模下日均入群约 1.2 万人', ['groups-luckin-scale-9100']), {
       en: 'Daily chance an R2 person joins a group at full pressure (while groups have room): → R3',
       zh: '满压力时 R2 每日入群概率(群有空位时):→R3',
-    })),
-    postOrderJoinRate: share(0.257, reported('guides-chocolate-post-order-25-7', 'Meiri Heiqiao chocolate: a prompt right after the order brought 25.7 % of buyers into groups', '每日黑巧:下单后弹出入群引导,25.7% 的买家入群'), {
+    })), 0.004, 0.02, WHY.unpublished),
+    postOrderJoinRate: ranged(share(0.257, reported('guides-chocolate-post-order-25-7', 'Meiri Heiqiao chocolate: a prompt right after the order brought 25.7 % of buyers into groups', '每日黑巧:下单后弹出入群引导,25.7% 的买家入群'), {
       en: 'Buyers not in a group who join after an order',
       zh: '未入群买家在下单后入群的比例',
-    }),
-    postsPerDay: key(num('count', 0, 50, 3, assumed('a few posts a day is a common group rhythm', '每天几条是社群常见的发帖节奏'), { en: 'Posts per group on a scheduled day (the effort)', zh: '排期日每群发帖数(投入)' })),
-    halfSaturationPosts: num('count', 0.1, 50, 2, assumed('two posts a day give half the full effect', '每天 2 条即可达到一半的最大效果'), { en: 'Posts per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日发帖数(Hill 半饱和点)' }),
-    shape: hillShape(1.5, assumed('a group needs a minimum rhythm before it works', '社群要有基本的发帖节奏才会见效')),
-    halfLifeDays: halfLife(2, assumed('a post is read within a day or two', '群消息一两天内就被看完')),
-    quality: num('multiplier', 0, 3, 1, assumed('1 stands for typical content; raise it for content members value', '1 代表一般内容;内容对成员更有价值时可调高'), { en: 'Content quality (1 = typical)', zh: '内容质量(1 = 一般)' }),
-    convertRate: key(share(0.006, reported(['groups-xtep-conversion-16', 'groups-home-group-buy-25'], 'Xtep: its best groups converted 16 %; group buys 25 %. 0.6 % a day is about 16 % a month', '特步:社群成交转化率最高 16%;团购为 25%。每天 0.6% 约合每月 16%'), {
+    }), 0.1, 0.35, WHY.oneBrand),
+    postsPerDay: decided(key(num('count', 0, 50, 3, assumed('a few posts a day is a common group rhythm', '每天几条是社群常见的发帖节奏'), { en: 'Posts per group on a scheduled day (the effort)', zh: '排期日每群发帖数(投入)' }))),
+    halfSaturationPosts: ranged(num('count', 0.1, 50, 2, assumed('two posts a day give half the full effect', '每天 2 条即可达到一半的最大效果'), { en: 'Posts per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日发帖数(Hill 半饱和点)' }), 1, 4, WHY.halfSaturation),
+    shape: ranged(hillShape(1.5, assumed('a group needs a minimum rhythm before it works', '社群要有基本的发帖节奏才会见效')), 1, 2.5, WHY.shape),
+    halfLifeDays: ranged(halfLife(2, assumed('a post is read within a day or two', '群消息一两天内就被看完')), 1, 4, WHY.halfLife),
+    quality: ranged(num('multiplier', 0, 3, 1, assumed('1 stands for typical content; raise it for content members value', '1 代表一般内容;内容对成员更有价值时可调高'), { en: 'Content quality (1 = typical)', zh: '内容质量(1 = 一般)' }), 0.7, 1.3, { en: 'What typical content means is a judgement: about a third weaker or stronger', zh: '何为一般内容是经验判断:约弱三成到强三成' }),
+    convertRate: ranged(key(share(0.006, reported(['groups-xtep-conversion-16', 'groups-home-group-buy-25'], 'Xtep: its best groups converted 16 %; group buys 25 %. 0.6 % a day is about 16 % a month', '特步:社群成交转化率最高 16%;团购为 25%。每天 0.6% 约合每月 16%'), {
       en: 'Daily chance an R3 member makes a first purchase at full pressure: → R4',
       zh: '满压力时 R3 成员每日首购概率:→R4',
-    })),
-    repeatLift: num('multiplier', 0, 10, 0.35, reported('groups-luckin-frequency-30', 'Luckin Coffee: after joining its groups, customers bought 30 % more often a month', '瑞幸:用户进入社群后,月消费频次提升 30%'), {
+    })), 0.002, 0.008, { en: 'Xtep’s 16 % a month came from its best groups; typical groups may convert a third as often', zh: '特步每月 16% 的转化来自其最好的社群;一般社群可能只有其三分之一' }),
+    repeatLift: ranged(num('multiplier', 0, 10, 0.35, reported('groups-luckin-frequency-30', 'Luckin Coffee: after joining its groups, customers bought 30 % more often a month', '瑞幸:用户进入社群后,月消费频次提升 30%'), {
       en: 'Buyers’ purchase-rate lift at full pressure: rate × (1 + lift)',
       zh: '满压力时买家购买率提升:购买率 ×(1 + 提升)',
-    }),
-    localWordOfMouth: share(0.01, assumed('word of mouth inside a group grows with the share of members who bought; no figure is published', '群内口碑随已购成员比例上升;没有公开数据', ['gaps-not-published']), {
+    }), 0.15, 0.5, WHY.oneBrand),
+    localWordOfMouth: ranged(share(0.01, assumed('word of mouth inside a group grows with the share of members who bought; no figure is published', '群内口碑随已购成员比例上升;没有公开数据', ['gaps-not-published']), {
       en: 'Daily first-purchase chance of an R3 member per unit of exposure (share of the group who bought)',
       zh: 'R3 成员每单位曝光(群内已购比例)的每日首购概率',
-    }),
-    comfortablePosts: num('count', 0, 50, 4, assumed('members accept a few posts a day; beyond that they start to leave', '成员能接受每天几条,再多就开始退群', ['gaps-not-published']), { en: 'Posts per day members tolerate without leaving more', zh: '成员可接受的日发帖数' }),
-    fatigue: share(0.002, assumed('no leaving or muting rates are published; small, so over-posting shows within weeks', '没有公开的退群或屏蔽比例;取较小值,发帖过多的后果在几周内显现', ['gaps-not-published']), { en: 'Extra daily leave chance per post beyond the comfortable number', zh: '超出可接受发帖数后每多一帖的额外退群概率' }),
-    baseLeave: share(0.001, assumed('no group-leaving rates are published; about 3 % of members a month', '没有公开的退群比例;约每月 3% 的成员退群', ['gaps-not-published']), {
+    }), 0.003, 0.03, WHY.unpublished),
+    comfortablePosts: ranged(num('count', 0, 50, 4, assumed('members accept a few posts a day; beyond that they start to leave', '成员能接受每天几条,再多就开始退群', ['gaps-not-published']), { en: 'Posts per day members tolerate without leaving more', zh: '成员可接受的日发帖数' }), 2, 6, WHY.unpublished),
+    fatigue: ranged(share(0.002, assumed('no leaving or muting rates are published; small, so over-posting shows within weeks', '没有公开的退群或屏蔽比例;取较小值,发帖过多的后果在几周内显现', ['gaps-not-published']), { en: 'Extra daily leave chance per post beyond the comfortable number', zh: '超出可接受发帖数后每多一帖的额外退群概率' }), 0.0005, 0.005, WHY.unpublished),
+    baseLeave: ranged(share(0.001, assumed('no group-leaving rates are published; about 3 % of members a month', '没有公开的退群比例;约每月 3% 的成员退群', ['gaps-not-published']), {
       en: 'Daily chance a member leaves a group anyway',
       zh: '成员每日自然退群概率',
-    }),
-    wateringSize: num('people', 1, 10000, 300, reported('groups-watered-down', 'Futu community: “the more people, the more watered-down the group”; the effect halves at 300 members', '富途社区:“人越多,群越水”;默认 300 人时效果减半'), {
+    }), 0.0005, 0.002, WHY.unpublished),
+    wateringSize: ranged(num('people', 1, 10000, 300, reported('groups-watered-down', 'Futu community: “the more people, the more watered-down the group”; the effect halves at 300 members', '富途社区:“人越多,群越水”;默认 300 人时效果减半'), {
       en: 'Size at which a group’s effect per member halves',
       zh: '群效果减半时的群规模',
-    }),
+    }), 150, 500, WHY.oneBrand),
     groupBuy: groupBuySpec,
   },
   curve: {

@@ -7,7 +7,7 @@ import type { RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_RESPOND } from '../sources';
 import { R1, R2, R3 } from '../tiers';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key } from './common';
+import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -56,15 +56,15 @@ export const content: TacticDefinition = {
   purchases: [],
   params: {
     schedule: schedule({ weekly: ['tue', 'fri'] }),
-    postsPerDay: key(num('count', 0, 50, 1, assumed('one article or short video on a posting day', '发布日发一篇文章或一条短视频'), { en: 'Posts on a scheduled day (the effort)', zh: '排期日发布数(投入)' })),
-    halfSaturationPosts: num('count', 0.01, 50, 0.5, assumed('half a post a day already gives half the effect', '平均每天半条即可达到一半效果'), { en: 'Posts per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日发布数(Hill 半饱和点)' }),
-    shape: hillShape(1, assumed('concave: each extra post does less', '边际递减:每多发一条,效果更小')),
-    halfLifeDays: halfLife(3, assumed('content keeps being read for a few days', '内容发布后几天内仍有人阅读')),
-    interactRate: key(share(0.005, assumed('no read or interaction rates are published; a small daily chance', '没有公开的阅读或互动比例;取较小的每日概率', ['gaps-not-published']), { en: 'Daily R1 → R2 chance at full pressure', zh: '满压力时 R1→R2 每日概率' })),
-    followRate: key(share(0.0015, assumed('no follow rates are published; about 4 % of readers follow within a month', '没有公开的关注比例;一个月内约 4% 的读者关注', ['gaps-not-published']), { en: 'Daily R2 → R3 (follow) chance at full pressure', zh: '满压力时 R2→R3(关注)每日概率' })),
-    comfortablePosts: num('count', 0, 50, 1, assumed('followers accept about one post a day', '关注者大约能接受每天一条'), { en: 'Posts per day followers tolerate', zh: '关注者可接受的日发布数' }),
-    unfollowPerExtraPost: share(0.001, assumed('no unfollow rates are published', '没有公开的取关比例', ['gaps-not-published']), { en: 'Daily unfollow chance of a follower per post beyond the comfortable number', zh: '超出可接受数量后每多一条的关注者每日取关概率' }),
-    costPerPost: key(num('yuan', 0, 1e6, 3000, assumed('producing one article or short video', '制作一篇文章或一条短视频的费用', ['gaps-not-published']), { en: 'Cost per post', zh: '每条内容成本' })),
+    postsPerDay: decided(key(num('count', 0, 50, 1, assumed('one article or short video on a posting day', '发布日发一篇文章或一条短视频'), { en: 'Posts on a scheduled day (the effort)', zh: '排期日发布数(投入)' }))),
+    halfSaturationPosts: ranged(num('count', 0.01, 50, 0.5, assumed('half a post a day already gives half the effect', '平均每天半条即可达到一半效果'), { en: 'Posts per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日发布数(Hill 半饱和点)' }), 0.25, 1, WHY.halfSaturation),
+    shape: ranged(hillShape(1, assumed('concave: each extra post does less', '边际递减:每多发一条,效果更小')), 0.7, 1.5, WHY.shape),
+    halfLifeDays: ranged(halfLife(3, assumed('content keeps being read for a few days', '内容发布后几天内仍有人阅读')), 1, 7, WHY.halfLife),
+    interactRate: ranged(key(share(0.005, assumed('no read or interaction rates are published; a small daily chance', '没有公开的阅读或互动比例;取较小的每日概率', ['gaps-not-published']), { en: 'Daily R1 → R2 chance at full pressure', zh: '满压力时 R1→R2 每日概率' })), 0.002, 0.01, WHY.unpublished),
+    followRate: ranged(key(share(0.0015, assumed('no follow rates are published; about 4 % of readers follow within a month', '没有公开的关注比例;一个月内约 4% 的读者关注', ['gaps-not-published']), { en: 'Daily R2 → R3 (follow) chance at full pressure', zh: '满压力时 R2→R3(关注)每日概率' })), 0.0005, 0.003, WHY.unpublished),
+    comfortablePosts: ranged(num('count', 0, 50, 1, assumed('followers accept about one post a day', '关注者大约能接受每天一条'), { en: 'Posts per day followers tolerate', zh: '关注者可接受的日发布数' }), 0.5, 2, WHY.unpublished),
+    unfollowPerExtraPost: ranged(share(0.001, assumed('no unfollow rates are published', '没有公开的取关比例', ['gaps-not-published']), { en: 'Daily unfollow chance of a follower per post beyond the comfortable number', zh: '超出可接受数量后每多一条的关注者每日取关概率' }), 0.0003, 0.003, WHY.unpublished),
+    costPerPost: ranged(key(num('yuan', 0, 1e6, 3000, assumed('producing one article or short video', '制作一篇文章或一条短视频的费用', ['gaps-not-published']), { en: 'Cost per post', zh: '每条内容成本' })), 1500, 6000, WHY.cost),
   },
   curve: {
     effortParam: 'postsPerDay',

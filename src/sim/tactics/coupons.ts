@@ -9,7 +9,7 @@ import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_PRICE } from '../sources';
 import { R0, R1, R2, R3, R4, R5, TIERS } from '../tiers';
-import { hillShape, num, p, schedule, share, key } from './common';
+import { hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -149,45 +149,45 @@ export const coupons: TacticDefinition = {
       source: reported('coupons-supermarket-lifecycle', 'Supermarket chain: a member is lapsed after 12 months without buying and is then recalled; off by default', '商超:会员 12 个月未消费即视为流失,再做召回;默认不限于沉睡买家'),
       doc: { en: 'Only dormant buyers receive (a recall campaign)', zh: '仅向沉睡买家发放(召回活动)' },
     },
-    reach: share(0.2, assumed('a fifth of eligible people receive a coupon on an issue day', '发券日约五分之一的目标人群领到券'), { en: 'Share of eligible people who receive a coupon on an issue day', zh: '发券日符合条件者领到券的比例' }),
-    faceValue: key(num('yuan', 0, 10000, 20, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: customers who spend about ¥80 get ¥20 off ¥100', '久久丫:可承受 80 元左右的顾客,发满 100 减 20 的券'), { en: 'Face value (discount) of a coupon', zh: '券面额(优惠金额)' })),
-    threshold: key(num('yuan', 0, 100000, 100, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: ¥20 off ¥100 for about ¥80 spenders, ¥30 off ¥300 for ¥200+ spenders', '久久丫:80 元左右的顾客满 100 减 20,200 元以上的满 300 减 30'), {
+    reach: ranged(share(0.2, assumed('a fifth of eligible people receive a coupon on an issue day', '发券日约五分之一的目标人群领到券'), { en: 'Share of eligible people who receive a coupon on an issue day', zh: '发券日符合条件者领到券的比例' }), 0.1, 0.35, WHY.unpublished),
+    faceValue: decided(key(num('yuan', 0, 10000, 20, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: customers who spend about ¥80 get ¥20 off ¥100', '久久丫:可承受 80 元左右的顾客,发满 100 减 20 的券'), { en: 'Face value (discount) of a coupon', zh: '券面额(优惠金额)' }))),
+    threshold: decided(key(num('yuan', 0, 100000, 100, reported('coupons-jiujiuya-20-off-100', 'Jiujiuya snack chain: ¥20 off ¥100 for about ¥80 spenders, ¥30 off ¥300 for ¥200+ spenders', '久久丫:80 元左右的顾客满 100 减 20,200 元以上的满 300 减 30'), {
       en: 'Minimum basket for a spend-and-save (threshold) coupon; the basket is lifted to it',
       zh: '满减券门槛;订单金额被抬升至门槛',
-    })),
-    validityDays: key(num('days', 1, 365, 14, assumed('two weeks is a common validity', '两周是常见的有效期'), { en: 'Days a coupon stays valid', zh: '券的有效天数' }, { integer: true })),
-    reminderDays: num('days', 0, 30, 2, assumed('a reminder two days before expiry', '到期前两天提醒'), { en: 'Days before expiry when a reminder is sent', zh: '到期前发送提醒的天数' }, { integer: true }),
-    reminderLift: num('multiplier', 1, 10, 1.8, assumed('a reminder nearly doubles redemption in its days; no redemption data are published', '提醒期间核销接近翻倍;没有公开的核销数据', ['gaps-not-published']), { en: 'Redemption lift in the reminder days', zh: '提醒期间的核销提升倍数' }),
-    redeemRate: share(0.04, assumed('no redemption rates are published; 4 % a day redeems about 40 % of coupons within two weeks at full pull', '没有公开的核销率;每天 4%,吸引力饱和时两周内约四成的券被核销', ['gaps-not-published']), {
+    }))),
+    validityDays: decided(key(num('days', 1, 365, 14, assumed('two weeks is a common validity', '两周是常见的有效期'), { en: 'Days a coupon stays valid', zh: '券的有效天数' }, { integer: true }))),
+    reminderDays: decided(num('days', 0, 30, 2, assumed('a reminder two days before expiry', '到期前两天提醒'), { en: 'Days before expiry when a reminder is sent', zh: '到期前发送提醒的天数' }, { integer: true })),
+    reminderLift: ranged(num('multiplier', 1, 10, 1.8, assumed('a reminder nearly doubles redemption in its days; no redemption data are published', '提醒期间核销接近翻倍;没有公开的核销数据', ['gaps-not-published']), { en: 'Redemption lift in the reminder days', zh: '提醒期间的核销提升倍数' }), 1.3, 2.5, WHY.unpublished),
+    redeemRate: ranged(share(0.04, assumed('no redemption rates are published; 4 % a day redeems about 40 % of coupons within two weeks at full pull', '没有公开的核销率;每天 4%,吸引力饱和时两周内约四成的券被核销', ['gaps-not-published']), {
       en: 'Daily redemption chance of a holder at full face-value pull',
       zh: '面额吸引力饱和时持券人每日核销概率',
-    }),
-    halfSaturationDepth: num('share', 0.001, 1, 0.15, assumed('a 15 % discount pulls half as hard as a very deep one', '15% 的优惠,吸引力约为极深折扣的一半'), {
+    }), 0.02, 0.07, WHY.unpublished),
+    halfSaturationDepth: ranged(num('share', 0.001, 1, 0.15, assumed('a 15 % discount pulls half as hard as a very deep one', '15% 的优惠,吸引力约为极深折扣的一半'), {
       en: 'Discount depth (face value ÷ mean order) at half of the maximum pull (Hill ec)',
       zh: '达到一半最大吸引力的折扣深度(面额 ÷ 平均订单,Hill 半饱和点)',
-    }),
-    shape: hillShape(1.3, assumed('small coupons barely move people', '面额很小的券几乎没人用')),
+    }), 0.08, 0.25, WHY.halfSaturation),
+    shape: ranged(hillShape(1.3, assumed('small coupons barely move people', '面额很小的券几乎没人用')), 1, 2, WHY.shape),
     priceSensitivity: num('multiplier', 0, 5, 1, reported('whitepaper-supermarket', 'Tencent whitepaper: price is the first reason to choose a supermarket — the supermarket preset sets 1.5', '腾讯全域用户运营白皮书:价格是消费者选择商超的首要因素——商超行业预设取 1.5'), {
       en: 'Price sensitivity of the industry’s customers (multiplies redemption)',
       zh: '行业消费者的价格敏感度(乘以核销率)',
     }),
-    categoryShare: share(0.4, assumed('one category is in fewer than half of the baskets', '一个品类出现在不到一半的订单里'), { en: 'Share of baskets a category coupon applies to', zh: '品类券适用的订单比例' }),
-    packSize: num('count', 1, 10, 3, reported('coupons-supermarket-lifecycle', 'Supermarket chain: 2–4 coupon packs are pushed after the first order', '商超:首单后再推送 2–4 次券包'), { en: 'Coupons in a pack', zh: '券包张数' }, { integer: true }),
-    pullForward: share(0.5, assumed('a coupon mostly moves a purchase earlier rather than adding one', '券多半是让购买提前,而不是多买一次'), {
+    categoryShare: ranged(share(0.4, assumed('one category is in fewer than half of the baskets', '一个品类出现在不到一半的订单里'), { en: 'Share of baskets a category coupon applies to', zh: '品类券适用的订单比例' }), 0.25, 0.55, WHY.unpublished),
+    packSize: decided(num('count', 1, 10, 3, reported('coupons-supermarket-lifecycle', 'Supermarket chain: 2–4 coupon packs are pushed after the first order', '商超:首单后再推送 2–4 次券包'), { en: 'Coupons in a pack', zh: '券包张数' }, { integer: true })),
+    pullForward: ranged(share(0.5, assumed('a coupon mostly moves a purchase earlier rather than adding one', '券多半是让购买提前,而不是多买一次'), {
       en: 'After redeeming, the buyer’s own purchase chance is lower by this share for a while (purchases pulled forward)',
       zh: '核销后一段时间内买家自然购买概率下降的比例(透支)',
-    }),
-    pullForwardDays: num('days', 0, 180, 14, assumed('about two weeks, a usual gap between orders', '约两周,即常见的下单间隔'), { en: 'How long the pull-forward lasts', zh: '透支效应持续天数' }, { integer: true }),
-    dependenceStep: share(0.15, assumed('each redemption adds some dependence; category coupons add half as much, as Metro found them to build buying that holds without coupons', '每次核销都增加一些价格依赖;品类券只增加一半——麦德龙发现品类券培养的购买习惯在无券时也能保持', ['coupons-metro-category']), {
+    }), 0.3, 0.7, WHY.unpublished),
+    pullForwardDays: ranged(num('days', 0, 180, 14, assumed('about two weeks, a usual gap between orders', '约两周,即常见的下单间隔'), { en: 'How long the pull-forward lasts', zh: '透支效应持续天数' }, { integer: true }), 7, 30, WHY.unpublished),
+    dependenceStep: ranged(share(0.15, assumed('each redemption adds some dependence; category coupons add half as much, as Metro found them to build buying that holds without coupons', '每次核销都增加一些价格依赖;品类券只增加一半——麦德龙发现品类券培养的购买习惯在无券时也能保持', ['coupons-metro-category']), {
       en: 'Discount dependence added by each redemption (0–1 scale)',
       zh: '每次核销增加的价格依赖(0–1)',
-    }),
-    dependenceHalfLifeDays: num('days', 1, 3650, 90, assumed('the habit of waiting for coupons halves within a quarter', '等券再买的习惯约一个季度减半'), { en: 'Half-life of discount dependence', zh: '价格依赖的半衰期' }),
-    dependenceEffect: share(0.5, assumed('full dependence halves buying without a coupon', '完全依赖时,无券购买减半'), {
+    }), 0.05, 0.3, WHY.unpublished),
+    dependenceHalfLifeDays: ranged(num('days', 1, 3650, 90, assumed('the habit of waiting for coupons halves within a quarter', '等券再买的习惯约一个季度减半'), { en: 'Half-life of discount dependence', zh: '价格依赖的半衰期' }), 45, 180, WHY.halfLife),
+    dependenceEffect: ranged(share(0.5, assumed('full dependence halves buying without a coupon', '完全依赖时,无券购买减半'), {
       en: 'Purchase chance without a coupon falls by effect × dependence',
       zh: '无券时购买概率下降 = 系数 × 依赖度',
-    }),
-    issueCost: num('yuan', 0, 100, 0.05, assumed('the message cost of sending one coupon', '每发一张券的消息费用', ['gaps-not-published']), { en: 'Cost per coupon issued', zh: '每张券的发放成本' }),
+    }), 0.25, 0.75, WHY.unpublished),
+    issueCost: ranged(num('yuan', 0, 100, 0.05, assumed('the message cost of sending one coupon', '每发一张券的消息费用', ['gaps-not-published']), { en: 'Cost per coupon issued', zh: '每张券的发放成本' }), 0.03, 0.1, WHY.cost),
   },
   curve: {
     effortParam: 'faceValue',

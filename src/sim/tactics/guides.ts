@@ -8,7 +8,7 @@ import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_RESPOND } from '../sources';
 import { R2, R3, R4, R5 } from '../tiers';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key } from './common';
+import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -74,44 +74,44 @@ export const guides: TacticDefinition = {
   purchases: [R4, R5],
   params: {
     schedule: schedule({ weekly: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] }),
-    guides: key(num('count', 1, 1e6, 50, assumed('a mid-size team; a mother-and-baby chain mobilised the staff of about 500 stores', '按中等规模团队设定;某母婴连锁动员了约 500 家门店的员工', ['guides-mother-baby-wecom-1m']), {
+    guides: decided(key(num('count', 1, 1e6, 50, assumed('a mid-size team; a mother-and-baby chain mobilised the staff of about 500 stores', '按中等规模团队设定;某母婴连锁动员了约 500 家门店的员工', ['guides-mother-baby-wecom-1m']), {
       en: 'Number of guides',
       zh: '导购人数',
-    })),
-    contactsPerGuide: num('people', 1, 100000, 5000, assumed('a guide’s WeCom account holds thousands of contacts', '一位导购的企业微信可容纳数千位好友'), {
+    }))),
+    contactsPerGuide: ranged(num('people', 1, 100000, 5000, assumed('a guide’s WeCom account holds thousands of contacts', '一位导购的企业微信可容纳数千位好友'), {
       en: 'Contacts one guide can hold',
       zh: '每位导购可容纳的好友数',
-    }),
-    attentionCapacity: num('people', 1, 100000, 800, assumed('a guide can follow several hundred contacts closely', '一位导购能精细跟进几百位好友'), {
+    }), 2000, 8000, WHY.unpublished),
+    attentionCapacity: ranged(num('people', 1, 100000, 800, assumed('a guide can follow several hundred contacts closely', '一位导购能精细跟进几百位好友'), {
       en: 'Contacts a guide can follow closely; beyond this each contact gets proportionally less attention',
       zh: '导购能精细跟进的好友数;超过后每位好友获得的关注按比例下降',
-    }),
-    addsPerGuide: key(num('people', 0, 1000, 15, reported('guides-bosideng-20k-a-day', 'Bosideng: its guides added about 20 000 WeCom friends a day; 15 per guide a day for a mid-size team', '波司登:导购每天新增企业微信好友 2 万多;中等规模团队按每人每天 15 位计'), {
+    }), 400, 1500, WHY.unpublished),
+    addsPerGuide: ranged(key(num('people', 0, 1000, 15, reported('guides-bosideng-20k-a-day', 'Bosideng: its guides added about 20 000 WeCom friends a day; 15 per guide a day for a mid-size team', '波司登:导购每天新增企业微信好友 2 万多;中等规模团队按每人每天 15 位计'), {
       en: 'New contacts per guide per working day at full pressure',
       zh: '满压力时每位导购每个工作日新增好友数',
-    })),
-    postOrderAddRate: share(0.1, reported('guides-chocolate-parcel-card', 'Meiri Heiqiao chocolate: cards in parcels turned 8–15 % of buyers into followers', '每日黑巧:包裹里的卡片让 8–15% 的买家成为粉丝'), {
+    })), 8, 25, WHY.oneBrand),
+    postOrderAddRate: ranged(share(0.1, reported('guides-chocolate-parcel-card', 'Meiri Heiqiao chocolate: cards in parcels turned 8–15 % of buyers into followers', '每日黑巧:包裹里的卡片让 8–15% 的买家成为粉丝'), {
       en: 'Buyers who add a guide after an order',
       zh: '下单后添加导购的买家比例',
-    }),
-    messagesPerGuide: key(num('count', 0, 10000, 80, assumed('follow-up messages in one working day', '一个工作日的跟进消息量', ['gaps-not-published']), { en: 'Follow-up messages per guide per working day (the effort)', zh: '每位导购每工作日跟进消息数(投入)' })),
-    halfSaturationMessages: num('count', 0.1, 10000, 60, assumed('60 messages a day give half the full effect', '每天 60 条消息达到一半的最大效果'), { en: 'Messages per guide per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日消息数(Hill 半饱和点)' }),
-    shape: hillShape(1, assumed('concave: each extra message does less', '边际递减:每多一条消息,效果更小')),
-    halfLifeDays: halfLife(3, assumed('a conversation keeps working for a few days', '一次沟通的效果持续几天')),
-    consultRate: key(share(0.004, reported('guides-mother-baby-consult-39', 'Mother-and-baby chain: 39 % of new WeCom contacts bought on its mini-program in their first month; 0.4 % a day (about 11 % a month) for a typical brand', '母婴连锁:新加企微好友首月在小程序的转化率 39%;一般品牌按每天 0.4%(每月约 11%)计'), {
+    }), 0.08, 0.15, { en: 'One brand: cards in parcels turned 8–15 % of buyers into followers', zh: '单个品牌:包裹卡让 8%–15% 的买家成为关注者' }),
+    messagesPerGuide: decided(key(num('count', 0, 10000, 80, assumed('follow-up messages in one working day', '一个工作日的跟进消息量', ['gaps-not-published']), { en: 'Follow-up messages per guide per working day (the effort)', zh: '每位导购每工作日跟进消息数(投入)' }))),
+    halfSaturationMessages: ranged(num('count', 0.1, 10000, 60, assumed('60 messages a day give half the full effect', '每天 60 条消息达到一半的最大效果'), { en: 'Messages per guide per day at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的日消息数(Hill 半饱和点)' }), 30, 120, WHY.halfSaturation),
+    shape: ranged(hillShape(1, assumed('concave: each extra message does less', '边际递减:每多一条消息,效果更小')), 0.7, 1.5, WHY.shape),
+    halfLifeDays: ranged(halfLife(3, assumed('a conversation keeps working for a few days', '一次沟通的效果持续几天')), 1, 7, WHY.halfLife),
+    consultRate: ranged(key(share(0.004, reported('guides-mother-baby-consult-39', 'Mother-and-baby chain: 39 % of new WeCom contacts bought on its mini-program in their first month; 0.4 % a day (about 11 % a month) for a typical brand', '母婴连锁:新加企微好友首月在小程序的转化率 39%;一般品牌按每天 0.4%(每月约 11%)计'), {
       en: 'Daily chance an R3 contact buys after consultation at full effect: → R4',
       zh: '满效果时 R3 好友经咨询每日首购概率:→R4',
-    })),
+    })), 0.002, 0.008, WHY.oneBrand),
     consultationWeight: num('multiplier', 0, 5, 1, reported('whitepaper-industry-factors', 'Tencent whitepaper: customers want advice before buying most in beauty, apparel and mother & baby — the industry presets raise it there', '腾讯全域用户运营白皮书:美妆、服饰、母婴的购前咨询意愿最强——行业预设中相应调高'), {
       en: 'How much customers in this industry want advice before buying (1 = average)',
       zh: '该行业消费者购前咨询意愿(1 = 平均)',
     }),
-    followUpLift: num('multiplier', 0, 10, 0.4, assumed('follow-up lifts contacts’ buying by 40 % at full effect, a little above Luckin’s groups', '满效果时跟进使好友购买率提升 40%,略高于瑞幸社群的提升', ['groups-luckin-frequency-30']), { en: 'Contacts’ purchase-rate lift at full effect', zh: '满效果时好友购买率提升' }),
-    recallRate: share(0.01, assumed('no recall rates are published', '没有公开的召回比例', ['gaps-not-published']), { en: 'Daily chance a dormant buyer contact is recalled at full effect', zh: '满效果时沉睡买家好友每日被召回概率' }),
-    guideCostPerMonth: key(num('yuanPerMonth', 0, 1e6, 6000, assumed('the part of a guide’s pay spent on private-domain work', '导购薪酬中用于私域工作的部分', ['gaps-not-published']), {
+    followUpLift: ranged(num('multiplier', 0, 10, 0.4, assumed('follow-up lifts contacts’ buying by 40 % at full effect, a little above Luckin’s groups', '满效果时跟进使好友购买率提升 40%,略高于瑞幸社群的提升', ['groups-luckin-frequency-30']), { en: 'Contacts’ purchase-rate lift at full effect', zh: '满效果时好友购买率提升' }), 0.2, 0.6, WHY.unpublished),
+    recallRate: ranged(share(0.01, assumed('no recall rates are published', '没有公开的召回比例', ['gaps-not-published']), { en: 'Daily chance a dormant buyer contact is recalled at full effect', zh: '满效果时沉睡买家好友每日被召回概率' }), 0.003, 0.02, WHY.unpublished),
+    guideCostPerMonth: ranged(key(num('yuanPerMonth', 0, 1e6, 6000, assumed('the part of a guide’s pay spent on private-domain work', '导购薪酬中用于私域工作的部分', ['gaps-not-published']), {
       en: 'Cost of one guide per month',
       zh: '每位导购每月成本',
-    })),
+    })), 4000, 12000, WHY.cost),
   },
   curve: {
     effortParam: 'messagesPerGuide',

@@ -7,7 +7,7 @@ import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
-import { halfLife, hillShape, num, p, perTier, Recency, schedule, share, tierArray, key } from './common';
+import { halfLife, hillShape, num, p, perTier, Recency, schedule, share, tierArray, key, ranged, decided, WHY } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -123,78 +123,88 @@ export const livestream: TacticDefinition = {
   purchases: [R4, R5],
   params: {
     schedule: schedule({ weekly: ['sat'] }),
-    sessionsPerDay: key(num('count', 0, 10, 1, reported('live-weekly-cadence', 'V·GRASS and Amway: one session every Saturday is the usual rhythm', 'V·GRASS 维格娜丝、安利:每周六固定一场是常见节奏'), {
+    sessionsPerDay: decided(key(num('count', 0, 10, 1, reported('live-weekly-cadence', 'V·GRASS and Amway: one session every Saturday is the usual rhythm', 'V·GRASS 维格娜丝、安利:每周六固定一场是常见节奏'), {
       en: 'Sessions on a scheduled day (× the schedule’s effort)',
       zh: '排期日的场次(乘以排期的投入倍数)',
-    })),
+    }))),
     attendance: perTier(
       { R1: 0.001, R2: 0.004, R3: 0.015, R4: 0.02, R5: 0.04 },
       assumed('deeper tiers watch more; Youngor’s own users were about a tenth of a session’s traffic', '层级越深观看越多;雅戈尔的自有用户约占一场流量的一成', ['live-aiguang-sharing']),
       { en: 'Share of each tier that watches a session', zh: '各层级观看一场直播的比例' },
+      'share',
+      {
+        low: 0.5,
+        high: 2,
+        relative: true,
+        reason: {
+          en: 'Only Youngor’s share of own users in the audience is known: each tier may watch half or twice as often',
+          zh: '只知道雅戈尔自有用户占观众的比例:各层级的观看率可能只有一半,也可能高一倍',
+        },
+      },
     ),
-    preheatLift: num('multiplier', 0, 10, 1, assumed('pre-heat in groups, the official account and Moments ads doubles the attendance of those it reaches, as Annil does for its thank-you sales', '通过社群、公众号和朋友圈广告预热,被预热者观看率翻倍(安奈儿“感谢折”直播的做法)', ['live-preheat']), {
+    preheatLift: ranged(num('multiplier', 0, 10, 1, assumed('pre-heat in groups, the official account and Moments ads doubles the attendance of those it reaches, as Annil does for its thank-you sales', '通过社群、公众号和朋友圈广告预热,被预热者观看率翻倍(安奈儿“感谢折”直播的做法)', ['live-preheat']), {
       en: 'Extra attendance of agents in a group, following the account or on a guide’s WeCom (+100 % = ×2)',
       zh: '社群成员、公众号关注者与导购企微好友的额外观看率(+100% 即 ×2)',
-    }),
-    fatigue: num('multiplier', 0, 5, 0.2, assumed('more sessions tire the audience; no figure is published', '场次越密,观众越疲劳;没有公开数据', ['gaps-not-published']), {
+    }), 0.3, 2, WHY.unpublished),
+    fatigue: ranged(num('multiplier', 0, 5, 0.2, assumed('more sessions tire the audience; no figure is published', '场次越密,观众越疲劳;没有公开数据', ['gaps-not-published']), {
       en: 'Audience fatigue: attendance ÷ (1 + fatigue × recent sessions)',
       zh: '观众疲劳:观看率 ÷(1 + 疲劳系数 × 近期场次)',
-    }),
-    fatigueHalfLifeDays: num('days', 0, 60, 3, assumed('a session tires its audience for a few days', '一场直播带来的疲劳持续几天'), {
+    }), 0.05, 0.5, WHY.unpublished),
+    fatigueHalfLifeDays: ranged(num('days', 0, 60, 3, assumed('a session tires its audience for a few days', '一场直播带来的疲劳持续几天'), {
       en: 'How long past sessions keep tiring the audience (half-life)',
       zh: '过往场次造成疲劳的持续时间(半衰期)',
-    }),
-    trafficSpend: key(num('yuan', 0, 1e7, 8000, assumed('sized so paid traffic can pay back; Zui’eniang wine accepts an ROI of 1:5 to 1:10', '按付费流量能回本设定;醉鹅娘认为投入产出比 1:5 到 1:10 即可', ['live-zuieniang-roi']), {
+    }), 1, 7, WHY.halfLife),
+    trafficSpend: decided(key(num('yuan', 0, 1e7, 8000, assumed('sized so paid traffic can pay back; Zui’eniang wine accepts an ROI of 1:5 to 1:10', '按付费流量能回本设定;醉鹅娘认为投入产出比 1:5 到 1:10 即可', ['live-zuieniang-roi']), {
       en: 'Paid public traffic per session',
       zh: '每场付费公域流量预算',
-    })),
-    trafficHalfSaturation: num('yuan', 1, 1e8, 20000, assumed('¥20 000 of traffic brings half the maximum public audience', '2 万元流量带来一半的最大公域观众'), {
+    }))),
+    trafficHalfSaturation: ranged(num('yuan', 1, 1e8, 20000, assumed('¥20 000 of traffic brings half the maximum public audience', '2 万元流量带来一半的最大公域观众'), {
       en: 'Traffic spend at which half of the maximum public audience comes (Hill ec)',
       zh: '带来一半最大公域观众所需的流量预算(Hill 半饱和点)',
-    }),
-    trafficShape: hillShape(1, assumed('concave: each extra yuan of traffic brings fewer viewers', '边际递减:每多投一元,带来的观众更少')),
-    halfLifeDays: halfLife(1, assumed('paid traffic carries over little', '付费流量几乎没有延续效应')),
-    maxPublicViewers: num('people', 0, 1e8, 60000, reported('live-travel-retail-7-6', 'Lvgou travel retail: 350 000 views per session; sized down to 60 000 for a mid-size brand', '旅购:单场观看 35 万人次;中等规模品牌按 6 万计'), {
+    }), 10000, 40000, WHY.halfSaturation),
+    trafficShape: ranged(hillShape(1, assumed('concave: each extra yuan of traffic brings fewer viewers', '边际递减:每多投一元,带来的观众更少')), 0.7, 1.5, WHY.shape),
+    halfLifeDays: ranged(halfLife(1, assumed('paid traffic carries over little', '付费流量几乎没有延续效应')), 0, 3, WHY.halfLife),
+    maxPublicViewers: ranged(num('people', 0, 1e8, 60000, reported('live-travel-retail-7-6', 'Lvgou travel retail: 350 000 views per session; sized down to 60 000 for a mid-size brand', '旅购:单场观看 35 万人次;中等规模品牌按 6 万计'), {
       en: 'Public viewers per session at saturated traffic',
       zh: '流量饱和时每场公域观众数',
-    }),
-    followRate: share(0.05, assumed('one new viewer in twenty follows or adds a WeCom contact', '约二十分之一的新观众关注或添加企业微信'), {
+    }), 30000, 120000, { en: 'Sized down from one brand (Lvgou, 350 000 views a session): a mid-size brand may reach half or twice this', zh: '由单个品牌(旅购,单场 35 万人次)缩小而来:中等规模品牌可能只有一半,也可能多一倍' }),
+    followRate: ranged(share(0.05, assumed('one new viewer in twenty follows or adds a WeCom contact', '约二十分之一的新观众关注或添加企业微信'), {
       en: 'R1/R2 viewers who follow or add WeCom during a session: → R3',
       zh: '观看的 R1/R2 中关注或添加企微的比例:→R3',
-    }),
-    impulseRate: share(0.01, assumed('a few new viewers buy on impulse', '少数新观众冲动下单'), { en: 'R1/R2 viewers who buy on impulse: → R4', zh: '观看的 R1/R2 冲动下单比例:→R4' }),
-    firstBuyRate: share(0.04, reported(['live-furniture-3', 'live-travel-retail-7-6'], 'Furniture brand: about 3 % of views became orders; Lvgou travel retail 7.6 %', '家居品牌:约 3% 的观看转化为订单;旅购为 7.6%'), {
+    }), 0.02, 0.1, WHY.unpublished),
+    impulseRate: ranged(share(0.01, assumed('a few new viewers buy on impulse', '少数新观众冲动下单'), { en: 'R1/R2 viewers who buy on impulse: → R4', zh: '观看的 R1/R2 冲动下单比例:→R4' }), 0.003, 0.03, WHY.unpublished),
+    firstBuyRate: ranged(share(0.04, reported(['live-furniture-3', 'live-travel-retail-7-6'], 'Furniture brand: about 3 % of views became orders; Lvgou travel retail 7.6 %', '家居品牌:约 3% 的观看转化为订单;旅购为 7.6%'), {
       en: 'R3 viewers who make a first purchase in-stream: → R4',
       zh: '观看的 R3 在直播中首购的比例:→R4',
-    }),
-    repeatBuyRate: share(0.06, reported(['live-furniture-3', 'live-travel-retail-7-6'], 'Furniture brand and Lvgou travel retail: 3–7.6 % of views convert; buyers who know the brand convert more', '家居品牌与旅购:3–7.6% 的观看转化为订单;熟悉品牌的老买家转化更高'), {
+    }), 0.02, 0.076, { en: 'Two brands reported 3 % and 7.6 % of views converting: from a little below the lower to the higher', zh: '两个品牌的观看转化分别为 3% 与 7.6%:从略低于前者到后者' }),
+    repeatBuyRate: ranged(share(0.06, reported(['live-furniture-3', 'live-travel-retail-7-6'], 'Furniture brand and Lvgou travel retail: 3–7.6 % of views convert; buyers who know the brand convert more', '家居品牌与旅购:3–7.6% 的观看转化为订单;熟悉品牌的老买家转化更高'), {
       en: 'Buyer viewers (R4, R5) who buy again in-stream',
       zh: '观看的已购用户(R4、R5)在直播中复购的比例',
-    }),
-    dealBasket: num('multiplier', 0.5, 5, 1.15, assumed('bundles make livestream orders a little bigger', '直播组合套装让订单金额略高'), {
+    }), 0.03, 0.1, { en: 'Two brands reported 3–7.6 % of views converting; buyers who know the brand may convert somewhat more', zh: '两个品牌的观看转化为 3%–7.6%;熟悉品牌的已购用户可能更高一些' }),
+    dealBasket: ranged(num('multiplier', 0.5, 5, 1.15, assumed('bundles make livestream orders a little bigger', '直播组合套装让订单金额略高'), {
       en: 'Order value of in-stream orders relative to an average order',
       zh: '直播订单金额相对平均订单的倍数',
-    }),
-    dealDiscount: key(share(0.12, assumed('a usual livestream deal', '常见的直播优惠力度'), {
+    }), 1, 1.4, WHY.unpublished),
+    dealDiscount: decided(key(share(0.12, assumed('a usual livestream deal', '常见的直播优惠力度'), {
       en: 'Deal discount given on in-stream orders (share of the order value, a cost)',
       zh: '直播订单的优惠折扣(占订单金额的比例,计入成本)',
-    })),
-    shareRate: share(0.1, reported('live-aiguang-sharing', 'Youngor on Aiguang: more than 20 % of a session’s traffic came from viewers sharing', '雅戈尔(爱逛):20% 以上的直播流量来自观众分享'), {
+    }))),
+    shareRate: ranged(share(0.1, reported('live-aiguang-sharing', 'Youngor on Aiguang: more than 20 % of a session’s traffic came from viewers sharing', '雅戈尔(爱逛):20% 以上的直播流量来自观众分享'), {
       en: 'Viewers who share a social coupon (a discount their friends can claim)',
       zh: '分享社交立减金的观众比例',
-    }),
-    friendsPerShare: num('people', 0, 50, 2, reported('live-aiguang-sharing', 'Youngor on Aiguang: each own viewer brought about 2 more by sharing', '雅戈尔(爱逛):每位自有观众通过分享约带来 2 位新观众'), {
+    }), 0.05, 0.2, WHY.oneBrand),
+    friendsPerShare: ranged(num('people', 0, 50, 2, reported('live-aiguang-sharing', 'Youngor on Aiguang: each own viewer brought about 2 more by sharing', '雅戈尔(爱逛):每位自有观众通过分享约带来 2 位新观众'), {
       en: 'New people each share brings: R0 → R2',
       zh: '每次分享带来的新用户数:R0→R2',
-    }),
-    shareCouponCost: num('yuanPerPerson', 0, 1000, 5, assumed('a social coupon of a few yuan per new person', '每带来一位新用户,社交立减金约几元', ['gaps-not-published']), {
+    }), 1, 3, WHY.oneBrand),
+    shareCouponCost: ranged(num('yuanPerPerson', 0, 1000, 5, assumed('a social coupon of a few yuan per new person', '每带来一位新用户,社交立减金约几元', ['gaps-not-published']), {
       en: 'Cost of the social coupon per new person it brings',
       zh: '社交立减金每带来一位新用户的成本',
-    }),
-    sessionCost: key(num('yuan', 0, 1e7, 15000, assumed('production, host and operations', '制作、主播与运营费用', ['gaps-not-published']), {
+    }), 3, 10, WHY.cost),
+    sessionCost: ranged(key(num('yuan', 0, 1e7, 15000, assumed('production, host and operations', '制作、主播与运营费用', ['gaps-not-published']), {
       en: 'Cost per session besides traffic (production, host)',
       zh: '每场除流量外的成本(制作、主播)',
-    })),
+    })), 10000, 30000, WHY.cost),
   },
   curve: {
     effortParam: 'trafficSpend',

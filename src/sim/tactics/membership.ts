@@ -9,7 +9,7 @@ import { resolveSchedule, scheduleSpec, type Schedule } from '../schedule';
 import { TRAIT_RESPOND } from '../sources';
 import { R2, R3, R4, R5 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
-import { EffortPressure, hillShape, num, p, schedule, share, key } from './common';
+import { EffortPressure, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -75,30 +75,30 @@ export const membership: TacticDefinition = {
   purchases: [R4, R5],
   params: {
     schedule: schedule({ daily: true }),
-    joinRate: share(0.002, assumed('about 6 % of R2 people register in a month at full pressure', '满压力时每月约 6% 的浅层互动用户注册入会'), { en: 'Daily chance an R2 person registers at full pressure: → R3', zh: '满压力时 R2 每日注册入会概率:→R3' }),
-    joinAtCheckout: share(0.85, reported('members-outlet-85', 'Outlet mall: 85 % of paying customers registered as members at checkout', '奥特莱斯商场:85% 的付款顾客在结账时注册会员'), {
+    joinRate: ranged(share(0.002, assumed('about 6 % of R2 people register in a month at full pressure', '满压力时每月约 6% 的浅层互动用户注册入会'), { en: 'Daily chance an R2 person registers at full pressure: → R3', zh: '满压力时 R2 每日注册入会概率:→R3' }), 0.001, 0.004, WHY.unpublished),
+    joinAtCheckout: ranged(share(0.85, reported('members-outlet-85', 'Outlet mall: 85 % of paying customers registered as members at checkout', '奥特莱斯商场:85% 的付款顾客在结账时注册会员'), {
       en: 'Buyers not yet members who register at checkout',
       zh: '结账时注册入会的非会员买家比例',
-    }),
-    pointsRate: key(num('share', 0, 0.5, 0.02, assumed('points worth 1–3 % of the order are usual', '积分价值通常为订单金额的 1–3%'), { en: 'Points value as a share of members’ orders (the effort; a cost)', zh: '积分价值占会员订单金额的比例(投入,计入成本)' })),
-    halfSaturationPoints: num('share', 0.0001, 0.5, 0.02, assumed('a 2 % points rate gives half the full effect', '积分比例 2% 达到一半的最大效果'), { en: 'Points rate at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的积分比例(Hill 半饱和点)' }),
-    shape: hillShape(1, assumed('concave: each extra point does less', '边际递减:积分越多,每多一分效果越小')),
-    repeatLift: num('multiplier', 0, 10, 0.6, reported('members-tea-1-5', 'Tea-drinks chain: members who order in a month order 1.5 times that month', '茶饮连锁:当月下单的会员平均下单 1.5 次'), {
+    }), 0.5, 0.9, WHY.oneBrand),
+    pointsRate: decided(key(num('share', 0, 0.5, 0.02, assumed('points worth 1–3 % of the order are usual', '积分价值通常为订单金额的 1–3%'), { en: 'Points value as a share of members’ orders (the effort; a cost)', zh: '积分价值占会员订单金额的比例(投入,计入成本)' }))),
+    halfSaturationPoints: ranged(num('share', 0.0001, 0.5, 0.02, assumed('a 2 % points rate gives half the full effect', '积分比例 2% 达到一半的最大效果'), { en: 'Points rate at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的积分比例(Hill 半饱和点)' }), 0.01, 0.04, WHY.halfSaturation),
+    shape: ranged(hillShape(1, assumed('concave: each extra point does less', '边际递减:积分越多,每多一分效果越小')), 0.7, 1.5, WHY.shape),
+    repeatLift: ranged(num('multiplier', 0, 10, 0.6, reported('members-tea-1-5', 'Tea-drinks chain: members who order in a month order 1.5 times that month', '茶饮连锁:当月下单的会员平均下单 1.5 次'), {
       en: 'Members’ purchase-rate lift at full pressure',
       zh: '满压力时会员购买率提升',
-    }),
-    lapseReduction: share(0.4, assumed('membership keeps buyers from lapsing; no figure is published', '会员体系能减少买家流失;没有公开数据', ['gaps-not-published']), { en: 'Members’ lapse (reverse) rate falls by this share at full pressure', zh: '满压力时会员流失率下降比例' }),
-    firstBuyLift: share(0.003, assumed('registered members make a first purchase a little more often than others in R3', '注册会员比其他深层触动用户更容易首购'), { en: 'Daily first-purchase chance of an R3 member at full pressure: → R4', zh: '满压力时 R3 会员每日首购概率:→R4' }),
+    }), 0.3, 0.9, WHY.oneBrand),
+    lapseReduction: ranged(share(0.4, assumed('membership keeps buyers from lapsing; no figure is published', '会员体系能减少买家流失;没有公开数据', ['gaps-not-published']), { en: 'Members’ lapse (reverse) rate falls by this share at full pressure', zh: '满压力时会员流失率下降比例' }), 0.2, 0.6, WHY.unpublished),
+    firstBuyLift: ranged(share(0.003, assumed('registered members make a first purchase a little more often than others in R3', '注册会员比其他深层触动用户更容易首购'), { en: 'Daily first-purchase chance of an R3 member at full pressure: → R4', zh: '满压力时 R3 会员每日首购概率:→R4' }), 0.001, 0.006, WHY.unpublished),
     memberDays: key(memberDaysSpec),
-    memberDayLift: num('multiplier', 0, 20, 1, reported('coupons-jiujiuya-member-day', 'Jiujiuya snack chain holds a member day every Friday; that members buy twice as often that day is assumed', '久久丫每周五设会员日;当天会员购买率翻倍为假设'), { en: 'Members’ extra purchase-rate lift on a member day', zh: '会员日会员购买率额外提升' }),
-    paidShare: share(0.05, assumed('one new member in twenty takes the paid tier', '二十位新会员中约一位选择付费会员'), { en: 'Share of new members who take the paid membership', zh: '新会员中选择付费会员的比例' }),
-    paidFee: key(num('yuan', 0, 100000, 99, reported('members-wugu-99', 'Wugu Mofang: a ¥99 super membership', '五谷磨房:99 元购买超级会员权益'), { en: 'Yearly fee of the paid membership (reported, not GMV)', zh: '付费会员年费(单独报告,不计入 GMV)' })),
-    paidBuyLift: num('multiplier', 0, 20, 1.5, reported('members-wugu-99', 'Wugu Mofang: a super member spends about 4–5× a regular member a year; here split into buying more often and bigger baskets', '五谷磨房:超级会员年消费约为普通会员的 4–5 倍;这里拆分为购买更频繁和客单更高'), {
+    memberDayLift: ranged(num('multiplier', 0, 20, 1, reported('coupons-jiujiuya-member-day', 'Jiujiuya snack chain holds a member day every Friday; that members buy twice as often that day is assumed', '久久丫每周五设会员日;当天会员购买率翻倍为假设'), { en: 'Members’ extra purchase-rate lift on a member day', zh: '会员日会员购买率额外提升' }), 0.5, 1.5, WHY.oneBrand),
+    paidShare: ranged(share(0.05, assumed('one new member in twenty takes the paid tier', '二十位新会员中约一位选择付费会员'), { en: 'Share of new members who take the paid membership', zh: '新会员中选择付费会员的比例' }), 0.02, 0.1, WHY.unpublished),
+    paidFee: decided(key(num('yuan', 0, 100000, 99, reported('members-wugu-99', 'Wugu Mofang: a ¥99 super membership', '五谷磨房:99 元购买超级会员权益'), { en: 'Yearly fee of the paid membership (reported, not GMV)', zh: '付费会员年费(单独报告,不计入 GMV)' }))),
+    paidBuyLift: ranged(num('multiplier', 0, 20, 1.5, reported('members-wugu-99', 'Wugu Mofang: a super member spends about 4–5× a regular member a year; here split into buying more often and bigger baskets', '五谷磨房:超级会员年消费约为普通会员的 4–5 倍;这里拆分为购买更频繁和客单更高'), {
       en: 'Paid members’ extra purchase-rate lift',
       zh: '付费会员额外购买率提升',
-    }),
-    paidValueLift: num('multiplier', 0, 10, 0.5, reported('members-wugu-99', 'Wugu Mofang: a super member spends about 4–5× a regular member a year', '五谷磨房:超级会员年消费约为普通会员的 4–5 倍'), { en: 'Paid members’ extra basket size', zh: '付费会员额外客单提升' }),
-    costPerMemberMonth: key(num('yuan', 0, 1000, 0.3, assumed('member system and benefits per member', '每位会员的会员系统与权益费用', ['gaps-not-published']), { en: 'Benefits and CRM cost per member per month', zh: '每位会员每月的权益与会员系统成本' })),
+    }), 0.8, 2, WHY.oneBrand),
+    paidValueLift: ranged(num('multiplier', 0, 10, 0.5, reported('members-wugu-99', 'Wugu Mofang: a super member spends about 4–5× a regular member a year', '五谷磨房:超级会员年消费约为普通会员的 4–5 倍'), { en: 'Paid members’ extra basket size', zh: '付费会员额外客单提升' }), 0.25, 0.8, WHY.oneBrand),
+    costPerMemberMonth: ranged(key(num('yuan', 0, 1000, 0.3, assumed('member system and benefits per member', '每位会员的会员系统与权益费用', ['gaps-not-published']), { en: 'Benefits and CRM cost per member per month', zh: '每位会员每月的权益与会员系统成本' })), 0.2, 0.6, WHY.cost),
   },
   curve: {
     effortParam: 'pointsRate',

@@ -7,7 +7,7 @@ import type { RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R4, R5 } from '../tiers';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key } from './common';
+import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
 import type { TacticDefinition, TacticEnv } from './types';
 
 /**
@@ -63,19 +63,19 @@ export const referral: TacticDefinition = {
   purchases: [],
   params: {
     schedule: schedule({ daily: true }),
-    reward: key(num('yuanPerPerson', 0, 10000, 15, assumed('about ¥15 for each friend invited', '每邀请一位好友奖励约 15 元'), { en: 'Reward per invited person (the effort)', zh: '每邀请一人的奖励(投入)' })),
-    halfSaturationReward: num('yuanPerPerson', 0.01, 10000, 20, assumed('¥20 gives half the maximum pull', '20 元达到一半的最大吸引力'), { en: 'Reward at half of the maximum pull (Hill ec)', zh: '达到一半最大吸引力的奖励(Hill 半饱和点)' }),
-    shape: hillShape(1.2, assumed('small rewards barely move people', '奖励太小几乎没人参与')),
-    halfLifeDays: halfLife(0, assumed('a reward works only while it is offered', '奖励只在活动期间起作用')),
-    inviteRate: key(share(0.01, assumed('about a quarter of buyers invite someone within a month at full pull', '吸引力饱和时,一个月内约四分之一的买家发出邀请'), { en: 'Daily chance a buyer invites at full pull', zh: '奖励吸引力饱和时买家每日邀请概率' })),
-    friendsPerInvite: key(num('people', 0, 50, 1.5, assumed('an invitation brings one or two people', '一次邀请带来一到两人'), { en: 'People each invite brings', zh: '每次邀请带来的人数' })),
+    reward: decided(key(num('yuanPerPerson', 0, 10000, 15, assumed('about ¥15 for each friend invited', '每邀请一位好友奖励约 15 元'), { en: 'Reward per invited person (the effort)', zh: '每邀请一人的奖励(投入)' }))),
+    halfSaturationReward: ranged(num('yuanPerPerson', 0.01, 10000, 20, assumed('¥20 gives half the maximum pull', '20 元达到一半的最大吸引力'), { en: 'Reward at half of the maximum pull (Hill ec)', zh: '达到一半最大吸引力的奖励(Hill 半饱和点)' }), 10, 40, WHY.halfSaturation),
+    shape: ranged(hillShape(1.2, assumed('small rewards barely move people', '奖励太小几乎没人参与')), 0.8, 2, WHY.shape),
+    halfLifeDays: ranged(halfLife(0, assumed('a reward works only while it is offered', '奖励只在活动期间起作用')), 0, 2, WHY.halfLife),
+    inviteRate: ranged(key(share(0.01, assumed('about a quarter of buyers invite someone within a month at full pull', '吸引力饱和时,一个月内约四分之一的买家发出邀请'), { en: 'Daily chance a buyer invites at full pull', zh: '奖励吸引力饱和时买家每日邀请概率' })), 0.004, 0.02, WHY.unpublished),
+    friendsPerInvite: ranged(key(num('people', 0, 50, 1.5, assumed('an invitation brings one or two people', '一次邀请带来一到两人'), { en: 'People each invite brings', zh: '每次邀请带来的人数' })), 1, 2.5, WHY.unpublished),
     entryTier: { kind: 'enum', values: ['R1', 'R2'], default: 'R2', source: assumed('an invited friend has already interacted once, so enters R2', '受邀好友已有过一次互动,进入浅层互动层级'), doc: { en: 'Tier invitees enter', zh: '受邀者进入的层级' } },
-    lowQualityShare: share(0.3, reported('guides-chocolate-fission-quality', 'Meiri Heiqiao chocolate: fission brought the most followers, but imprecise ones who seldom bought again; the 30 % is assumed', '每日黑巧:裂变加粉最多,但人群不精准、复购低;低质量比例 30% 为假设'), { en: 'Share of invitees of low quality', zh: '低质量受邀者比例' }),
-    lowQualityFactor: share(0.3, assumed('a low-quality invitee converts and buys at about a third of the usual rate', '低质量受邀者的转化与购买约为一般人的三成'), { en: 'Forward and purchase chances of a low-quality invitee relative to others', zh: '低质量受邀者的转化与购买概率相对倍数' }),
-    fakeShare: key(share(0.15, reported('fission-fake-10-20', 'Fission campaigns: 10–20 % of the users they bring can be fake or abusive', '裂变活动:10–20% 的拉新用户可能是虚假账号或羊毛党'), {
+    lowQualityShare: ranged(share(0.3, reported('guides-chocolate-fission-quality', 'Meiri Heiqiao chocolate: fission brought the most followers, but imprecise ones who seldom bought again; the 30 % is assumed', '每日黑巧:裂变加粉最多,但人群不精准、复购低;低质量比例 30% 为假设'), { en: 'Share of invitees of low quality', zh: '低质量受邀者比例' }), 0.15, 0.5, WHY.oneBrand),
+    lowQualityFactor: ranged(share(0.3, assumed('a low-quality invitee converts and buys at about a third of the usual rate', '低质量受邀者的转化与购买约为一般人的三成'), { en: 'Forward and purchase chances of a low-quality invitee relative to others', zh: '低质量受邀者的转化与购买概率相对倍数' }), 0.15, 0.5, WHY.unpublished),
+    fakeShare: ranged(key(share(0.15, reported('fission-fake-10-20', 'Fission campaigns: 10–20 % of the users they bring can be fake or abusive', '裂变活动:10–20% 的拉新用户可能是虚假账号或羊毛党'), {
       en: 'Share of invitees that are fake or abusive (never convert, reward still paid)',
       zh: '虚假或羊毛账号比例(永不转化,但仍需支付奖励)',
-    })),
+    })), 0.1, 0.2, { en: 'Fission campaigns report 10–20 % fake or abusive users', zh: '裂变活动中虚假或恶意用户约占 10%–20%' }),
   },
   curve: {
     effortParam: 'reward',
