@@ -12,6 +12,8 @@ export interface CliOptions {
   contributions: boolean;
   compare?: string;
   baseline: boolean;
+  /** Skip the do-nothing runs that give the incremental figures (the plan's effect), computed by default. */
+  noBaseline: boolean;
   quiet: boolean;
 }
 
@@ -31,6 +33,8 @@ options:
   --contributions   add each tactic's removal effect (rerun without it on the same seeds)
   --compare B.json  compare B against the scenario (same seeds, paired differences)
   --baseline        compare the scenario against its do-nothing baseline (the same without tactics)
+  --no-baseline     skip the do-nothing runs behind the incremental figures (the plan's effect, computed by
+                    default on the same seeds; the output then has totals only)
   --quiet           no progress line on stderr
   --help            this text`;
 
@@ -42,7 +46,7 @@ function int(flag: string, v: string | undefined, min: number, max: number): num
 }
 
 export function parseArgs(argv: string[]): CliOptions | 'help' {
-  const o: Partial<CliOptions> = { format: 'table', meanField: false, contributions: false, baseline: false, quiet: false };
+  const o: Partial<CliOptions> = { format: 'table', meanField: false, contributions: false, baseline: false, noBaseline: false, quiet: false };
   const files: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
@@ -93,6 +97,9 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
         break;
       case '--baseline':
         o.baseline = true;
+        break;
+      case '--no-baseline':
+        o.noBaseline = true;
         break;
       case '--quiet':
         o.quiet = true;

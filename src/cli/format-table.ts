@@ -4,7 +4,7 @@ import type { SimulationResult } from '../sim/result';
 import type { Stat } from '../sim/stats';
 import type { ContributionReport } from '../sim/contributions';
 
-type Kind = 'count' | 'money' | 'pct' | 'ratio';
+type Kind = 'count' | 'money' | 'pct' | 'ratio' | 'pp';
 
 function fmt(x: number | null | undefined, kind: Kind): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
@@ -18,6 +18,9 @@ function fmt(x: number | null | undefined, kind: Kind): string {
       return (x * 100).toFixed(Math.abs(x) < 0.1 ? 2 : 1) + '%';
     case 'ratio':
       return x.toFixed(2);
+    case 'pp':
+      // A difference of two rates: percentage points, not a percent of a percent.
+      return (x * 100).toFixed(Math.abs(x) < 0.1 ? 2 : 1) + ' pp';
   }
 }
 
@@ -35,33 +38,54 @@ export function formatTable(r: SimulationResult, contributions?: ContributionRep
   lines.push(
     `STAR summary · scenario ${m.scenarioId} · seed ${m.seed} · ${m.runs} runs · ${m.days} days from ${m.startDate} · ${m.agents.toLocaleString('en-US')} agents × ${m.scale}`,
   );
-  lines.push(`   ${''.padEnd(34)}${'mean'.padStart(16)}   90% interval (p05 – p95)`);
+  lines.push(`   ${''.padEnd(34)}${'mean'.padStart(16)}   spread of outcomes (p05 – p95 of the runs)`);
+  const inc = r.incremental;
+  if (inc) {
+    lines.push(`The plan's effect — the plan minus doing nothing (${inc.baseline}), run by run on the same seeds`);
+    const irow = (label: string, f: typeof inc.gmv, kind: Kind) => {
+      const ci = f?.ci90 ? `   mean's 90% CI ${fmt(f.ci90[0], kind)} – ${fmt(f.ci90[1], kind)}` : '';
+      return row(label, f, kind) + ci;
+    };
+    lines.push(irow('Incremental GMV', inc.gmv, 'money'));
+    if (inc.margin) lines.push(irow('Incremental margin', inc.margin, 'money'));
+    lines.push(irow('Incremental R5, people', inc.r5, 'count'));
+    lines.push(irow('Incremental assets, people', inc.assets, 'count'));
+    lines.push(irow('Incremental new buyers, people', inc.newBuyers, 'count'));
+    lines.push(irow('Cost', inc.cost, 'money'));
+    lines.push(irow('Incremental ROI (ΔGMV / cost)', inc.roi, 'ratio'));
+    if (inc.marginRoi) lines.push(irow('Margin ROI (margin × ΔGMV / cost)', inc.marginRoi, 'ratio'));
+    lines.push(irow('Cost per new buyer', inc.costPerNewBuyer, 'money'));
+    lines.push('Totals — including what happens anyway (without the plan)');
+  } else {
+    lines.push('Totals — including what happens anyway (no do-nothing baseline was run: --no-baseline, or no tactics)');
+  }
   lines.push('S  Scaling — crowd assets (R1–R5)');
-  lines.push(row('Assets at start', s.S.assetsStart, 'count'));
-  lines.push(row('Assets at end', s.S.assetsEnd, 'count'));
+  lines.push(row('Assets at start, people', s.S.assetsStart, 'count'));
+  lines.push(row('Assets at end, people', s.S.assetsEnd, 'count'));
   lines.push(row('Growth rate', s.S.growthRate, 'pct'));
-  lines.push(row('New assets (left R0)', s.S.newAssets, 'count'));
+  lines.push(row('New assets (left R0), people', s.S.newAssets, 'count'));
   lines.push('T  Triangulating — tier structure at the end');
   for (const t of ['R1', 'R2', 'R3', 'R4', 'R5']) {
-    lines.push(row(`${t} count`, s.T.count[t as 'R1'], 'count'));
+    lines.push(row(`${t} count, people`, s.T.count[t as 'R1'], 'count'));
     lines.push(row(`${t} share of assets`, s.T.shareEnd[t], 'pct'));
   }
-  lines.push('A  Activating — mean weekly flow rates');
+  lines.push('A  Activating — mean weekly flow rates (moves in a week ÷ the tier at its start)');
   for (const p of ['R0>R1', 'R1>R2', 'R2>R3', 'R3>R4', 'R4>R5', 'R5>R4', 'R4>R3', 'R3>R2', 'R2>R1', 'R1>R0']) {
     const st = s.A.weekly[p];
     if (st && st.p95 > 0) lines.push(row(`${p.replace('>', ' → ')}`, st, 'pct'));
   }
   lines.push('R  Returning — value');
-  lines.push(row('GMV', s.R.gmv, 'money'));
+  lines.push(row('GMV (total)', s.R.gmv, 'money'));
   lines.push(row('Orders', s.R.orders, 'count'));
-  lines.push(row('First purchases', s.R.firstPurchases, 'count'));
+  lines.push(row('New buyers (first ever), people', s.R.newBuyers, 'count'));
+  lines.push(row('Returning buyers, people', s.R.returningBuyers, 'count'));
   lines.push(row('Repeat purchases', s.R.repeatPurchases, 'count'));
   lines.push(row('Average order value', s.R.aov, 'money'));
-  lines.push(row('Conversion R3 → R4 (of R3 at start)', s.R.conversion, 'pct'));
+  lines.push(row('Conversion R3 → R4 per month', s.R.conversion, 'pct'));
   lines.push(row('Repurchase rate (of buyers)', s.R.repurchaseRate, 'pct'));
   lines.push(row('Cost', s.R.cost, 'money'));
-  lines.push(row('ROI (GMV / cost)', s.R.roi, 'ratio'));
-  if (s.R.marginRoi) lines.push(row('Margin ROI', s.R.marginRoi, 'ratio'));
+  lines.push(row('ROI, total (GMV / cost)', s.R.roi, 'ratio'));
+  if (s.R.marginRoi) lines.push(row('Margin ROI, total', s.R.marginRoi, 'ratio'));
   lines.push('By cause');
   for (const [name, c] of Object.entries(r.byCause)) {
     if (!c.moves?.mean && !c.orders?.mean && !c.cost?.mean) continue;
@@ -101,24 +125,29 @@ export function formatMeanField(r: MeanFieldResult): string {
 export function formatComparison(c: Comparison): string {
   const lines = [`Comparison · ${c.alternative} vs ${c.reference} · ${c.runs} paired runs (same seeds)`];
   const show: Array<[string, string, Kind]> = [
-    ['S.assetsEnd', 'Assets at end', 'count'],
-    ['T.count.R3', 'R3 at end', 'count'],
-    ['T.count.R4', 'R4 at end', 'count'],
-    ['T.count.R5', 'R5 at end', 'count'],
+    ['S.assetsEnd', 'Assets at end, people', 'count'],
+    ['T.count.R3', 'R3 at end, people', 'count'],
+    ['T.count.R4', 'R4 at end, people', 'count'],
+    ['T.count.R5', 'R5 at end, people', 'count'],
     ['R.gmv', 'GMV', 'money'],
     ['R.orders', 'Orders', 'count'],
+    ['R.newBuyers', 'New buyers, people', 'count'],
+    ['R.conversion', 'Conversion R3 → R4 / month', 'pct'],
+    ['R.repurchaseRate', 'Repurchase rate', 'pct'],
     ['R.cost', 'Cost', 'money'],
     ['R.roi', 'ROI', 'ratio'],
   ];
+  // Differences of rates are in percentage points; the rates themselves stay in %.
+  const dk = (kind: Kind): Kind => (kind === 'pct' ? 'pp' : kind);
   // The interval column is as wide as its widest entry, so large money figures never run into P(alt > ref).
   const rows = show.flatMap(([key, label, kind]) => {
     const f = c.figures[key];
-    return f ? [{ label, kind, f, ci: f.ci90 ? `${fmt(f.ci90[0], kind)} – ${fmt(f.ci90[1], kind)}` : '—' }] : [];
+    return f ? [{ label, kind, f, ci: f.ci90 ? `${fmt(f.ci90[0], dk(kind))} – ${fmt(f.ci90[1], dk(kind))}` : '—' }] : [];
   });
   const ciWidth = Math.max(24, ...rows.map((r) => r.ci.length + 3));
-  lines.push(`   ${''.padEnd(30)}${'reference'.padStart(16)}${'alternative'.padStart(16)}${'Δ mean'.padStart(16)}   ${'90% CI of Δ'.padEnd(ciWidth)}P(alt > ref)`);
+  lines.push(`   ${''.padEnd(30)}${'reference'.padStart(16)}${'alternative'.padStart(16)}${'Δ mean'.padStart(16)}   ${"mean Δ's 90% CI".padEnd(ciWidth)}P(alt > ref)`);
   for (const { label, kind, f, ci } of rows) {
-    lines.push(`   ${label.padEnd(30)}${fmt(f.a?.mean, kind).padStart(16)}${fmt(f.b?.mean, kind).padStart(16)}${fmt(f.diff?.mean, kind).padStart(16)}   ${ci.padEnd(ciWidth)}${fmt(f.pBgtA, 'pct')}`);
+    lines.push(`   ${label.padEnd(30)}${fmt(f.a?.mean, kind).padStart(16)}${fmt(f.b?.mean, kind).padStart(16)}${fmt(f.diff?.mean, dk(kind)).padStart(16)}   ${ci.padEnd(ciWidth)}${fmt(f.pBgtA, 'pct')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -17,6 +17,7 @@ import type { EngineConfig } from '../sim/config';
 import type { Summary } from '../sim/summary';
 import { LIMITS } from '../scenario/limits';
 import { doNothing } from '../scenario/variants';
+import { incrementalResult, withIncremental } from '../sim/incremental';
 import type { Scenario } from '../scenario/types';
 
 class InputError extends Error {}
@@ -76,9 +77,12 @@ async function main(argv: string[]): Promise<number> {
   }
   let config: EngineConfig;
   let other: EngineConfig | null = null;
+  // The do-nothing counterpart behind the incremental figures (by default; not for a scenario without tactics).
+  let nothing: EngineConfig | null = null;
   try {
     const scenario = readScenario(o.file);
     config = compile(scenario, o);
+    if (!o.noBaseline && !o.baseline && !o.compare && scenario.tactics.length > 0) nothing = compile(doNothing(scenario), o);
     if (o.baseline) {
       // The reference is the do-nothing baseline; the scenario is the alternative (Δ = what its tactics add).
       other = config;
@@ -111,7 +115,11 @@ async function main(argv: string[]): Promise<number> {
         return s;
       };
       const full = await run(config, config.scenarioId);
-      const result = full.result();
+      let result = full.result();
+      if (nothing) {
+        const base = await run(nothing, `${nothing.scenarioId} (the plan's baseline)`);
+        result = withIncremental(result, incrementalResult(full, base, config.margin, nothing.scenarioId));
+      }
       if (other) {
         const b = await run(other, other.scenarioId);
         const cmp = compareSummaries(full, b, { reference: config.scenarioId, alternative: other.scenarioId });

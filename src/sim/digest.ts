@@ -14,6 +14,18 @@ export const FLOW_PAIRS: ReadonlyArray<{ from: number; to: number; name: string 
   return out;
 })();
 
+/** Days in a month for monthly rates: the calendar year's average (365.25 ÷ 12). */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * A flow rate as an operator reads it: moves i → j per month over the average population of tier i. The exposure is
+ * tier i's count at the start of each day (the population the day's chances applied to) summed over the days, so
+ * moves ÷ exposure is the daily rate and × 30.44 the monthly one. NaN when tier i was empty throughout.
+ */
+export function monthlyRate(moves: number, personDays: number): number {
+  return personDays > 0 ? (moves / personDays) * DAYS_PER_MONTH : NaN;
+}
+
 export function weeksOf(days: number): number {
   return Math.ceil(days / 7);
 }
@@ -33,6 +45,8 @@ export function figureKeys(config: EngineConfig): string[] {
     'R.orders',
     'R.aov',
     'R.firstPurchases',
+    'R.newBuyers',
+    'R.returningBuyers',
     'R.repeatPurchases',
     'R.buyers',
     'R.repeaters',
@@ -139,17 +153,22 @@ export function digestRun(rec: RunRecord, config: EngineConfig): RunDigest {
     const s1 = tiersAt(days, t);
     f.push(ratio(s0, a0), ratio(s1, a1), ratio(s1 - s0, s0));
   }
-  for (const p of FLOW_PAIRS) f.push(ratio(total[p.from * TIER_COUNT + p.to]!, tiersAt(0, p.from)));
+  // Person-days in each tier: the tier at the start of every day of the horizon (the exposure of monthly rates).
+  const exposure = new Float64Array(TIER_COUNT);
+  for (let d = 0; d < days; d++) for (let t = 0; t < TIER_COUNT; t++) exposure[t]! += tiersAt(d, t);
+  for (const p of FLOW_PAIRS) f.push(monthlyRate(total[p.from * TIER_COUNT + p.to]!, exposure[p.from]!));
   FLOW_PAIRS.forEach((_, k) => f.push(rateCounts[k]! > 0 ? rateSums[k]! / rateCounts[k]! : NaN));
 
   let gmv = 0;
   let orders = 0;
   let first = 0;
+  let newBuyers = 0;
   let cost = 0;
   for (let d = 0; d < days; d++) {
     gmv += rec.gmv[d]!;
     orders += rec.orders[d]!;
     first += rec.firstPurchases[d]!;
+    newBuyers += rec.newBuyers[d]!;
     cost += rec.cost[d]!;
   }
   const gmvByTier = new Float64Array(TIER_COUNT);
@@ -161,11 +180,13 @@ export function digestRun(rec: RunRecord, config: EngineConfig): RunDigest {
     orders * sc,
     ratio(gmv, orders),
     first * sc,
+    newBuyers * sc,
+    (first - newBuyers) * sc,
     (orders - first) * sc,
     rec.buyers * sc,
     rec.repeaters * sc,
     ratio(rec.repeaters, rec.buyers),
-    ratio(total[3 * TIER_COUNT + 4]!, tiersAt(0, 3)),
+    monthlyRate(total[3 * TIER_COUNT + 4]!, exposure[3]!),
   );
   for (let t = 0; t < 4; t++) f.push(total[t * TIER_COUNT + 4]! * sc);
   for (let t = 0; t < TIER_COUNT; t++) f.push(gmvByTier[t]! * sc);

@@ -61,6 +61,12 @@ export interface Population {
   readonly orders: Uint16Array;
   /** Day of the last purchase, −1 before any (initial buyers start at −1). */
   readonly lastOrderDay: Int16Array;
+  /**
+   * Agents are laid out in tier order, so the initial buyers (R4, R5 at the start: customers who have bought before
+   * the run) are agents `initialBuyersFrom`..n−1. A first purchase by an agent below it who has not ordered in the run
+   * is a first purchase ever (a new buyer); any other move into R4 is a lapsed buyer returning.
+   */
+  readonly initialBuyersFrom: number;
   /** Tier counts, kept current as agents move. */
   readonly counts: Float64Array;
   /** Largest value of each trait column (index = TraitId; 1 when homogeneous), for the move loop's upper bounds. */
@@ -181,6 +187,7 @@ export function createPopulation(spec: PopulationSpec, rng: Rng): Population {
     group,
     orders: new Uint16Array(n),
     lastOrderDay,
+    initialBuyersFrom: n - (spec.initialCounts[4] ?? 0) - (spec.initialCounts[5] ?? 0),
     counts,
   };
 }

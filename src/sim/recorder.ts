@@ -33,6 +33,8 @@ export interface RunRecord {
   causeDiscount: Float64Array;
   /** Each tactic's own metrics at the end of the run (declared by its definition), concatenated in tactic order. */
   tacticMetrics: Float64Array;
+  /** First purchases ever (new buyers) per day; the rest of `firstPurchases` are lapsed buyers returning to R4. */
+  newBuyers: Float64Array;
   /** Agents who bought at least once / at least twice during the run. */
   buyers: number;
   repeaters: number;
@@ -61,6 +63,7 @@ export class Recorder {
       causeGmv: new Float64Array(causes),
       causeCost: new Float64Array(days * causes),
       causeDiscount: new Float64Array(causes),
+      newBuyers: new Float64Array(days),
       tacticMetrics: new Float64Array(0),
       buyers: 0,
       repeaters: 0,
@@ -90,6 +93,11 @@ export class Recorder {
       r.firstPurchases[d]! += 1;
       r.causeFirst[cause]! += 1;
     }
+  }
+
+  /** A first purchase ever (the agent had never bought, before or during the run). */
+  newBuyer(): void {
+    this.rec.newBuyers[this.day]! += 1;
   }
 
   /** Book a cost in real yuan (a per-agent cost must be multiplied by the scenario's scale by the caller). */

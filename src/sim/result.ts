@@ -1,4 +1,5 @@
 import type { Band, Stat } from './stats';
+import type { IncrementalResult } from './incremental';
 
 export type TierRecord<T> = { R0: T; R1: T; R2: T; R3: T; R4: T; R5: T };
 
@@ -58,6 +59,12 @@ export interface SimulationResult {
     /** Weekly flow rate (moves i→j in the week / tier i at the week's start) for every pair, e.g. "R3>R4". */
     flowRates: Record<string, Band>;
   };
+  /**
+   * The plan's effect against its do-nothing counterpart on the same seeds — the headline (absent when the baseline was
+   * skipped, e.g. `--no-baseline`). Every figure below it, `totals` and `star` included, is a total: it includes what
+   * happens without the plan.
+   */
+  incremental?: IncrementalResult;
   totals: {
     orders: Stat | null;
     firstPurchases: Stat | null;
@@ -68,7 +75,7 @@ export interface SimulationResult {
   flows: {
     /** Mean moves from→to over the horizon, 6 × 6. */
     moves: number[][];
-    /** Mean horizon flow rate from→to (moves / tier at the start), 6 × 6; null where the tier started empty. */
+    /** Mean monthly flow rate from→to (moves per month ÷ the average population of tier from), 6 × 6; null where the tier was empty throughout. */
     rates: (number | null)[][];
   };
   star: {
@@ -84,7 +91,12 @@ export interface SimulationResult {
       gmv: Stat | null;
       orders: Stat | null;
       aov: Stat | null;
+      /** Moves into R4 from below: new buyers plus lapsed buyers returning. */
       firstPurchases: Stat | null;
+      /** First purchases ever: customers who had never bought (initial R4/R5 count as having bought). */
+      newBuyers: Stat | null;
+      /** Lapsed buyers (fell from R4/R5 to R3 or below) buying again. */
+      returningBuyers: Stat | null;
       repeatPurchases: Stat | null;
       buyers: Stat | null;
       repeaters: Stat | null;

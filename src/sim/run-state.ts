@@ -210,6 +210,7 @@ export class RunState {
     const hooks = this.orderHooks;
     for (let k = 0; k < hooks.length; k++) hooks[k]!.onOrder!(this, o);
     this.rec.order(fromTier, o.value, o.cause, first);
+    if (first && pop.orders[i] === 0 && i < pop.initialBuyersFrom) this.rec.newBuyer();
     if (pop.orders[i]! < 65535) pop.orders[i] = pop.orders[i]! + 1;
     pop.lastOrderDay[i] = this.day;
   }

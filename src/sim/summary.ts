@@ -296,6 +296,8 @@ export class Summary {
           orders: this.stat('R.orders'),
           aov: this.stat('R.aov'),
           firstPurchases: this.stat('R.firstPurchases'),
+          newBuyers: this.stat('R.newBuyers'),
+          returningBuyers: this.stat('R.returningBuyers'),
           repeatPurchases: this.stat('R.repeatPurchases'),
           buyers: this.stat('R.buyers'),
           repeaters: this.stat('R.repeaters'),

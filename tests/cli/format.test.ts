@@ -79,7 +79,7 @@ describe('command-line table', () => {
     r.star.T.shareEnd.R5 = st(0.05, 0.0375, 0.0625);
     r.star.R.conversion = st(-0.04, -0.08, -0.02);
     const text = formatTable(r);
-    expect(text).toMatch(/90% interval \(p05 – p95\)/);
+    expect(text).toMatch(/spread of outcomes \(p05 – p95 of the runs\)/);
     expect(lineOf(text, 'Growth rate')).toMatch(/ 25\.0% {3}-12\.5% – 50\.0%$/);
     // Under 10 %: two decimals.
     expect(lineOf(text, 'R5 share of assets')).toMatch(/ 5\.00% {3}3\.75% – 6\.25%$/);
@@ -109,6 +109,42 @@ describe('command-line table', () => {
     expect(text).toMatch(/^Comparison · plan vs base · 8 paired runs/);
     expect(lineOf(text, 'GMV')).toMatch(/¥1,500 {3}-¥300 – ¥3,300 +62\.5%$/);
     expect(lineOf(text, 'R5 at end')).toMatch(/ -40 {3}-70 – -10 +6\.25%$/);
+  });
+
+  it('a difference of rates is in percentage points, the rates themselves in %', () => {
+    const conv: PairedFigure = { a: st(0.05, 0.04, 0.06), b: st(0.062, 0.05, 0.07), diff: st(0.012, 0.008, 0.016), ci90: [0.01, 0.014], pBgtA: 1 };
+    const c: Comparison = { format: 'star-sandbox-comparison', reference: 'a', alternative: 'b', runs: 4, figures: { 'R.conversion': conv }, series: {} };
+    // 5.00 % → 6.20 % is +1.2 percentage points (a 24 % relative rise), never "1.20 %".
+    expect(lineOf(formatComparison(c), 'Conversion R3 → R4')).toMatch(/ 5\.00% +6\.20% +1\.20 pp {3}1\.00 pp – 1\.40 pp /);
+  });
+
+  it('leads with the plan’s effect against doing nothing, each with its spread and its mean’s CI, then the labelled totals', () => {
+    const r = structuredClone(base);
+    const f = (mean: number, p05: number, p95: number, ci: [number, number]) => ({ ...st(mean, p05, p95), ci90: ci });
+    r.incremental = {
+      baseline: 'x--do-nothing',
+      runs: 20,
+      gmv: f(6_500, 6_050, 6_950, [5_677.5, 7_322.5]),
+      margin: null,
+      r5: f(25, 20, 30, [21, 29]),
+      assets: f(25, 20, 30, [21, 29]),
+      newBuyers: f(15, 10, 20, [11, 19]),
+      cost: f(600, 500, 700, [520, 680]),
+      roi: f(11, 10, 12, [10.2, 11.8]),
+      marginRoi: null,
+      costPerNewBuyer: f(42.5, 35, 50, [36, 49]),
+    };
+    const text = formatTable(r);
+    const lines = text.split('\n');
+    const at = (label: string) => lines.findIndex((l) => l.startsWith(`   ${label}`));
+    expect(at('Incremental GMV')).toBeGreaterThan(0);
+    expect(at('Incremental GMV')).toBeLessThan(at('Assets at end'));
+    expect(lineOf(text, 'Incremental GMV')).toMatch(/ ¥6,500 {3}¥6,050 – ¥6,950 {3}mean's 90% CI ¥5,678 – ¥7,323$/);
+    expect(lineOf(text, 'Incremental ROI')).toMatch(/ 11\.00 {3}10\.00 – 12\.00 /);
+    expect(lineOf(text, 'Cost per new buyer')).toMatch(/ ¥43 {3}¥35 – ¥50 /);
+    expect(text).toMatch(/Totals — including what happens anyway/);
+    expect(lineOf(text, 'Assets at end, people')).toBeTruthy();
+    expect(lineOf(text, 'ROI, total')).toBeTruthy();
   });
 
   it('keeps a wide interval apart from P(alt > ref): every column is separated by spaces', () => {

@@ -1,0 +1,190 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { causeNames } from '../../src/sim/config';
+import { DAYS_PER_MONTH, digestRun, figureKeys } from '../../src/sim/digest';
+import { GLOSSARY, glossaryMarkdown } from '../../src/sim/glossary';
+import { incrementalResult } from '../../src/sim/incremental';
+import { createRun, simulateRun } from '../../src/sim/model';
+import { Recorder } from '../../src/sim/recorder';
+import { Summary } from '../../src/sim/summary';
+import { parseScenarioText } from '../../src/scenario/parse';
+import { compileScenario } from '../../src/scenario/compile';
+import { doNothing } from '../../src/scenario/variants';
+import { config } from '../helpers';
+
+/**
+ * Every figure of the glossary (src/sim/glossary.ts), checked against a value worked out by hand on a small
+ * constructed run. The last test fails when a figure is added to the glossary without a check here.
+ */
+const checked = new Set<string>();
+const check = (id: string, fn: () => void) => {
+  checked.add(id);
+  it(`${id}: ${GLOSSARY.find((f) => f.id === id)?.what.en ?? '(not in the glossary)'}`, fn);
+};
+
+// A week of a hand-made run, 100 agents × 10 people each.
+const c = config({ days: 7, runs: 2, margin: 0.5, population: { agents: 100, scale: 10 } });
+//              R0  R1  R2  R3  R4  R5
+const TIERS = [
+  [50, 20, 10, 10, 6, 4], // day 0 (assets 50)
+  [48, 22, 10, 10, 6, 4],
+  [48, 22, 10, 12, 6, 4],
+  [48, 22, 10, 12, 6, 4],
+  [48, 22, 10, 8, 10, 4],
+  [48, 22, 10, 8, 10, 4],
+  [48, 22, 10, 10, 8, 5],
+  [48, 22, 10, 10, 8, 6], // day 7, the end (assets 56)
+];
+/** R3 at the start of days 0–6: 10 + 10 + 12 + 12 + 8 + 8 + 10 = 70 person-days. */
+const R3_PERSON_DAYS = 70;
+
+function planRecord(run: number, extra: { gmv: number; newBuyers: number; cost: number; r5End: number }) {
+  const rec = new Recorder(run, 7, causeNames(c).length);
+  TIERS.forEach((row, d) => rec.tiers(d, Float64Array.from(d === 7 ? [...row.slice(0, 5), extra.r5End] : row)));
+  rec.day = 0;
+  rec.move(0, 1, 0);
+  rec.move(0, 1, 0); // two people reached: 20 new assets
+  rec.day = 1;
+  for (let k = 0; k < 3; k++) rec.move(3, 4, 0);
+  rec.order(3, 100, 0, true);
+  rec.newBuyer(); // a first purchase ever
+  rec.order(3, 200, 0, true); // a lapsed buyer returning
+  rec.order(3, 150, 0, true);
+  rec.newBuyer();
+  rec.day = 4;
+  for (let k = 0; k < 2; k++) rec.move(3, 4, 0);
+  rec.order(3, 50, 0, true);
+  for (let k = 2; k < extra.newBuyers; k++) rec.newBuyer();
+  rec.order(3, 100, 0, true); // returning
+  rec.order(5, extra.gmv - 600, 0, false); // a repeat order: GMV per agent totals extra.gmv
+  rec.day = 2;
+  rec.cost(0, extra.cost);
+  rec.rec.buyers = 5;
+  rec.rec.repeaters = 1;
+  return rec.rec;
+}
+
+const keys = figureKeys(c);
+const d0 = digestRun(planRecord(0, { gmv: 1000, newBuyers: 3, cost: 500, r5End: 6 }), c);
+const fig = (k: string) => d0.figures[keys.indexOf(k)]!;
+
+describe('figures of one hand-made run (100 agents × 10 people, 7 days)', () => {
+  check('S.assetsEnd', () => expect(fig('S.assetsEnd')).toBe(560)); // 56 agents × 10
+  check('S.growthRate', () => expect(fig('S.growthRate')).toBeCloseTo((56 - 50) / 50, 12));
+  check('S.newAssets', () => expect(fig('S.newAssets')).toBe(20));
+  check('T.shareEnd', () => expect(fig('T.shareEnd.R5')).toBeCloseTo(6 / 56, 12));
+  check('A.rate', () => {
+    // 5 moves R3 → R4 over 70 person-days in R3: 5 ÷ 70 per day, × 30.4375 per month ≈ 217 %/month… of a tiny R3.
+    // "Moves ÷ R3 at the start" would read 5 ÷ 10 = 50 % for the whole week.
+    expect(DAYS_PER_MONTH).toBeCloseTo(30.4375, 12);
+    expect(fig('A.rate.R3>R4')).toBeCloseTo((5 / R3_PERSON_DAYS) * 30.4375, 12);
+    expect(fig('A.rate.R0>R1')).toBeCloseTo((2 / (50 + 48 * 6)) * 30.4375, 12);
+  });
+  check('A.weekly', () => expect(fig('A.weekly.R3>R4')).toBeCloseTo(5 / 10, 12)); // one full week ÷ R3 at its start
+  check('R.conversion', () => expect(fig('R.conversion')).toBeCloseTo((5 / R3_PERSON_DAYS) * 30.4375, 12));
+  check('R.gmv', () => expect(fig('R.gmv')).toBe(10000)); // 1 000 per agent × 10
+  check('R.orders', () => expect(fig('R.orders')).toBe(60));
+  check('R.aov', () => expect(fig('R.aov')).toBeCloseTo(1000 / 6, 12));
+  check('R.firstPurchases', () => expect(fig('R.firstPurchases')).toBe(50));
+  check('R.newBuyers', () => expect(fig('R.newBuyers')).toBe(30));
+  check('R.returningBuyers', () => expect(fig('R.returningBuyers')).toBe(20));
+  check('R.repurchaseRate', () => expect(fig('R.repurchaseRate')).toBeCloseTo(1 / 5, 12));
+  check('R.cost', () => expect(fig('R.cost')).toBe(500)); // costs are real yuan already
+  check('R.roi', () => expect(fig('R.roi')).toBeCloseTo(10000 / 500, 12));
+});
+
+describe('the plan’s incremental figures from two hand-made runs of the plan and of doing nothing', () => {
+  const plan = new Summary(c);
+  plan.add(digestRun(planRecord(0, { gmv: 1000, newBuyers: 3, cost: 500, r5End: 6 }), c));
+  plan.add(digestRun(planRecord(1, { gmv: 1200, newBuyers: 4, cost: 700, r5End: 7 }), c));
+  const base = new Summary(c);
+  base.add(digestRun(planRecord(0, { gmv: 400 + 600 - 600, newBuyers: 2, cost: 0, r5End: 4 }), c));
+  base.add(digestRun(planRecord(1, { gmv: 500, newBuyers: 2, cost: 0, r5End: 4 }), c));
+  // Per run: ΔGMV 10 000 − 4 000 = 6 000 and 12 000 − 5 000 = 7 000; cost 500 and 700; Δ new buyers 10 and 20.
+  const inc = incrementalResult(plan, base, 0.5, 'test--do-nothing');
+  check('incremental.gmv', () => {
+    expect(inc.gmv!.mean).toBe(6500);
+    // 90 % interval of the mean: 6 500 ± 1.645 × 707.107 ÷ √2 = 6 500 ± 822.5; the spread is p05–p95 of {6 000, 7 000}.
+    expect(inc.gmv!.ci90![0]).toBeCloseTo(5677.5, 1);
+    expect(inc.gmv!.ci90![1]).toBeCloseTo(7322.5, 1);
+    expect(inc.gmv!.p05).toBe(6050);
+    expect(inc.gmv!.p95).toBe(6950);
+  });
+  check('incremental.margin', () => expect(inc.margin!.mean).toBe(0.5 * 6500));
+  check('incremental.r5', () => expect(inc.r5!.mean).toBe(((6 - 4) * 10 + (7 - 4) * 10) / 2));
+  check('incremental.assets', () => expect(inc.assets!.mean).toBe(((56 - 54) * 10 + (57 - 54) * 10) / 2));
+  check('incremental.newBuyers', () => expect(inc.newBuyers!.mean).toBe((10 + 20) / 2));
+  check('incremental.cost', () => expect(inc.cost!.mean).toBe(600));
+  check('incremental.roi', () => expect(inc.roi!.mean).toBeCloseTo((6000 / 500 + 7000 / 700) / 2, 5)); // 11
+  check('incremental.marginRoi', () => expect(inc.marginRoi!.mean).toBeCloseTo((3000 / 500 + 3500 / 700) / 2, 5)); // 5.5
+  check('incremental.costPerNewBuyer', () => expect(inc.costPerNewBuyer!.mean).toBeCloseTo((500 / 10 + 700 / 20) / 2, 4)); // 42.5
+  it('has no margin figures when the scenario sets no margin', () => {
+    const none = incrementalResult(plan, base, null, 'x');
+    expect(none.margin).toBeNull();
+    expect(none.marginRoi).toBeNull();
+  });
+});
+
+describe('incremental ROI from two explicit engine runs (plan and do-nothing, same seeds)', () => {
+  it('equals ΔGMV ÷ cost computed by hand from the runs’ records', () => {
+    const parsed = parseScenarioText(readFileSync(join(import.meta.dirname, '../../scenarios/teaching-coupons.json'), 'utf8'));
+    if (!parsed.ok) throw new Error('preset does not parse');
+    const o = { agents: 3000, runs: 3, days: 60 };
+    const pc = compileScenario(parsed.scenario, o);
+    const bc = compileScenario(doNothing(parsed.scenario), o);
+    const plan = new Summary(pc);
+    const base = new Summary(bc);
+    const rois: number[] = [];
+    for (let r = 0; r < pc.runs; r++) {
+      const p = simulateRun(pc, r);
+      const b = simulateRun(bc, r);
+      const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+      const dGmv = sum(p.gmv) * pc.scale - sum(b.gmv) * bc.scale;
+      rois.push(dGmv / (sum(p.cost) - sum(b.cost)));
+      plan.add(digestRun(p, pc));
+      base.add(digestRun(b, bc));
+    }
+    const inc = incrementalResult(plan, base, pc.margin, bc.scenarioId);
+    const byHand = rois.reduce((x, y) => x + y, 0) / rois.length;
+    expect(inc.roi!.mean).toBeCloseTo(byHand, 4);
+    // Against the total ROI, which counts the sales that happen anyway.
+    expect(plan.result().star.R.roi!.mean).toBeGreaterThan(inc.roi!.mean);
+  });
+});
+
+describe('new buyers are first purchases ever; lapsed buyers coming back are returning buyers', () => {
+  it('the engine counts a new buyer once, and lapsed buyers (from this run or from before it) as returning', () => {
+    const ec = config({ days: 5, runs: 1, population: { agents: 100, scale: 1 } });
+    const s = createRun(ec, 0);
+    const r3 = ec.initialCounts.slice(0, 3).reduce((a, b) => a + b, 0); // the first agent in R3
+    const r4 = s.pop.initialBuyersFrom; // the first agent in R4 at the start
+    expect(s.pop.tier[r3]).toBe(3);
+    expect(s.pop.tier[r4]).toBe(4);
+    s.moveAgent(r3, 3, 4, 0); // never bought: new buyer
+    s.moveAgent(r3, 4, 3, 0);
+    s.moveAgent(r3, 3, 4, 0); // bought in this run, lapsed, back: returning
+    s.moveAgent(r4, 4, 3, 0);
+    s.moveAgent(r4, 3, 4, 0); // a buyer before the run, lapsed, back: returning
+    const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+    expect(sum(s.rec.rec.firstPurchases)).toBe(3);
+    expect(sum(s.rec.rec.newBuyers)).toBe(1);
+  });
+});
+
+describe('the glossary', () => {
+  it('has one entry per id, each with both languages and a unit', () => {
+    expect(new Set(GLOSSARY.map((f) => f.id)).size).toBe(GLOSSARY.length);
+    for (const f of GLOSSARY) for (const t of [f.name, f.what, f.unit]) expect(t.en && t.zh, f.id).toBeTruthy();
+  });
+
+  it('is the table in docs/model.md § Glossary (edit src/sim/glossary.ts, then paste glossaryMarkdown())', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/model.md'), 'utf8');
+    expect(doc).toContain(glossaryMarkdown());
+  });
+
+  afterAll(() => {
+    const missing = GLOSSARY.map((f) => f.id).filter((id) => !checked.has(id));
+    if (missing.length) throw new Error(`glossary figures without a hand-computed check: ${missing.join(', ')}`);
+  });
+});
