@@ -7,7 +7,11 @@ import { Summary } from '../src/sim/summary';
 
 type Json = Record<string, unknown>;
 
-/** A small valid scenario; `patch` is merged one level deep into its top-level objects. */
+/**
+ * A small valid scenario; `patch` is merged one level deep into its top-level objects. Its parameters are fixed
+ * (assumption draws off), so oracle and invariant tests compare with closed forms at the stated values; tests of the
+ * draws turn them on with `uncertainty: { assumptions: true }`.
+ */
 export function scenarioJson(patch: Json = {}): Json {
   const base: Json = {
     schemaVersion: 1,
@@ -30,6 +34,7 @@ export function scenarioJson(patch: Json = {}): Json {
       repeatModel: { kind: 'simple' },
       orderValue: { mean: 100, sd: 50 },
     },
+    uncertainty: { assumptions: false },
     tactics: [],
   };
   for (const [k, v] of Object.entries(patch)) {

@@ -5,6 +5,7 @@ import { resolveSchedule, type Schedule } from '../sim/schedule';
 import { TIERS } from '../sim/tiers';
 import { demandIndex, INDUSTRIES, type IndustryId } from './industries';
 import type { Scenario } from './types';
+import { assumptionRanges } from './assumptions';
 
 /**
  * Overrides from the command line or the app (runs, seed, days, agents), applied after validation. `agents` changes
@@ -16,6 +17,8 @@ export interface Overrides {
   seed?: number | string;
   days?: number;
   agents?: number;
+  /** Draw assumed parameters per run (overrides the scenario's `uncertainty.assumptions`). */
+  assumptions?: boolean;
 }
 
 /**
@@ -62,5 +65,6 @@ export function compileScenario(s: Scenario, o: Overrides = {}): EngineConfig {
       const { id, type, schedule, ...params } = t;
       return { id, type, params, schedule: resolveSchedule(schedule as Schedule, startDay, days) };
     }),
+    assumptions: assumptionRanges(o.assumptions === undefined ? s : { ...s, uncertainty: { fixed: [], ...s.uncertainty, assumptions: o.assumptions } }),
   };
 }

@@ -311,6 +311,35 @@ export const scenarioSpec: ObjectSpec = {
         },
       },
     },
+    uncertainty: {
+      kind: 'object',
+      default: { assumptions: true, fixed: [] },
+      doc: {
+        en: 'What the intervals include: simulation noise always; with assumptions on, each run also draws every assumed parameter from its plausible range',
+        zh: '区间包含什么:始终包含模拟噪声;开启假设不确定性后,每次运行还会在合理范围内抽取每个假设参数',
+      },
+      fields: {
+        assumptions: {
+          kind: 'boolean',
+          default: true,
+          doc: {
+            en: 'Draw assumed parameters from their plausible ranges, one draw per run (second-order Monte Carlo); off: simulation noise only',
+            zh: '每次运行在合理范围内抽取一次假设参数(二阶蒙特卡洛);关闭则只含模拟噪声',
+          },
+        },
+        fixed: {
+          kind: 'array',
+          maxItems: 200,
+          unique: true,
+          default: [],
+          items: { kind: 'string', minLength: 1, maxLength: 200, doc: { en: 'A parameter path', zh: '参数路径' } },
+          doc: {
+            en: 'Parameters you know (your own measured figures), kept exact: paths such as "tactics[live].followRate" or "baseline.forward.R1"',
+            zh: '你已掌握的参数(自己测得的数据),保持不变:路径如 "tactics[live].followRate" 或 "baseline.forward.R1"',
+          },
+        },
+      },
+    },
     tactics: {
       kind: 'array',
       maxItems: LIMITS.tactics,

@@ -38,5 +38,7 @@ export interface Scenario {
   seasonality: 'none' | 'industry' | number[];
   margin: number | null;
   wordOfMouth: { q: number; sources: string[] };
+  /** Absent in scenarios made before the field existed: treated as the default (assumptions on). */
+  uncertainty?: { assumptions: boolean; fixed: string[] };
   tactics: TacticEntry[];
 }

@@ -1,3 +1,4 @@
+import type { AssumptionRange } from './assumptions';
 import type { RepeatModelConfig } from './population';
 
 /**
@@ -31,6 +32,11 @@ export interface EngineConfig {
   demand: number[];
   wordOfMouth: { q: number; sources: boolean[] };
   tactics: TacticConfig[];
+  /**
+   * Assumed parameters each run draws from their plausible ranges (assumptions.ts); absent or empty: every run uses
+   * the values above (simulation noise only).
+   */
+  assumptions?: AssumptionRange[];
 }
 
 export interface TacticConfig {

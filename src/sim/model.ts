@@ -3,6 +3,7 @@ import { FIRST_TACTIC_CAUSE } from './config';
 import { createPopulation } from './population';
 import type { RunRecord } from './recorder';
 import { Rng, runKey } from './rng';
+import { configForRun } from './assumptions';
 import { RunState } from './run-state';
 import { stepMoves } from './moves';
 import { getTactic } from './tactics/registry';
@@ -20,7 +21,9 @@ export function causesByType(config: EngineConfig): Map<string, number[]> {
 }
 
 /** Create the state of run `run`: population, streams and tactic runtimes, before day 0. */
-export function createRun(config: EngineConfig, run: number): RunState {
+export function createRun(scenarioConfig: EngineConfig, run: number): RunState {
+  // This run's draws of the assumed parameters (none when assumption uncertainty is off).
+  const config = configForRun(scenarioConfig, run);
   const key = runKey(config.seed, run);
   const cv = config.orderValue.mean > 0 ? config.orderValue.sd / config.orderValue.mean : 0;
   const pop = createPopulation(
