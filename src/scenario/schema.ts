@@ -210,7 +210,10 @@ export const scenarioSpec: ObjectSpec = {
           min: 1,
           max: LIMITS.agents,
           default: 100_000,
-          doc: { en: `Simulated individuals (limit ${LIMITS.agents.toLocaleString('en')})`, zh: `模拟个体数(上限 ${LIMITS.agents})` },
+          doc: {
+            en: `Simulated individuals, a sample of the market (limit ${LIMITS.agents.toLocaleString('en')}). Fewer agents means more noise, not a smaller market: changing it here or with --agents recomputes the people per agent so agents × scale stays the market`,
+            zh: `模拟个体数,即市场的样本(上限 ${LIMITS.agents})。个体越少噪声越大,市场并不变小:在此或用 --agents 修改时,每个体代表人数随之重算,个体数 × 该值保持为市场规模`,
+          },
         },
         scale: {
           key: true,

@@ -78,7 +78,14 @@ export class Draft {
   set(path: string | readonly Segment[], v: unknown): void {
     if (this.value === null) return;
     const segs = typeof path === 'string' ? parsePath(path) : path;
-    this.commit(setAt(this.value, segs, v) as Record<string, unknown>, formatPath(segs));
+    let next = setAt(this.value, segs, v) as Record<string, unknown>;
+    // The market is fixed by the scenario: a new number of agents changes only the sample, so the people per agent
+    // follow, keeping agents × scale (fewer agents means more noise, not a smaller market).
+    const pop = this.value.population as { agents?: unknown; scale?: unknown } | undefined;
+    if (formatPath(segs) === 'population.agents' && typeof v === 'number' && v > 0 && typeof pop?.agents === 'number' && pop.agents > 0 && typeof pop.scale === 'number') {
+      next = setAt(next, parsePath('population.scale'), Number(((pop.agents * pop.scale) / v).toPrecision(12))) as Record<string, unknown>;
+    }
+    this.commit(next, formatPath(segs));
   }
 
   /** Replace the whole draft by a function of it (reordering, duplicating, applying presets): one undo step. */

@@ -7,6 +7,9 @@ import type { SimulationResult } from '../../sim/result';
 import type { Summary } from '../../sim/summary';
 import { compareSteps } from '../../sim/compare';
 import { inPieces } from '../lib/in-pieces';
+import { BaselineCache } from '../lib/baseline-cache';
+import { doNothing } from '../../scenario/variants';
+import { incrementalResult, withIncremental } from '../../sim/incremental';
 import { failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
 /** Run `f` in a later task (not a microtask), so the browser can paint and handle input in between. */
@@ -70,6 +73,10 @@ export class Runner {
 
   config: EngineConfig | null = null;
   summary: Summary | null = null;
+  /** Do-nothing baselines run so far, reused while unchanged (the plan's effect needs one per run). */
+  readonly baselines = new BaselineCache();
+  /** The last baseline came from the cache (not run again). */
+  baselineReused = $state(false);
   private token = 0;
   private startedAt = 0;
   private lastPartialAt = 0;
@@ -158,6 +165,19 @@ export class Runner {
       if (token !== this.token) return;
       this.result = result;
       this.partial = false;
+      // The plan's effect: its do-nothing counterpart on the same seeds, after the plan's runs, in the same pool;
+      // reused from the cache while its compiled config is unchanged.
+      if (config.tactics.length > 0) {
+        const baseConfig = compileScenario(doNothing(scenario));
+        let base = this.baselines.get(baseConfig);
+        this.baselineReused = base !== undefined;
+        if (!base) {
+          base = await this.pool.run(baseConfig);
+          if (token !== this.token) return;
+          this.baselines.set(baseConfig, base);
+        }
+        this.result = withIncremental(result, incrementalResult(summary, base, config.margin, baseConfig.scenarioId));
+      }
       this.done = summary.added;
       this.secondsLeft = 0;
       this.elapsed = (this.now() - this.startedAt) / 1000;

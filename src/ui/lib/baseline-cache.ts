@@ -1,0 +1,50 @@
+import type { EngineConfig } from '../../sim/config';
+import type { Summary } from '../../sim/summary';
+
+/** FNV-1a over the text, two independent 32-bit lanes: a stable 16-hex-digit key (the same on every visit). */
+export function stableHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = (0x01000193 ^ 0x9e3779b9) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/** The key of a compiled do-nothing config: a hash of its JSON (seed, runs, market, days, flows, …). */
+export function configKey(config: EngineConfig): string {
+  return stableHash(JSON.stringify(config));
+}
+
+/**
+ * Do-nothing baselines already run in this page, by the hash of their compiled config: an unchanged baseline (the
+ * user edited a tactic, not the market, the seed or the runs) is reused instead of run again. Holds a few; the oldest
+ * goes first.
+ */
+export class BaselineCache {
+  private readonly map = new Map<string, Summary>();
+  constructor(private readonly capacity = 4) {}
+
+  get(config: EngineConfig): Summary | undefined {
+    const key = configKey(config);
+    const hit = this.map.get(key);
+    if (hit) {
+      this.map.delete(key);
+      this.map.set(key, hit); // most recently used last
+    }
+    return hit;
+  }
+
+  set(config: EngineConfig, summary: Summary): void {
+    const key = configKey(config);
+    this.map.delete(key);
+    this.map.set(key, summary);
+    while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
