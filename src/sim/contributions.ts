@@ -1,6 +1,7 @@
 import type { EngineConfig } from './config';
 import { compareSummaries, type Comparison, type PairedFigure } from './compare';
 import type { Summary } from './summary';
+import { planShapley, SHAPLEY_KEYS, shapleyReport, subsetConfig, type ShapleyPlan, type ShapleyReport } from './shapley';
 
 /** Figures reported for each tactic's removal effect. */
 export const EFFECT_KEYS = [
@@ -35,7 +36,10 @@ export interface TacticContribution {
 export interface ContributionReport {
   format: 'star-sandbox-contributions';
   runs: number;
+  /** Removal effects, one per tactic. */
   tactics: TacticContribution[];
+  /** Shapley values: each tactic's share of the plan's incremental total (see shapley.ts); absent when not asked. */
+  shapley?: ShapleyReport;
 }
 
 /** The scenario without tactic k (everything else, seeds included, unchanged). */
@@ -54,15 +58,75 @@ export async function tacticContributions(
   compare: (a: Summary, b: Summary, names: { reference: string; alternative: string }) => Comparison | Promise<Comparison> = compareSummaries,
 ): Promise<ContributionReport> {
   const tactics: TacticContribution[] = [];
-  for (let k = 0; k < config.tactics.length; k++) {
-    const t = config.tactics[k]!;
-    const without = await run(withoutTactic(config, k));
-    const cmp = await compare(without, full, { reference: `without ${t.id}`, alternative: config.scenarioId });
-    const effect: Record<string, PairedFigure> = {};
-    for (const key of EFFECT_KEYS) effect[key] = cmp.figures[key]!;
-    const dg = effect['R.gmv']?.diff?.mean ?? 0;
-    const dc = effect['R.cost']?.diff?.mean ?? 0;
-    tactics.push({ id: t.id, type: t.type, effect, incrementalRoi: dc > 0 ? Number((dg / dc).toPrecision(6)) : null });
-  }
+  for (let k = 0; k < config.tactics.length; k++) tactics.push(await removalEffect(config, k, await run(withoutTactic(config, k)), full, compare));
   return { format: 'star-sandbox-contributions', runs: full.added, tactics };
+}
+
+/** How many scenario runs (subsets × runs) `tacticValues` will simulate beyond the full scenario. */
+export function tacticValuesWork(config: EngineConfig, plan: ShapleyPlan): number {
+  return (plan.subsets.length - 1) * config.runs;
+}
+
+/**
+ * Each tactic's Shapley value and removal effect, from one set of subset runs on the same seeds. The plan (from
+ * `planShapley`) lists the subsets; each is simulated once (the full scenario is `full`), the ones without a single
+ * tactic give that tactic's removal effect, and the rest only their Shapley figures, so nothing is run twice.
+ * `onSubset` hears (subsets done, subsets to run) after each.
+ */
+export async function tacticValues(
+  config: EngineConfig,
+  full: Summary,
+  run: (c: EngineConfig) => Promise<Summary>,
+  opts: {
+    plan?: ShapleyPlan;
+    compare?: (a: Summary, b: Summary, names: { reference: string; alternative: string }) => Comparison | Promise<Comparison>;
+    onSubset?: (done: number, total: number) => void;
+  } = {},
+): Promise<ContributionReport> {
+  const compare = opts.compare ?? compareSummaries;
+  const plan = opts.plan ?? planShapley(config);
+  const n = config.tactics.length;
+  const allMask = (1 << n) - 1;
+  const figuresOf = (s: Summary) => Object.fromEntries(SHAPLEY_KEYS.map((k) => [k, s.figure(k)]));
+  const figures = new Map<number, Record<string, Float64Array>>([[allMask, figuresOf(full)]]);
+  const removal: Array<TacticContribution | null> = config.tactics.map(() => null);
+  const todo = plan.subsets.filter((m) => m !== allMask);
+  // The removal subsets first: their effects are what a reader checks the Shapley values against.
+  todo.sort((a, b) => popcount(b) - popcount(a) || a - b);
+  let done = 0;
+  for (const mask of todo) {
+    const s = await run(subsetConfig(config, mask));
+    figures.set(mask, figuresOf(s));
+    const missing = allMask & ~mask;
+    if ((missing & (missing - 1)) === 0) {
+      const k = 31 - Math.clz32(missing);
+      removal[k] = await removalEffect(config, k, s, full, compare);
+    }
+    opts.onSubset?.(++done, todo.length);
+  }
+  // A design that leaves out a removal subset (never the cycle design, which holds them all) runs it here.
+  for (let k = 0; k < n; k++) removal[k] ??= await removalEffect(config, k, await run(withoutTactic(config, k)), full, compare);
+  return { format: 'star-sandbox-contributions', runs: full.added, tactics: removal as TacticContribution[], shapley: shapleyReport(config, plan, figures, full.added) };
+}
+
+function popcount(m: number): number {
+  let c = 0;
+  for (; m; m &= m - 1) c++;
+  return c;
+}
+
+async function removalEffect(
+  config: EngineConfig,
+  k: number,
+  without: Summary,
+  full: Summary,
+  compare: (a: Summary, b: Summary, names: { reference: string; alternative: string }) => Comparison | Promise<Comparison>,
+): Promise<TacticContribution> {
+  const t = config.tactics[k]!;
+  const cmp = await compare(without, full, { reference: `without ${t.id}`, alternative: config.scenarioId });
+  const effect: Record<string, PairedFigure> = {};
+  for (const key of EFFECT_KEYS) effect[key] = cmp.figures[key]!;
+  const dg = effect['R.gmv']?.diff?.mean ?? 0;
+  const dc = effect['R.cost']?.diff?.mean ?? 0;
+  return { id: t.id, type: t.type, effect, incrementalRoi: dc > 0 ? Number((dg / dc).toPrecision(6)) : null };
 }
