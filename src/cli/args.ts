@@ -14,6 +14,10 @@ export interface CliOptions {
   baseline: boolean;
   /** Skip the do-nothing runs that give the incremental figures (the plan's effect), computed by default. */
   noBaseline: boolean;
+  /** Draw assumed parameters per run (overrides the file's uncertainty.assumptions); undefined: the file decides. */
+  assumptions?: boolean;
+  /** List the assumptions that drive the spread of GMV, assets and R5 in the table. */
+  drivers: boolean;
   quiet: boolean;
 }
 
@@ -30,11 +34,16 @@ options:
   --format F        json (full result), table (STAR summary) or csv (figures); default table
   --out FILE        write the output to FILE instead of stdout
   --mean-field      print the mean-field (expected-value) projection instead of running Monte Carlo
-  --contributions   add each tactic's removal effect (rerun without it on the same seeds)
+  --contributions   add each tactic's incremental value (Shapley: its share of the plan's effect, adding up
+                    to it) and removal effect, from subsets of the tactics rerun on the same seeds
   --compare B.json  compare B against the scenario (same seeds, paired differences)
   --baseline        compare the scenario against its do-nothing baseline (the same without tactics)
   --no-baseline     skip the do-nothing runs behind the incremental figures (the plan's effect, computed by
                     default on the same seeds; the output then has totals only)
+  --no-assumptions  simulation noise only: every parameter at its stated value (the file's uncertainty.assumptions
+                    is on by default: each run draws every assumed parameter from its plausible range)
+  --assumptions     draw assumed parameters even when the file turns it off
+  --drivers         list, ranked, the assumptions that drive the spread of GMV, assets and R5 (PRCC)
   --quiet           no progress line on stderr
   --help            this text`;
 
@@ -46,7 +55,7 @@ function int(flag: string, v: string | undefined, min: number, max: number): num
 }
 
 export function parseArgs(argv: string[]): CliOptions | 'help' {
-  const o: Partial<CliOptions> = { format: 'table', meanField: false, contributions: false, baseline: false, noBaseline: false, quiet: false };
+  const o: Partial<CliOptions> = { format: 'table', meanField: false, contributions: false, baseline: false, noBaseline: false, drivers: false, quiet: false };
   const files: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
@@ -100,6 +109,15 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
         break;
       case '--no-baseline':
         o.noBaseline = true;
+        break;
+      case '--no-assumptions':
+        o.assumptions = false;
+        break;
+      case '--assumptions':
+        o.assumptions = true;
+        break;
+      case '--drivers':
+        o.drivers = true;
         break;
       case '--quiet':
         o.quiet = true;

@@ -11,8 +11,10 @@ import { parseScenarioText, formatErrors } from '../scenario/parse';
 import { compileScenario } from '../scenario/compile';
 import { runMeanField } from '../sim/meanfield';
 import { compareSummaries } from '../sim/compare';
-import { tacticContributions } from '../sim/contributions';
+import { tacticValues } from '../sim/contributions';
 import { figuresCsv, toCsv } from '../sim/flatten';
+import { noiseOnly, uncertaintyResult } from '../sim/uncertainty';
+import { formatUncertainty } from './format-uncertainty';
 import type { EngineConfig } from '../sim/config';
 import type { Summary } from '../sim/summary';
 import { LIMITS } from '../scenario/limits';
@@ -36,7 +38,7 @@ function readScenario(file: string): Scenario {
 }
 
 function compile(scenario: Scenario, o: CliOptions): EngineConfig {
-  const config = compileScenario(scenario, { runs: o.runs, seed: o.seed, days: o.days, agents: o.agents });
+  const config = compileScenario(scenario, { runs: o.runs, seed: o.seed, days: o.days, agents: o.agents, assumptions: o.assumptions });
   const work = config.agents * config.days * config.runs;
   if (work > LIMITS.work) throw new InputError(`agents × days × runs = ${work.toExponential(2)} exceeds the work limit of ${LIMITS.work.toExponential(0)}`);
   return config;
@@ -116,19 +118,30 @@ async function main(argv: string[]): Promise<number> {
       };
       const full = await run(config, config.scenarioId);
       let result = full.result();
+      let base: Summary | null = null;
       if (nothing) {
-        const base = await run(nothing, `${nothing.scenarioId} (the plan's baseline)`);
+        base = await run(nothing, `${nothing.scenarioId} (the plan's baseline)`);
         result = withIncremental(result, incrementalResult(full, base, config.margin, nothing.scenarioId));
+      }
+      if (!other && config.assumptions?.length) {
+        // The noise-only band: the same runs and seeds with every parameter at its stated value.
+        const planNoise = await run(noiseOnly(config), `${config.scenarioId} (noise only)`);
+        const baseNoise = nothing ? await run(noiseOnly(nothing), `${nothing.scenarioId} (noise only)`) : null;
+        result = { ...result, uncertainty: uncertaintyResult(config, full, base, planNoise, baseNoise) };
       }
       if (other) {
         const b = await run(other, other.scenarioId);
         const cmp = compareSummaries(full, b, { reference: config.scenarioId, alternative: other.scenarioId });
         output = o.format === 'json' ? JSON.stringify(cmp) + '\n' : o.format === 'csv' ? comparisonCsv(cmp) : formatComparison(cmp);
       } else {
-        const contributions = o.contributions ? await tacticContributions(config, full, (c) => run(c, `without ${c.tactics.length} tactics`)) : undefined;
+        // Shapley values and removal effects from one set of subset runs (the do-nothing run is reused).
+        let subset = 0;
+        const contributions = o.contributions
+          ? await tacticValues(config, full, (c) => run(c, `subset ${++subset} (${c.tactics.length} of ${config.tactics.length} tactics)`), { empty: base ?? undefined })
+          : undefined;
         if (o.format === 'json') output = JSON.stringify(contributions ? { ...result, contributions } : result) + '\n';
         else if (o.format === 'csv') output = figuresCsv(result);
-        else output = formatTable(result, contributions);
+        else output = formatTable(result, contributions) + formatUncertainty(result, o.drivers);
       }
     } finally {
       await pool.close();

@@ -39,10 +39,19 @@ function sourceNote(s: Source): string {
   return ` — source: ${s.en}${links.length ? ` (${links.join(', ')})` : ''}`;
 }
 
+/** Whether runs draw the number (its plausible range, relative or absolute) or it is the brand's decision. */
+function drawNote(s: FieldSpec): string {
+  if (s.kind !== 'number') return '';
+  if (s.decision) return ' — a decision: never drawn';
+  const r = s.plausible;
+  if (!r) return '';
+  return r.relative ? ` — drawn ×${r.low} … ×${r.high} of the value in use: ${r.reason.en}` : ` — drawn ${r.low} … ${r.high}: ${r.reason.en}`;
+}
+
 function rows(spec: ObjectSpec, prefix: string, out: string[]): void {
   for (const [key, s] of Object.entries(spec.fields)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const doc = s.doc.en + (s.source ? sourceNote(s.source) : '');
+    const doc = s.doc.en + (s.source ? sourceNote(s.source) : '') + drawNote(s);
     out.push(`| \`${path}\` | ${unit(s)} | ${range(s)} | ${dflt(s)} | ${doc.replace(/\|/g, '\\|')} |`);
     if (s.kind === 'object') rows(s, path, out);
     if (s.kind === 'union' && key !== 'tactics') {

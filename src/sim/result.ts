@@ -1,5 +1,6 @@
 import type { Band, Stat } from './stats';
 import type { IncrementalResult } from './incremental';
+import type { UncertaintyResult } from './uncertainty';
 
 export type TierRecord<T> = { R0: T; R1: T; R2: T; R3: T; R4: T; R5: T };
 
@@ -65,6 +66,11 @@ export interface SimulationResult {
    * happens without the plan.
    */
   incremental?: IncrementalResult;
+  /**
+   * With assumption draws on: the headline figures' two bands (noise + assumptions, and simulation noise alone from
+   * the same seeds with parameters at their stated values) and the assumptions that drive the spread, ranked.
+   */
+  uncertainty?: UncertaintyResult;
   totals: {
     orders: Stat | null;
     firstPurchases: Stat | null;
