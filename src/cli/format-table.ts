@@ -1,4 +1,4 @@
-import type { Comparison } from '../sim/compare';
+import type { Comparison, PairedFigure } from '../sim/compare';
 import type { MeanFieldResult } from '../sim/meanfield';
 import type { SimulationResult } from '../sim/result';
 import type { Stat } from '../sim/stats';
@@ -93,17 +93,39 @@ export function formatTable(r: SimulationResult, contributions?: ContributionRep
       `   ${name.padEnd(20)} moves ${fmt(c.moves?.mean, 'count').padStart(12)}  orders ${fmt(c.orders?.mean, 'count').padStart(10)}  GMV ${fmt(c.gmv?.mean, 'money').padStart(14)}  cost ${fmt(c.cost?.mean, 'money').padStart(12)}`,
     );
   }
-  if (contributions) {
-    lines.push('Removal effect of each tactic (this scenario minus the same without it, same seeds; 90% interval of the mean)');
-    for (const c of contributions.tactics) {
-      const g = c.effect['R.gmv'];
-      const a = c.effect['S.assetsEnd'];
-      const r5 = c.effect['T.count.R5'];
-      const show = (f: typeof g, kind: Kind) => (f?.diff ? `${fmt(f.diff.mean, kind)} (${fmt(f.ci90?.[0], kind)} – ${fmt(f.ci90?.[1], kind)})` : '—');
-      lines.push(`   ${c.id.padEnd(20)} GMV ${show(g, 'money')}   assets ${show(a, 'count')}   R5 ${show(r5, 'count')}`);
-    }
-  }
+  if (contributions) lines.push(...formatTacticValues(contributions));
   return lines.join('\n') + '\n';
+}
+
+/** Each tactic's Shapley value (the main per-tactic view), then its removal effect. */
+export function formatTacticValues(contributions: ContributionReport): string[] {
+  const lines: string[] = [];
+  const ci = (f: { value: { mean: number } | null; ci90: [number, number] | null } | undefined, kind: Kind) =>
+    f?.value ? `${fmt(f.value.mean, kind)} (${fmt(f.ci90?.[0], kind)} – ${fmt(f.ci90?.[1], kind)})` : '—';
+  const sh = contributions.shapley;
+  if (sh) {
+    lines.push(
+      `Incremental value of each tactic (Shapley: its share of the plan's effect against no tactics, same seeds; ` +
+        `what tactics achieve together is split evenly between them, so the values add up to the plan's effect; ` +
+        `in brackets the 90% confidence in the mean; ${sh.method === 'exact' ? 'exact, all' : 'permutation sampling,'} ${sh.subsets} subsets × ${sh.runs} runs)`,
+    );
+    for (const t of sh.tactics) {
+      lines.push(
+        `   ${t.id.padEnd(20)} ΔGMV ${ci(t.values['R.gmv'], 'money')}   cost ${fmt(t.values['R.cost']?.value?.mean, 'money')}   incremental ROI ${fmt(t.roi, 'ratio')}   Δassets ${ci(t.values['S.assetsEnd'], 'count')}   ΔR5 ${ci(t.values['T.count.R5'], 'count')}`,
+      );
+    }
+    const tot = sh.total;
+    lines.push(`   ${'sum = the plan'.padEnd(20)} ΔGMV ${ci(tot['R.gmv'], 'money')}   cost ${fmt(tot['R.cost']?.value?.mean, 'money')}   Δassets ${ci(tot['S.assetsEnd'], 'count')}   ΔR5 ${ci(tot['T.count.R5'], 'count')}`);
+  }
+  lines.push(
+    'Removal effect of each tactic (this scenario minus the same without it, same seeds: what dropping it would lose, ' +
+      'including everything it does together with the others, so these need not add up; 90% confidence in the mean)',
+  );
+  for (const c of contributions.tactics) {
+    const show = (f: PairedFigure | undefined, kind: Kind) => (f?.diff ? `${fmt(f.diff.mean, kind)} (${fmt(f.ci90?.[0], kind)} – ${fmt(f.ci90?.[1], kind)})` : '—');
+    lines.push(`   ${c.id.padEnd(20)} ΔGMV ${show(c.effect['R.gmv'], 'money')}   Δassets ${show(c.effect['S.assetsEnd'], 'count')}   ΔR5 ${show(c.effect['T.count.R5'], 'count')}`);
+  }
+  return lines;
 }
 
 export function formatMeanField(r: MeanFieldResult): string {

@@ -79,6 +79,8 @@ export async function tacticValues(
   run: (c: EngineConfig) => Promise<Summary>,
   opts: {
     plan?: ShapleyPlan;
+    /** The scenario without any tactic, when it has been run already (the do-nothing baseline on the same seeds). */
+    empty?: Summary;
     compare?: (a: Summary, b: Summary, names: { reference: string; alternative: string }) => Comparison | Promise<Comparison>;
     onSubset?: (done: number, total: number) => void;
   } = {},
@@ -89,8 +91,9 @@ export async function tacticValues(
   const allMask = (1 << n) - 1;
   const figuresOf = (s: Summary) => Object.fromEntries(SHAPLEY_KEYS.map((k) => [k, s.figure(k)]));
   const figures = new Map<number, Record<string, Float64Array>>([[allMask, figuresOf(full)]]);
+  if (opts.empty && n > 0) figures.set(0, figuresOf(opts.empty));
   const removal: Array<TacticContribution | null> = config.tactics.map(() => null);
-  const todo = plan.subsets.filter((m) => m !== allMask);
+  const todo = plan.subsets.filter((m) => !figures.has(m));
   // The removal subsets first: their effects are what a reader checks the Shapley values against.
   todo.sort((a, b) => popcount(b) - popcount(a) || a - b);
   let done = 0;

@@ -205,6 +205,8 @@ export interface TacticShapley {
   values: Record<string, ShapleyFigure>;
   /** Incremental ROI: φ_GMV ÷ φ_cost (means), null when the tactic's share of the cost is not positive. */
   roi: number | null;
+  /** Margin ROI: margin × φ_GMV ÷ φ_cost, null without a margin or a positive cost share. */
+  marginRoi: number | null;
   /** Exact Shapley values on the mean field (the instant estimate), or null. */
   meanField: Record<string, number> | null;
 }
@@ -278,7 +280,9 @@ export function shapleyReport(config: EngineConfig, plan: ShapleyPlan, figures: 
     for (const key of SHAPLEY_KEYS) values[key] = figureOf(per[key]![k]!);
     const g = values['R.gmv']!.value?.mean ?? 0;
     const c = values['R.cost']!.value?.mean ?? 0;
-    return { id: t.id, type: t.type, values, roi: c > 0 ? round6(g / c) : null, meanField: plan.meanField?.[k] ?? null };
+    const roi = c > 0 ? round6(g / c) : null;
+    const marginRoi = c > 0 && config.margin !== null ? round6((config.margin * g) / c) : null;
+    return { id: t.id, type: t.type, values, roi, marginRoi, meanField: plan.meanField?.[k] ?? null };
   });
   return { method: plan.method, orders: plan.orders.length, subsets: plan.subsets.length, runs, total, tactics };
 }

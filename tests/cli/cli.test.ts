@@ -100,6 +100,29 @@ describe('command line', () => {
     expect(c.figures['R.cost'].diff.mean).toBeGreaterThan(0);
   });
 
+  it('--contributions: each tactic’s Shapley value adds up to the plan’s incremental GMV; removal effects too', () => {
+    const two = join(dir, 'two.json');
+    const spec = JSON.parse(readFileSync(file, 'utf8'));
+    spec.tactics.push({ id: 'content', type: 'content' });
+    writeFileSync(two, JSON.stringify(spec));
+    const r = sim(two, '--contributions', '--quiet', '--runs', '3', '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    const sh = out.contributions.shapley;
+    expect(sh.method).toBe('exact');
+    expect(sh.subsets).toBe(4);
+    expect(sh.tactics.map((t: { id: string }) => t.id)).toEqual(['ads', 'content']);
+    const sum = sh.tactics.reduce((s: number, t: { values: Record<string, { value: { mean: number } }> }) => s + t.values['R.gmv']!.value.mean, 0);
+    const want = out.incremental.gmv.mean;
+    expect(Math.abs(want)).toBeGreaterThan(0);
+    expect(Math.abs(sum - want)).toBeLessThanOrEqual(1e-5 * Math.abs(want));
+    expect(out.contributions.tactics.map((t: { id: string }) => t.id)).toEqual(['ads', 'content']);
+    const table = sim(two, '--contributions', '--quiet', '--runs', '3');
+    expect(table.out).toMatch(/Incremental value of each tactic \(Shapley/);
+    expect(table.out).toMatch(/sum = the plan/);
+    expect(table.out).toMatch(/Removal effect of each tactic/);
+  });
+
   it.each([
     [[], /no scenario file given/],
     [['--frobnicate'], /unknown option --frobnicate/],
