@@ -212,7 +212,7 @@ export const scenarioSpec: ObjectSpec = {
           default: 100_000,
           doc: {
             en: `Simulated individuals, a sample of the market (limit ${LIMITS.agents.toLocaleString('en')}). Fewer agents means more noise, not a smaller market: changing it here or with --agents recomputes the people per agent so agents × scale stays the market`,
-            zh: `模拟个体数,即市场的样本(上限 ${LIMITS.agents})。个体越少噪声越大,市场并不变小:在此或用 --agents 修改时,每个体代表人数随之重算,个体数 × 该值保持为市场规模`,
+            zh: `模拟个体数,即市场的样本(上限 ${LIMITS.agents})。个体越少噪声越大,市场并不变小:在此或在命令行修改时,每个体代表人数随之重算,个体数 × 该值保持为市场规模`,
           },
         },
         scale: {

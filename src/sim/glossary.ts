@@ -31,11 +31,11 @@ const MONTHLY: Text2 = { en: '% per month', zh: '%/月' };
 export const INTERVALS = {
   spread: {
     en: 'Spread of outcomes (p05–p95): 90 % of the runs fall in this range. The headline range of every figure.',
-    zh: '结果分布区间(p05–p95):90% 的运行结果落在其中。各指标的主区间。',
+    zh: '结果分布区间(第 5–95 百分位):90% 的运行结果落在其中。各指标的主区间。',
   },
   ci90: {
     en: 'Confidence in the mean (mean ± 1.645·sd/√n): where the average lies, given the runs; narrows with more runs.',
-    zh: '均值置信区间(均值 ± 1.645·sd/√n):给定运行次数下均值所在范围;运行越多越窄。',
+    zh: '均值置信区间(均值 ± 1.645 × 标准差 ÷ √运行次数):给定运行次数下均值所在范围;运行越多越窄。',
   },
 } as const;
 

@@ -71,7 +71,7 @@ async function expectChartsWithData(): Promise<number> {
 
 /** A number as the app writes it ("1,904万", "¥1.2亿", "12.3%", "−5%"), read back independently of its formatter. */
 function readShown(text: string): { value: number; step: number } {
-  const t = text.trim().replace(/\u2212/g, '-').replace(/[¥,\s]/g, '');
+  const t = text.trim().replace(/\u2212/g, '-').replace(/[¥,\s]|人|people/g, '');
   const m = /^(-?\d+(?:\.(\d+))?)(万|亿|%|k|M|B)?$/.exec(t);
   if (!m) throw new Error(`not a number as shown: "${text}"`);
   const mul = { 万: 1e4, 亿: 1e8, '%': 0.01, k: 1e3, M: 1e6, B: 1e9 }[m[3] as string] ?? 1;
@@ -111,7 +111,8 @@ describe('STAR Sandbox in the browser', () => {
     // given a turn between them. Long tasks are still recorded, as a diagnostic in test-artifacts/.
     const after = await page.evaluate(() => window.__starDebug.work());
     const byWorker: number[] = after.runsByWorker.map((n: number, i: number) => n - before.runsByWorker[i]);
-    expect(byWorker.reduce((a, b) => a + b, 0)).toBe(8);
+    // 8 runs of the plan, then 8 of its do-nothing baseline (the plan's effect), all in the workers.
+    expect(byWorker.reduce((a, b) => a + b, 0)).toBe(16);
     expect(byWorker.length).toBeGreaterThanOrEqual(2);
     for (const n of byWorker) expect(n, JSON.stringify(byWorker)).toBeGreaterThan(0);
     const pieces = after.pieces - before.pieces;
@@ -255,7 +256,7 @@ describe('STAR Sandbox in the browser', () => {
     const cardFigure = {
       S: res.star.S.assetsEnd,
       T: res.star.T.shareEnd.R5,
-      A: res.star.A.weekly['R3>R4'],
+      A: res.star.R.conversion,
       R: res.star.R.gmv,
     } as Record<string, { mean: number; p05: number; p95: number }>;
     expect(res.star.T.shareEnd.R5.mean).not.toBeCloseTo(res.star.T.shareEnd.R4.mean, 3);
@@ -263,12 +264,23 @@ describe('STAR Sandbox in the browser', () => {
       const value = await page.textContent(`[data-key=${key}] .value`);
       const range = await page.textContent(`[data-key=${key}] .range`);
       expectShown(value!, fig.mean, `${key} card value`);
-      const num = '¥?[\u2212-]?¥?[\\d.,]+(?:万|亿|%|k|M|B)?';
+      const num = '¥?[\u2212-]?¥?[\\d.,]+(?:万|亿|%|k|M|B)?(?:人| people)?';
       const m = new RegExp(`(${num})\\s*–\\s*(${num})`).exec(range!);
       expect(m, `${key} card interval "${range}"`).not.toBeNull();
       expectShown(m![1]!, fig.p05, `${key} card p05`);
       expectShown(m![2]!, fig.p95, `${key} card p95`);
     }
+
+    // The plan's effect leads, from the same result: incremental GMV and ROI as shown, counts in people.
+    expect(res.incremental.baseline).toMatch(/--do-nothing$/);
+    for (const [id, fig] of [['incremental.gmv', res.incremental.gmv], ['incremental.roi', res.incremental.roi], ['incremental.assets', res.incremental.assets]] as const) {
+      expectShown((await page.textContent(`[data-inc="${id}"] .value`))!, fig.mean, `${id} value`);
+    }
+    expect(await page.textContent('[data-inc="incremental.assets"] .value')).toMatch(/人$/);
+    // Its "?" opens the glossary at that figure.
+    await page.click('[data-inc="incremental.roi"] .help');
+    await page.waitForSelector('[data-testid=glossary] tr.focus[data-figure="incremental.roi"]');
+    await page.keyboard.press('Escape');
 
     // The figures as CSV, a chart as SVG and PNG, and the scenario file itself (imported again, it is the same).
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);

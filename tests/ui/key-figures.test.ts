@@ -37,14 +37,14 @@ describe('dashboard key figures', () => {
     expect(t.stat!.p05).toBe(t.stat!.p95);
   });
 
-  it('S, A and R show assets at the end, the weekly R3 → R4 rate and GMV', () => {
+  it('S, A and R show assets at the end, the monthly R3 → R4 conversion and GMV', () => {
     const [s, t, a, r] = keyFigures(result, projection);
     expect([s!.letter, t!.letter, a!.letter, r!.letter]).toEqual(['S', 'T', 'A', 'R']);
     expect(s!.stat).toEqual(result.star.S.assetsEnd);
-    expect(a!.vars).toEqual({ from: 'R3', to: 'R4' });
-    expect(a!.stat).toEqual(result.star.A.weekly['R3>R4']);
+    expect(a!.stat).toEqual(result.star.R.conversion);
+    expect(a!.label).toBe('fig.conversion');
     expect(r!.stat).toEqual(result.star.R.gmv);
-    // The projection has no weekly rate; nothing at all has no figures.
+    // The projection has no conversion rate; nothing at all has no figures.
     expect(keyFigures(null, projection)[2]!.stat).toBeNull();
     expect(keyFigures(null, null).every((k) => k.stat === null)).toBe(true);
   });

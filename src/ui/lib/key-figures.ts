@@ -18,7 +18,7 @@ export interface KeyFigure {
 
 /**
  * The dashboard's four headline figures, one per STAR letter: S the crowd assets at the end, T the share of R5 (repeat
- * buyers, the top of the pyramid) in the assets at the end, A the mean weekly R3 → R4 rate, R the GMV. From the Monte
+ * buyers, the top of the pyramid) in the assets at the end, A the monthly R3 → R4 conversion (over the average R3), R the GMV (a total, including what happens anyway). From the Monte
  * Carlo result when there is one, else from the mean-field projection (A has no projection). Kept out of the Svelte
  * component so the choice of figure — R5's share, not R4's; R5 ÷ assets, not ÷ everyone — is unit-tested.
  */
@@ -30,7 +30,8 @@ export function keyFigures(result: SimulationResult | null, projection: MeanFiel
   return [
     { letter: 'S', label: 'fig.assetsEnd', stat: from(() => result!.star.S.assetsEnd, () => pointStat(assets)), kind: 'count' },
     { letter: 'T', label: 'fig.shareEnd', vars: { tier: 'R5' }, stat: from(() => result!.star.T.shareEnd.R5, () => pointStat(r5 / assets)), kind: 'percent' },
-    { letter: 'A', label: 'fig.weeklyRate', vars: { from: 'R3', to: 'R4' }, stat: from(() => result!.star.A.weekly['R3>R4'], () => null), kind: 'percent' },
+    // Conversion as an operator reads it: R3 → R4 per month over the average R3 (not moves ÷ R3 at the start).
+    { letter: 'A', label: 'fig.conversion', stat: from(() => result!.star.R.conversion, () => null), kind: 'percent' },
     { letter: 'R', label: 'fig.gmv', stat: from(() => result!.star.R.gmv, () => pointStat(projection!.totals.gmv)), kind: 'money' },
   ];
 }
