@@ -50,7 +50,7 @@ export function formatUncertainty(r: SimulationResult, drivers: boolean): string
       for (const d of list) {
         const v = d.prcc ?? d.rho;
         const bar = '█'.repeat(Math.round(Math.abs(v) * 20));
-        lines.push(`   ${(d.prcc === null ? 'ρ ' : '') + (v >= 0 ? '+' : '') + v.toFixed(2)}`.padEnd(12) + `${bar.padEnd(21)}${d.label.en.slice(0, 70)}  (${d.path})`);
+        lines.push(`   ${(d.prcc === null ? 'ρ ' : '') + (v >= 0 ? '+' : '') + v.toFixed(2)}`.padEnd(12) + `${bar.padEnd(21)}${((d.tactic ? d.tactic + ' · ' : '') + d.label.en).slice(0, 80)}  (${d.path})`);
       }
     }
   }

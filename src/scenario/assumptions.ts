@@ -33,9 +33,8 @@ export function rangeFor(spec: NumberSpec, value: number): { low: number; high: 
   return high > low ? { low, high } : null;
 }
 
-function labelOf(spec: FieldSpec, prefix?: Text): Text {
-  const own = spec.label ?? spec.doc;
-  return prefix ? { en: `${prefix.en} · ${own.en}`, zh: `${prefix.zh} · ${own.zh}` } : own;
+function labelOf(spec: FieldSpec): Text {
+  return spec.label ?? spec.doc;
 }
 
 /** Every assumed parameter of a scenario with the range its runs draw it from (empty when assumptions are off). */
@@ -44,10 +43,10 @@ export function assumptionRanges(s: Scenario): AssumptionRange[] {
   if (!u.assumptions) return [];
   const fixed = new Set(u.fixed);
   const out: AssumptionRange[] = [];
-  const add = (path: string, spec: FieldSpec | undefined, value: unknown, label: Text) => {
+  const add = (path: string, spec: FieldSpec | undefined, value: unknown, label: Text, tactic?: string) => {
     if (spec?.kind !== 'number' || typeof value !== 'number' || fixed.has(path)) return;
     const r = rangeFor(spec, value);
-    if (r) out.push({ path, label, low: r.low, mode: value, high: r.high, ...(spec.integer && { integer: true }) });
+    if (r) out.push({ path, label, ...(tactic !== undefined && { tactic }), low: r.low, mode: value, high: r.high, ...(spec.integer && { integer: true }) });
   };
   const base = fieldsOf(scenarioSpec.fields.baseline);
   const b = s.baseline;
@@ -65,15 +64,12 @@ export function assumptionRanges(s: Scenario): AssumptionRange[] {
   add('wordOfMouth.q', wom.q, s.wordOfMouth.q, labelOf(scenarioSpec.fields.wordOfMouth!));
   for (const t of s.tactics) {
     const def = getTactic(t.type);
-    const prefix: Text = { en: `${t.id}`, zh: `${t.id}` };
     for (const [name, spec] of Object.entries(def.params)) {
       const v = t[name];
-      if (spec.kind === 'number') add(`tactics[${t.id}].${name}`, spec, v, labelOf(spec, prefix));
+      if (spec.kind === 'number') add(`tactics[${t.id}].${name}`, spec, v, labelOf(spec), t.id);
       else if (spec.kind === 'object' && v && typeof v === 'object') {
-        for (const [sub, f] of Object.entries(spec.fields)) add(`tactics[${t.id}].${name}.${sub}`, f, (v as Record<string, unknown>)[sub], {
-          en: `${labelOf(spec, prefix).en} ${sub}`,
-          zh: `${labelOf(spec, prefix).zh} ${sub}`,
-        });
+        const own = labelOf(spec);
+        for (const [sub, f] of Object.entries(spec.fields)) add(`tactics[${t.id}].${name}.${sub}`, f, (v as Record<string, unknown>)[sub], { en: `${own.en} · ${sub}`, zh: `${own.zh} · ${sub}` }, t.id);
       }
     }
   }

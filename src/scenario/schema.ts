@@ -338,7 +338,7 @@ export const scenarioSpec: ObjectSpec = {
           items: { kind: 'string', minLength: 1, maxLength: 200, doc: { en: 'A parameter path', zh: '参数路径' } },
           doc: {
             en: 'Parameters you know (your own measured figures), kept exact: paths such as "tactics[live].followRate" or "baseline.forward.R1"',
-            zh: '你已掌握的参数(自己测得的数据),保持不变:路径如 "tactics[live].followRate" 或 "baseline.forward.R1"',
+            zh: '你已掌握的参数(自己测得的数据),保持不变:逐个填写参数路径,写法见场景文件说明',
           },
         },
       },

@@ -15,8 +15,10 @@ export interface AssumptionRange {
    * `baseline.repeatModel.alpha` / `.b`, `wordOfMouth.q`, or `tactics[<id>].<param>` (`.<sub>` for nested blocks).
    */
   path: string;
-  /** What it is, for the ranking of drivers. */
+  /** What it is, for the ranking of drivers (the tactic's id apart, in `tactic`). */
   label: Text;
+  /** The tactic it belongs to, if any. */
+  tactic?: string;
   low: number;
   /** The value in use: the most likely value of the triangular draw. */
   mode: number;

@@ -7,6 +7,8 @@ import { round6 } from './stats';
 export interface Driver {
   path: string;
   label: Text;
+  /** The tactic the parameter belongs to, if any. */
+  tactic?: string;
   /** Partial rank correlation of the figure with this parameter's draws, the other screened parameters held out; null when not screened. */
   prcc: number | null;
   /** Spearman rank correlation of the figure with the draws (no other parameter held out). */
@@ -130,7 +132,7 @@ export function rankDrivers(config: EngineConfig, figure: ArrayLike<number>): Dr
   const screened = order.slice(0, Math.max(1, Math.min(ranges.length, Math.floor(runs.length / 3))));
   const p = prcc(screened.map((k) => x[k]!), y);
   const pr = new Map(screened.map((k, i) => [k, p[i]!]));
-  const out = ranges.map((a, k) => ({ path: a.path, label: a.label, prcc: pr.has(k) ? round6(pr.get(k)!) : null, rho: round6(rho[k]!) }));
+  const out = ranges.map((a, k) => ({ path: a.path, label: a.label, ...(a.tactic !== undefined && { tactic: a.tactic }), prcc: pr.has(k) ? round6(pr.get(k)!) : null, rho: round6(rho[k]!) }));
   const strength = (d: Driver) => (d.prcc === null ? -1 + Math.abs(d.rho) * 1e-3 : Math.abs(d.prcc));
   return out.sort((a, b) => strength(b) - strength(a) || (a.path < b.path ? -1 : 1));
 }

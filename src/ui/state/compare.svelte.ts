@@ -1,6 +1,7 @@
 import { compileScenario } from '../../scenario/compile';
 import type { Scenario } from '../../scenario/types';
 import { compareSteps, compareSummaries, type Comparison } from '../../sim/compare';
+import { noiseOnly } from '../../sim/uncertainty';
 import { inPieces } from '../lib/in-pieces';
 import type { SimulationResult } from '../../sim/result';
 import type { Summary } from '../../sim/summary';
@@ -31,6 +32,11 @@ export interface CompareOutcome {
   referenceId: string;
   /** Each other entry compared with the reference, by entry id. */
   comparisons: Record<string, Comparison>;
+  /**
+   * The same comparisons with simulation noise only (every scenario rerun on the same seeds with its parameters at
+   * their stated values); absent when no scenario drew assumed parameters. `comparisons` is noise + assumptions.
+   */
+  noise?: Record<string, Comparison>;
   seed: string;
   runs: number;
   days: number;
@@ -75,6 +81,8 @@ export class CompareState {
   outcome = $state.raw<CompareOutcome | null>(null);
   /** Summaries by entry id (kept for paired differences; not reactive). */
   summaries = new Map<string, Summary>();
+  /** Noise-only twins of the summaries (the summary itself when a scenario drew nothing). */
+  noiseSummaries = new Map<string, Summary>();
   private token = 0;
   private lease: PoolLease | null = null;
 
@@ -161,6 +169,7 @@ export class CompareState {
     this.outcome = null;
     this.cancelledAt = null;
     this.summaries = new Map();
+    this.noiseSummaries = new Map();
     this.total = chosen.length;
     this.current = 0;
     this.done = 0;
@@ -192,6 +201,9 @@ export class CompareState {
         this.running = 0;
         this.runningDays = 0;
         this.summaries.set(c.id, summary);
+        // Assumptions drawn: the noise-only twin on the same seeds, for the second band (docs/model.md § Uncertainty).
+        this.noiseSummaries.set(c.id, config.assumptions?.length ? await this.pool.run(noiseOnly(config)) : summary);
+        if (token !== this.token) return;
         entries.push({ id: c.id, name: c.name, scenario: c.scenario!, result: await inPieces(summary.resultSteps()) });
         if (token !== this.token) return;
       }
@@ -202,7 +214,7 @@ export class CompareState {
         comparisons[e.id] = await inPieces(compareSteps(ref, this.summaries.get(e.id)!, { reference: refId, alternative: e.id }));
         if (token !== this.token) return;
       }
-      this.outcome = { entries, referenceId: refId, comparisons, seed: String(seed), runs, days };
+      this.outcome = { entries, referenceId: refId, comparisons, ...this.noiseComparisons(refId), seed: String(seed), runs, days };
       this.status = 'done';
     } catch (e) {
       if (token !== this.token) return;
@@ -223,6 +235,16 @@ export class CompareState {
     }
   }
 
+  /** The noise-only comparisons with reference `refId`, when some scenario drew assumed parameters. */
+  private noiseComparisons(refId: string): { noise?: Record<string, Comparison> } {
+    const drew = [...this.noiseSummaries.entries()].some(([id, s]) => s !== this.summaries.get(id));
+    const ref = this.noiseSummaries.get(refId);
+    if (!drew || !ref) return {};
+    const noise: Record<string, Comparison> = {};
+    for (const [id, s] of this.noiseSummaries) if (id !== refId) noise[id] = compareSummaries(ref, s, { reference: refId, alternative: id });
+    return { noise };
+  }
+
   /** Compare against another reference without rerunning (the runs are paired already). */
   rereference(id: string): void {
     const o = this.outcome;
@@ -234,7 +256,7 @@ export class CompareState {
       comparisons[e.id] = compareSummaries(ref, this.summaries.get(e.id)!, { reference: id, alternative: e.id });
     }
     this.reference = id;
-    this.outcome = { ...o, referenceId: id, comparisons };
+    this.outcome = { ...o, referenceId: id, comparisons, ...this.noiseComparisons(id) };
     this.persist();
   }
 

@@ -10,6 +10,7 @@ import { inPieces } from '../lib/in-pieces';
 import { BaselineCache } from '../lib/baseline-cache';
 import { doNothing } from '../../scenario/variants';
 import { incrementalResult, withIncremental } from '../../sim/incremental';
+import { noiseOnly, uncertaintyResult } from '../../sim/uncertainty';
 import { failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
 /** Run `f` in a later task (not a microtask), so the browser can paint and handle input in between. */
@@ -167,16 +168,35 @@ export class Runner {
       this.partial = false;
       // The plan's effect: its do-nothing counterpart on the same seeds, after the plan's runs, in the same pool;
       // reused from the cache while its compiled config is unchanged.
+      let base: Summary | null = null;
+      let baseConfig: EngineConfig | null = null;
       if (config.tactics.length > 0) {
-        const baseConfig = compileScenario(doNothing(scenario));
-        let base = this.baselines.get(baseConfig);
-        this.baselineReused = base !== undefined;
+        baseConfig = compileScenario(doNothing(scenario));
+        base = this.baselines.get(baseConfig) ?? null;
+        this.baselineReused = base !== null;
         if (!base) {
           base = await this.pool.run(baseConfig);
           if (token !== this.token) return;
           this.baselines.set(baseConfig, base);
         }
         this.result = withIncremental(result, incrementalResult(summary, base, config.margin, baseConfig.scenarioId));
+      }
+      // Runs that drew assumed parameters: the noise-only band from the same runs and seeds at the stated values
+      // (the baseline's twin cached like the baseline), then both bands and the drivers (docs/model.md § Uncertainty).
+      if (config.assumptions?.length) {
+        const planNoise = await this.pool.run(noiseOnly(config));
+        if (token !== this.token) return;
+        let baseNoise: Summary | null = null;
+        if (baseConfig) {
+          const twin = noiseOnly(baseConfig);
+          baseNoise = this.baselines.get(twin) ?? null;
+          if (!baseNoise) {
+            baseNoise = await this.pool.run(twin);
+            if (token !== this.token) return;
+            this.baselines.set(twin, baseNoise);
+          }
+        }
+        this.result = { ...this.result!, uncertainty: uncertaintyResult(config, summary, base, planNoise, baseNoise) };
       }
       this.done = summary.added;
       this.secondsLeft = 0;
