@@ -79,6 +79,11 @@ export function cycleDesign(cycle: number[]): number[][] {
   return out;
 }
 
+/** Subsets the default plan simulates (the full scenario and the empty one included): all 2ⁿ up to 3 tactics. */
+export function shapleySubsetCount(n: number): number {
+  return n <= 3 ? 2 ** n : n * (n - 1) + 2;
+}
+
 /** Every subset a set of orders visits (their prefixes, the empty and the full set included), ascending. */
 export function designSubsets(orders: number[][], n: number): number[] {
   const set = new Set<number>([0, (1 << n) - 1]);
@@ -155,13 +160,17 @@ export interface ShapleyPlan {
  * Choose what to evaluate. Exact (all 2ⁿ subsets) when asked, or when the cycle design would visit them all anyway
  * (n ≤ 3). Otherwise a cycle design: the mean field gives the exact values and, of CANDIDATE_CYCLES keyed random
  * cycles, the one whose design comes closest to them on GMV and assets is used. `meanField` can be turned off
- * (the first candidate cycle is used then).
+ * (the first candidate cycle is used then); `meanFieldValues` passes the 2ⁿ projections' figures computed elsewhere
+ * (the app runs them in a worker), indexed by mask.
  */
-export function planShapley(config: EngineConfig, opts: { exact?: boolean; meanField?: boolean } = {}): ShapleyPlan {
+export function planShapley(
+  config: EngineConfig,
+  opts: { exact?: boolean; meanField?: boolean; meanFieldValues?: Array<Record<string, number>> | null } = {},
+): ShapleyPlan {
   const n = config.tactics.length;
   const all = Array.from({ length: 1 << n }, (_, m) => m);
-  let mfVals: Array<Record<string, number>> | null = null;
-  if (opts.meanField !== false && n >= 1 && n <= MEAN_FIELD_MAX_TACTICS) {
+  let mfVals: Array<Record<string, number>> | null = opts.meanFieldValues ?? null;
+  if (!mfVals && opts.meanField !== false && n >= 1 && n <= MEAN_FIELD_MAX_TACTICS) {
     mfVals = all.map((m) => meanFieldFigures(runMeanField(subsetConfig(config, m))));
   }
   const mfShapley = (orders: number[][] | null) =>

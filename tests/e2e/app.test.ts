@@ -111,8 +111,11 @@ describe('STAR Sandbox in the browser', () => {
     // given a turn between them. Long tasks are still recorded, as a diagnostic in test-artifacts/.
     const after = await page.evaluate(() => window.__starDebug.work());
     const byWorker: number[] = after.runsByWorker.map((n: number, i: number) => n - before.runsByWorker[i]);
-    // 8 runs of the plan, then 8 of its do-nothing baseline (the plan's effect), all in the workers.
-    expect(byWorker.reduce((a, b) => a + b, 0)).toBe(16);
+    // 8 runs of the plan, then 8 of its do-nothing baseline (the plan's effect), then the noise-only twins of both
+    // (the preset draws its assumed parameters; the twins give the simulation-noise band), all in the workers.
+    expect(byWorker.reduce((a, b) => a + b, 0)).toBe(32);
+    expect(await page.locator('[data-testid=uncertainty] tr[data-figure]').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('[data-testid=drivers] li').count()).toBeGreaterThan(0);
     expect(byWorker.length).toBeGreaterThanOrEqual(2);
     for (const n of byWorker) expect(n, JSON.stringify(byWorker)).toBeGreaterThan(0);
     const pieces = after.pieces - before.pieces;
@@ -131,11 +134,14 @@ describe('STAR Sandbox in the browser', () => {
       charts += await expectChartsWithData();
     }
     expect(charts).toBeGreaterThanOrEqual(14);
-    // Removal effects (N extra runs per tactic) on request.
+    // Per-tactic values on request: Shapley values (one row per tactic and their sum) and removal effects, from
+    // subsets of the tactics rerun on the same seeds.
     await page.click('[data-tab=tactics]');
     await page.click('[data-testid=compute-removal]');
-    await page.waitForSelector('[data-table=removal] tbody tr', { timeout: 120_000 });
+    await page.waitForSelector('[data-table=shapley] tbody tr', { timeout: 240_000 });
+    expect(await page.locator('[data-table=shapley] tbody tr').count()).toBe(6);
     expect(await page.locator('[data-table=removal] tbody tr').count()).toBe(5);
+    expect(await page.textContent('[data-table=shapley] tr[data-row=sum]')).toContain('合计');
     expect(errors).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ declare const window: any;
  * - R0–R5, 5R and the STAR letters (S, T, A, R, STAR): Tencent's own names for the tiers and the outcomes.
  * - ROI, GMV, CPM, KOC, KOL: how Chinese marketing writes these figures (腾讯's whitepaper does too).
  * - CSV, SVG, PNG, JSON: names of export file formats, written that way on every Chinese download button.
- * - Hill, Bass, Markov, Gamma, Beta, BG/NBD: the names of the model's curves and distributions, as Chinese textbooks
+ * - Hill, Bass, Markov, Gamma, Beta, BG/NBD, Shapley: the names of the model's curves, distributions and methods, as Chinese textbooks
  *   write them (Monte Carlo is written 蒙特卡洛); single letters are the formulas' symbols (q, r, s, a, b, e^(−f),
  *   x0·Pᵗ after t days, i → j in the flow matrix).
  * - Ctrl, Shift, Enter, Z: the names printed on the keys, in keyboard shortcuts.
@@ -36,7 +36,7 @@ const ALLOWED = new Set([
   'STAR', 'S', 'T', 'A', 'R', 'R0', 'R1', 'R2', 'R3', 'R4', 'R5',
   'ROI', 'GMV', 'CPM', 'KOC', 'KOL',
   'CSV', 'SVG', 'PNG', 'JSON',
-  'Hill', 'Bass', 'Markov', 'Gamma', 'Beta', 'BG', 'NBD',
+  'Hill', 'Bass', 'Markov', 'Gamma', 'Beta', 'BG', 'NBD', 'Shapley',
   'q', 'r', 's', 'a', 'b', 'e', 'f', 'i', 'j', 'x0', 'N', 'P',
   'Ctrl', 'Shift', 'Enter',
   '3C', 'V', 'GRASS', 'Meta', 'Robyn',

@@ -262,7 +262,7 @@ describe('phones (390 px)', () => {
     await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
     await page.click('[data-tab=tactics]');
     await page.waitForSelector('[data-table=contributions]');
-    for (const col of ['gmv', 'cost', 'roi']) {
+    for (const col of ['orders', 'gmv', 'cost']) {
       expect(await inViewport(`[data-table=contributions] tbody tr:first-child td[data-col=${col}]`), col).toBe(true);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);

@@ -184,6 +184,10 @@ describe('runner', () => {
     expect(runner.contribStatus).toBe('done');
     expect(runner.contributions!.tactics.map((x) => x.id)).toEqual(['ads-1']);
     expect(runner.contributions!.tactics[0]!.effect['R.cost']!.diff!.mean).toBeGreaterThan(0);
+    // …and its Shapley value: with one tactic, the plan's whole effect.
+    const sh = runner.contributions!.shapley!;
+    expect(sh.tactics[0]!.values['R.gmv']!.value!.mean).toBeCloseTo(sh.total['R.gmv']!.value!.mean, 0);
+    expect(sh.tactics[0]!.values['R.cost']!.value!.mean).toBeCloseTo(runner.contributions!.tactics[0]!.effect['R.cost']!.diff!.mean, 0);
   });
 });
 

@@ -1,7 +1,8 @@
 import { compileScenario } from '../../scenario/compile';
 import type { Scenario } from '../../scenario/types';
 import type { EngineConfig } from '../../sim/config';
-import { tacticContributions, type ContributionReport } from '../../sim/contributions';
+import { tacticValues, type ContributionReport } from '../../sim/contributions';
+import { MEAN_FIELD_MAX_TACTICS, meanFieldFigures, planShapley, shapleySubsetCount, subsetConfig } from '../../sim/shapley';
 import type { MeanFieldResult } from '../../sim/meanfield';
 import type { SimulationResult } from '../../sim/result';
 import type { Summary } from '../../sim/summary';
@@ -270,16 +271,22 @@ export class Runner {
     }
   }
 
-  /** Each tactic's removal effect: the scenario rerun without it on the same seeds (N extra runs per tactic). */
+  /**
+   * Each tactic's Shapley value and removal effect: subsets of the tactics rerun on the same seeds (the do-nothing
+   * baseline reused when cached). First the mean field's 2ⁿ projections, in a worker: they choose the Monte Carlo
+   * design and give the instant estimate.
+   */
   async computeContributions(): Promise<void> {
     const config = this.config;
     const full = this.summary;
     if (!config || !full || this.busy) return;
     const token = ++this.token;
     const lease = this.takeLease();
+    const n = config.tactics.length;
+    const empty = this.scenario && n > 0 ? this.baselines.get(compileScenario(doNothing(this.scenario))) : undefined;
     this.contribFailure = null;
     this.contribDone = 0;
-    this.contribTotal = config.tactics.length * config.runs;
+    this.contribTotal = (shapleySubsetCount(n) - 1 - (empty ? 1 : 0)) * config.runs;
     this.queuedBehind = lease.holding ? null : this.jobs.current;
     this.contribStatus = lease.holding ? 'running' : 'queued';
     let finished = 0;
@@ -288,13 +295,27 @@ export class Runner {
       if (token !== this.token) return;
       this.queuedBehind = null;
       this.contribStatus = 'running';
-      const report = await tacticContributions(config, full, async (c) => {
-        const s = await this.pool.run(c, (p) => {
-          if (token === this.token) this.contribDone = finished + p.done;
-        });
-        finished += c.runs;
-        return s;
-      }, (a, b, names) => inPieces(compareSteps(a, b, names)));
+      let meanFieldValues: Array<Record<string, number>> | null = null;
+      if (n >= 1 && n <= MEAN_FIELD_MAX_TACTICS) {
+        meanFieldValues = [];
+        for (let m = 0; m < 1 << n; m++) {
+          meanFieldValues.push(meanFieldFigures(await this.pool.meanField(subsetConfig(config, m))));
+          if (token !== this.token) return;
+        }
+      }
+      const plan = planShapley(config, { meanFieldValues });
+      const report = await tacticValues(
+        config,
+        full,
+        async (c) => {
+          const s = await this.pool.run(c, (p) => {
+            if (token === this.token) this.contribDone = finished + p.done;
+          });
+          finished += c.runs;
+          return s;
+        },
+        { plan, empty, compare: (a, b, names) => inPieces(compareSteps(a, b, names)) },
+      );
       if (token !== this.token) return;
       this.contributions = report;
       this.contribStatus = 'done';
