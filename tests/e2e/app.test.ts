@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
-import { LONG_TASK_OBSERVER, ROOT, shot, startApp, watchErrors, type App } from './harness';
+import { dismissToasts, fillField, LONG_TASK_OBSERVER, openApp, ROOT, shot, startApp, watchErrors, type App } from './harness';
 import { validateScenario } from '../../src/scenario/parse';
 import { encodeShare } from '../../src/ui/lib/share';
 
@@ -25,28 +25,13 @@ let errors: string[];
 
 beforeAll(async () => {
   app = await startApp();
-  ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
-  await ctx.addInitScript(LONG_TASK_OBSERVER);
-  page = await ctx.newPage();
-  errors = watchErrors(page);
-  await page.goto(app.url + '?debug=1');
+  ({ ctx, page, errors } = await openApp(app, { acceptDownloads: true, locale: 'zh-CN', initScript: LONG_TASK_OBSERVER }));
 }, 180_000);
 
 afterAll(async () => {
   await ctx?.close();
   await app?.close();
 });
-
-/** Fill a field of the editor by its path (ids come from the field path). */
-async function fillField(path: string, value: string) {
-  const id = 'f-' + path.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
-  await page.fill(`#${id}`, value);
-}
-
-/** Close every message (some close themselves: clicking them one by one could wait for a vanished button). */
-async function dismissToasts() {
-  await page.evaluate(() => document.querySelectorAll('.toast button').forEach((b: any) => b.click()));
-}
 
 
 /** Every chart in the visible tab panel has drawn data; every table has numbers. */
@@ -95,8 +80,8 @@ describe('STAR Sandbox in the browser', () => {
     expect(await page.textContent('main h1')).toBe('场景库');
     await page.click(`[data-preset=${PRESET}] [data-action=new]`);
     await page.waitForSelector('#f-population-agents');
-    await fillField('population.agents', '30000');
-    await fillField('runs', '8');
+    await fillField(page, 'population.agents', '30000');
+    await fillField(page, 'runs', '8');
     // From the click on: switching to the dashboard is part of the run.
     const t0 = await page.evaluate(() => performance.now());
     const before = await page.evaluate(() => window.__starDebug.work());
@@ -149,7 +134,7 @@ describe('STAR Sandbox in the browser', () => {
     await page.click('[data-lang=zh]');
     await page.click('[data-view=editor]');
     await page.waitForSelector('#tactic-0');
-    await fillField('tactics[0].dailySpend', '-5');
+    await fillField(page, 'tactics[0].dailySpend', '-5');
     const err = page.locator('[data-error-path="tactics[0].dailySpend"]');
     await err.waitFor();
     // The validator's message, wholly in Chinese (its English words stay for the command line).
@@ -169,10 +154,10 @@ describe('STAR Sandbox in the browser', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => err.count()).toBe(1);
     // Clearing a number the plan needs is a problem to fix, not a silent return to the default.
-    await fillField('tactics[0].dailySpend', '');
+    await fillField(page, 'tactics[0].dailySpend', '');
     await expect.poll(() => err.textContent()).toContain('必填');
     expect(await page.isDisabled('[data-testid=editor-run]')).toBe(true);
-    await fillField('tactics[0].dailySpend', '35000');
+    await fillField(page, 'tactics[0].dailySpend', '35000');
     await expect.poll(() => err.count()).toBe(0);
   });
 
@@ -326,14 +311,14 @@ describe('STAR Sandbox in the browser', () => {
     const toast = await page.textContent('.toast.error');
     expect(toast).toContain('broken.json');
     expect(toast).toContain('模拟天数:');
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   it('cancels a long run at once; nothing typed is lost', async () => {
     await page.click('[data-lang=zh]');
     await page.click('[data-view=editor]');
-    await fillField('runs', '400');
-    await fillField('population.agents', '200000');
+    await fillField(page, 'runs', '400');
+    await fillField(page, 'population.agents', '200000');
     await page.click('[data-testid=editor-run]');
     await page.waitForSelector('.runbar[data-status=running]', { timeout: 30_000 });
     await page.waitForTimeout(800);
@@ -355,8 +340,8 @@ describe('STAR Sandbox in the browser', () => {
   it('reports a failed worker in plain words and the pool recovers', async () => {
     await page.click('[data-lang=zh]');
     await page.click('[data-view=editor]');
-    await fillField('runs', '30');
-    await fillField('population.agents', '40000');
+    await fillField(page, 'runs', '30');
+    await fillField(page, 'population.agents', '40000');
     await page.click('[data-testid=editor-run]');
     await page.waitForSelector('.runbar[data-status=running]', { timeout: 30_000 });
     expect(await page.evaluate(() => window.__starDebug.crashWorker('Out of memory'))).toBe(true);
@@ -364,8 +349,8 @@ describe('STAR Sandbox in the browser', () => {
     expect(await page.textContent('[data-testid=run-error]')).toContain('内存不足');
     expect(await page.evaluate(() => window.__starDebug.failWorker('throw'))).toBe('deliberate failure (test)');
     await page.click('[data-view=editor]');
-    await fillField('runs', '4');
-    await fillField('population.agents', '3000');
+    await fillField(page, 'runs', '4');
+    await fillField(page, 'population.agents', '3000');
     await page.click('[data-testid=editor-run]');
     await page.waitForSelector('.runbar[data-status=done]', { timeout: 60_000 });
     expect(await page.evaluate(() => window.__starDebug.status())).toBe('done');
@@ -431,13 +416,13 @@ describe('every view, in both languages, on a phone and a desktop', () => {
     await page.click('[data-view=library]');
     await page.click(`[data-preset=${PRESET}] [data-action=new]`);
     await page.waitForSelector('#f-population-agents');
-    await fillField('population.agents', '20000');
-    await fillField('population.scale', '1000');
-    await fillField('runs', '4');
+    await fillField(page, 'population.agents', '20000');
+    await fillField(page, 'population.scale', '1000');
+    await fillField(page, 'runs', '4');
     await page.click('[data-testid=editor-run]');
     await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
     // Messages from earlier steps would cover the views.
-    await dismissToasts();
+    await dismissToasts(page);
     for (const lang of ['zh', 'en']) {
       await page.click(`[data-lang=${lang}]`);
       for (const { w, h } of sizes) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * End-to-end harness: builds the app with Vite's own API into a temporary folder, serves it with `vite preview` on a
@@ -77,4 +77,51 @@ export function watchErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+// Page-side global used inside page.evaluate callbacks (this file is type-checked without DOM types).
+declare const document: any;
+
+/** A browser context with one page on the app, and the errors that page logs (see watchErrors). */
+export interface Opened {
+  ctx: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** The browser's language (Accept-Language, navigator.language); the browser's default when left out. */
+  locale?: string;
+  acceptDownloads?: boolean;
+  /** A script run at the start of every page of the context (e.g. LONG_TASK_OBSERVER). */
+  initScript?: string;
+  /** Wait until the editor's Run button is there. */
+  ready?: boolean;
+  /** Then choose this language with the header's switch. */
+  lang?: 'zh' | 'en';
+}
+
+/** Open the app (with ?debug=1) in a new context and page, 1440 × 900 unless told otherwise. */
+export async function openApp(app: App, opts: OpenOptions = {}): Promise<Opened> {
+  const { viewport = { width: 1440, height: 900 }, locale, acceptDownloads, initScript, ready, lang } = opts;
+  const ctx = await app.browser.newContext({ viewport, ...(locale ? { locale } : {}), ...(acceptDownloads ? { acceptDownloads } : {}) });
+  if (initScript) await ctx.addInitScript(initScript);
+  const page = await ctx.newPage();
+  const errors = watchErrors(page);
+  await page.goto(app.url + '?debug=1');
+  if (ready || lang) await page.waitForSelector('[data-testid=editor-run]');
+  if (lang) await page.click(`[data-lang=${lang}]`);
+  return { ctx, page, errors };
+}
+
+/** Fill a field of the editor by its path (ids come from the field path). */
+export async function fillField(page: Page, path: string, value: string): Promise<void> {
+  const id = 'f-' + path.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
+  await page.fill(`#${id}`, value);
+}
+
+/** Close every message (some close themselves: clicking them one by one could wait for a vanished button). */
+export async function dismissToasts(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll('.toast button').forEach((b: any) => b.click()));
 }

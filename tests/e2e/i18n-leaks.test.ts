@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ROOT, shot, startApp, watchErrors, type App } from './harness';
+import { dismissToasts, fillField, openApp, ROOT, shot, startApp, type App } from './harness';
 
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
 declare const document: any;
@@ -131,15 +131,6 @@ async function openEverything(page: Page) {
   }
 }
 
-async function fillField(page: Page, path: string, value: string) {
-  const id = 'f-' + path.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
-  await page.fill(`#${id}`, value);
-}
-
-async function dismissToasts(page: Page) {
-  await page.evaluate(() => document.querySelectorAll('.toast button').forEach((b: any) => b.click()));
-}
-
 let app: App;
 let ctx: BrowserContext;
 let page: Page;
@@ -148,11 +139,7 @@ const PRESET = 'beauty-omnichannel-acquisition';
 
 beforeAll(async () => {
   app = await startApp();
-  ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await ctx.newPage();
-  errors = watchErrors(page);
-  await page.goto(app.url + '?debug=1');
-  await page.waitForSelector('[data-testid=editor-run]');
+  ({ ctx, page, errors } = await openApp(app, { locale: 'zh-CN', ready: true }));
 }, 180_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, shot, startApp, watchErrors, type App } from './harness';
+import { dismissToasts, fillField, openApp, ROOT, shot, startApp, type App } from './harness';
 import { encodeShare } from '../../src/ui/lib/share';
 
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
@@ -33,23 +33,13 @@ let errors: string[];
 
 beforeAll(async () => {
   app = await startApp();
-  ctx = await app.browser.newContext({ viewport: DESKTOP });
-  page = await ctx.newPage();
-  errors = watchErrors(page);
-  await page.goto(app.url + '?debug=1');
-  await page.waitForSelector('[data-testid=editor-run]');
-  await page.click('[data-lang=zh]');
+  ({ ctx, page, errors } = await openApp(app, { viewport: DESKTOP, lang: 'zh' }));
 }, 180_000);
 
 afterAll(async () => {
   await ctx?.close();
   await app?.close();
 });
-
-async function fillField(path: string, value: string) {
-  const id = 'f-' + path.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
-  await page.fill(`#${id}`, value);
-}
 
 const active = () => page.evaluate(() => {
   const el = document.activeElement;
@@ -64,8 +54,6 @@ async function tabsUntil(done: (a: Awaited<ReturnType<typeof active>>) => boolea
   }
   return Infinity;
 }
-
-const dismissToasts = () => page.evaluate(() => document.querySelectorAll('.toast button').forEach((b: any) => b.click()));
 
 /** Whether an element's box lies inside the viewport's width (and, with `vertical`, its height too). */
 async function inViewport(selector: string, vertical = false): Promise<boolean> {
@@ -102,9 +90,9 @@ describe('keyboard', () => {
   });
 
   it('Ctrl+Enter runs from inside a field, and focus lands on the result', async () => {
-    await fillField('population.agents', '3000');
-    await fillField('runs', '4');
-    await dismissToasts();
+    await fillField(page, 'population.agents', '3000');
+    await fillField(page, 'runs', '4');
+    await dismissToasts(page);
     await page.focus('#f-runs');
     await page.keyboard.press('Control+Enter');
     await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
@@ -281,7 +269,7 @@ describe('every view at 390 and 1440 px, in Chinese and English', () => {
         const covered = document.querySelector('header').offsetHeight + (bar && getComputedStyle(bar).position === 'sticky' ? bar.offsetHeight : 0);
         if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - covered - 8);
       }, sel);
-    await dismissToasts();
+    await dismissToasts(page);
     for (const lang of ['zh', 'en']) {
       await page.click(`[data-lang=${lang}]`);
       for (const size of [PHONE, DESKTOP]) {

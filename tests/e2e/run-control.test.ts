@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shot, startApp, watchErrors, type App } from './harness';
+import { dismissToasts, fillField, openApp, shot, startApp, watchErrors, type App } from './harness';
 
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
 declare const window: any;
@@ -23,27 +23,13 @@ let errors: string[];
 
 beforeAll(async () => {
   app = await startApp();
-  ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await ctx.newPage();
-  errors = watchErrors(page);
-  await page.goto(app.url + '?debug=1');
-  await page.waitForSelector('[data-testid=editor-run]');
-  await page.click('[data-lang=zh]');
+  ({ ctx, page, errors } = await openApp(app, { locale: 'zh-CN', lang: 'zh' }));
 }, 180_000);
 
 afterAll(async () => {
   await ctx?.close();
   await app?.close();
 });
-
-async function fillField(p: Page, path: string, value: string) {
-  const id = 'f-' + path.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
-  await p.fill(`#${id}`, value);
-}
-
-async function dismissToasts(p: Page) {
-  await p.evaluate(() => document.querySelectorAll('.toast button').forEach((b: any) => b.click()));
-}
 
 type Statuses = { runner: string; contrib: string; compare: string; runnerFailure: string | null; compareFailure: string | null };
 const statuses = (p: Page = page): Promise<Statuses> => p.evaluate(() => window.__starDebug.statuses());
