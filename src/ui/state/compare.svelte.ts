@@ -7,7 +7,7 @@ import type { SimulationResult } from '../../sim/result';
 import type { Summary } from '../../sim/summary';
 import { KEYS, readJson, writeJson, type KeyValueStore } from '../lib/storage';
 import { LIMITS } from '../../scenario/limits';
-import { failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
+import { dropLease, failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 4;
@@ -263,11 +263,9 @@ export class CompareState {
   /** Cancel at once: the status says so now, the workers stop, the next job in line gets the pool. */
   cancel(): void {
     if (!this.busy) return;
-    const lease = this.lease;
     this.token++;
+    dropLease(this.lease, this.pool);
     this.lease = null;
-    if (lease?.holding) this.pool.cancel();
-    lease?.release();
     this.cancelledAt = this.status === 'queued' ? 'queued' : 'running';
     this.status = 'cancelled';
     this.queuedBehind = null;

@@ -122,6 +122,15 @@ class Lease implements PoolLease {
   }
 }
 
+/**
+ * Give a job's lease up at once (the dashboard's run and the comparison both cancel so): stop the pool's work if the
+ * lease holds the pool, and leave the line, so the next job gets it.
+ */
+export function dropLease(lease: PoolLease | null, pool: PoolLike): void {
+  if (lease?.holding) pool.cancel();
+  lease?.release();
+}
+
 export function isCancelled(e: unknown): boolean {
   return e instanceof Error && e.name === 'CancelledError';
 }

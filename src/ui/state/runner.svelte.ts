@@ -12,7 +12,7 @@ import { BaselineCache } from '../lib/baseline-cache';
 import { doNothing } from '../../scenario/variants';
 import { incrementalResult, withIncremental } from '../../sim/incremental';
 import { noiseOnly, uncertaintyResult } from '../../sim/uncertainty';
-import { failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
+import { dropLease, failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
 /** Run `f` in a later task (not a microtask), so the browser can paint and handle input in between. */
 function nextTask(f: () => void): void {
@@ -226,11 +226,9 @@ export class Runner {
    */
   cancel(): void {
     if (!this.busy) return;
-    const lease = this.lease;
     this.token++;
+    dropLease(this.lease, this.pool);
     this.lease = null;
-    if (lease?.holding) this.pool.cancel();
-    lease?.release();
     if (this.active) {
       this.cancelledAt = this.status === 'queued' ? 'queued' : 'running';
       this.status = 'cancelled';
