@@ -54,6 +54,28 @@ export function config(patch: Json = {}): EngineConfig {
   return compileScenario(scenario(patch));
 }
 
+/**
+ * The market the tactic tests measure against (tactics.test.ts, shapley.test.ts): a heterogeneous population at
+ * scale 10 with word of mouth and livelier base rates than scenarioJson's, so each tactic's effect shows in a few runs.
+ * Each test file chooses its length, runs, seed and population size.
+ */
+export function tacticMarket({ days, runs, seed, agents }: { days: number; runs: number; seed: number; agents: number }) {
+  return {
+    days,
+    runs,
+    seed,
+    population: { agents, scale: 10, initial: { R0: 0.6, R1: 0.15, R2: 0.1, R3: 0.08, R4: 0.04, R5: 0.03 }, heterogeneity: true },
+    baseline: {
+      forward: { R0: 0.001, R1: 0.01, R2: 0.004, R3: 0.005, R4: 0.006 },
+      reverse: { R1: 0.01, R2: 0.008, R3: 0.004, R4: 0.003, R5: 0.004 },
+      repeat: 0.01,
+      repeatModel: { kind: 'simple' },
+      orderValue: { mean: 200, sd: 100 },
+    },
+    wordOfMouth: { q: 0.02, sources: ['R4', 'R5'] },
+  };
+}
+
 /** Run every run of a config in this process and summarise. */
 export function runAll(c: EngineConfig): Summary {
   const s = new Summary(c);

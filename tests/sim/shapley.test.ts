@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { config, runAll } from '../helpers';
+import { config, runAll, tacticMarket } from '../helpers';
 import { parseScenarioText } from '../../src/scenario/parse';
 import { compileScenario } from '../../src/scenario/compile';
 import { tacticValues } from '../../src/sim/contributions';
@@ -11,20 +11,7 @@ import type { Summary } from '../../src/sim/summary';
 
 type Json = Record<string, unknown>;
 
-const base = {
-  days: 90,
-  runs: 4,
-  seed: 3,
-  population: { agents: 4000, scale: 10, initial: { R0: 0.6, R1: 0.15, R2: 0.1, R3: 0.08, R4: 0.04, R5: 0.03 }, heterogeneity: true },
-  baseline: {
-    forward: { R0: 0.001, R1: 0.01, R2: 0.004, R3: 0.005, R4: 0.006 },
-    reverse: { R1: 0.01, R2: 0.008, R3: 0.004, R4: 0.003, R5: 0.004 },
-    repeat: 0.01,
-    repeatModel: { kind: 'simple' },
-    orderValue: { mean: 200, sd: 100 },
-  },
-  wordOfMouth: { q: 0.02, sources: ['R4', 'R5'] },
-};
+const base = tacticMarket({ days: 90, runs: 4, seed: 3, agents: 4000 });
 const ads: Json = { id: 'ads', type: 'ads', dailySpend: 3000 };
 const content: Json = { id: 'content', type: 'content' };
 const live: Json = { id: 'live', type: 'livestream', maxPublicViewers: 4000 };

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { config, runAll } from '../helpers';
+import { config, runAll, tacticMarket } from '../helpers';
 import { TACTICS, getTactic } from '../../src/sim/tactics/registry';
 import { tacticContributions } from '../../src/sim/contributions';
 import type { SimulationResult } from '../../src/sim/result';
 
 type Json = Record<string, unknown>;
 
-const base = {
-  days: 120,
-  runs: 5,
-  seed: 5,
-  population: { agents: 5000, scale: 10, initial: { R0: 0.6, R1: 0.15, R2: 0.1, R3: 0.08, R4: 0.04, R5: 0.03 }, heterogeneity: true },
-  baseline: {
-    forward: { R0: 0.001, R1: 0.01, R2: 0.004, R3: 0.005, R4: 0.006 },
-    reverse: { R1: 0.01, R2: 0.008, R3: 0.004, R4: 0.003, R5: 0.004 },
-    repeat: 0.01,
-    repeatModel: { kind: 'simple' },
-    orderValue: { mean: 200, sd: 100 },
-  },
-  wordOfMouth: { q: 0.02, sources: ['R4', 'R5'] },
-};
+const base = tacticMarket({ days: 120, runs: 5, seed: 5, agents: 5000 });
 
 /** Each tactic sized for the small test population, with effects worth measuring. */
 const SETUPS: Record<string, Json> = {
