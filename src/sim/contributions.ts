@@ -93,11 +93,11 @@ export async function tacticValues(
   const figures = new Map<number, Record<string, Float64Array>>([[allMask, figuresOf(full)]]);
   if (opts.empty && n > 0) figures.set(0, figuresOf(opts.empty));
   const removal: Array<TacticContribution | null> = config.tactics.map(() => null);
-  const todo = plan.subsets.filter((m) => !figures.has(m));
+  const missing = plan.subsets.filter((m) => !figures.has(m));
   // The removal subsets first: their effects are what a reader checks the Shapley values against.
-  todo.sort((a, b) => popcount(b) - popcount(a) || a - b);
+  missing.sort((a, b) => popcount(b) - popcount(a) || a - b);
   let done = 0;
-  for (const mask of todo) {
+  for (const mask of missing) {
     const s = await run(subsetConfig(config, mask));
     figures.set(mask, figuresOf(s));
     const missing = allMask & ~mask;
@@ -105,7 +105,7 @@ export async function tacticValues(
       const k = 31 - Math.clz32(missing);
       removal[k] = await removalEffect(config, k, s, full, compare);
     }
-    opts.onSubset?.(++done, todo.length);
+    opts.onSubset?.(++done, missing.length);
   }
   // A design that leaves out a removal subset (never the cycle design, which holds them all) runs it here.
   for (let k = 0; k < n; k++) removal[k] ??= await removalEffect(config, k, await run(withoutTactic(config, k)), full, compare);
