@@ -93,11 +93,11 @@ export async function tacticValues(
   const figures = new Map<number, Record<string, Float64Array>>([[allMask, figuresOf(full)]]);
   if (opts.empty && n > 0) figures.set(0, figuresOf(opts.empty));
   const removal: Array<TacticContribution | null> = config.tactics.map(() => null);
-  const missing = plan.subsets.filter((m) => !figures.has(m));
+  const toRun = plan.subsets.filter((m) => !figures.has(m));
   // The removal subsets first: their effects are what a reader checks the Shapley values against.
-  missing.sort((a, b) => popcount(b) - popcount(a) || a - b);
+  toRun.sort((a, b) => popcount(b) - popcount(a) || a - b);
   let done = 0;
-  for (const mask of missing) {
+  for (const mask of toRun) {
     const s = await run(subsetConfig(config, mask));
     figures.set(mask, figuresOf(s));
     const missing = allMask & ~mask;
@@ -105,7 +105,7 @@ export async function tacticValues(
       const k = 31 - Math.clz32(missing);
       removal[k] = await removalEffect(config, k, s, full, compare);
     }
-    opts.onSubset?.(++done, missing.length);
+    opts.onSubset?.(++done, toRun.length);
   }
   // A design that leaves out a removal subset (never the cycle design, which holds them all) runs it here.
   for (let k = 0; k < n; k++) removal[k] ??= await removalEffect(config, k, await run(withoutTactic(config, k)), full, compare);
