@@ -18,6 +18,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   if (typeof value === 'number') return `${value}`;
+  if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }
 
