@@ -30,4 +30,17 @@ describe('golden summaries show what changed', () => {
     expect(formatGoldenChange({ path: 'R.gmv.mean', before: 200, after: 201 })).toBe('R.gmv.mean: 200 → 201 (+0.50 %)');
     expect(formatGoldenChange({ path: 'x', before: undefined, after: 3 })).toBe('x: (absent) → 3');
   });
+
+  it('lists changes in path order whatever order the summaries hold them in', () => {
+    expect(goldenDiff({ b: 1, a: 1 }, { b: 2, a: 2 }).map((c) => c.path)).toEqual(['a', 'b']);
+  });
+
+  it('gives no relative change from zero or for values that are not numbers; no change reads +0.00 %', () => {
+    expect(formatGoldenChange({ path: 'x', before: 0, after: 5 })).toBe('x: 0 → 5');
+    expect(formatGoldenChange({ path: 'x', before: null, after: 5 })).toBe('x: null → 5');
+    expect(formatGoldenChange({ path: 'x', before: 'a', after: 'b' })).toBe('x: "a" → "b"');
+    expect(formatGoldenChange({ path: 'x', before: -4, after: -4 })).toBe('x: -4 → -4 (+0.00 %)');
+    expect(formatGoldenChange({ path: 'x', before: -4, after: -2 })).toBe('x: -4 → -2 (+50.00 %)');
+  });
 });
+
