@@ -44,7 +44,6 @@ function zhGot(got: string): string {
     null: '空值',
     'an array': '列表',
     'an object': '对象',
-    'an object': '对象',
     'a boolean': '是/否值',
     'a string': '文本',
     'a number': '数字',

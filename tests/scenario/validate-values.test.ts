@@ -27,7 +27,7 @@ describe('joinPath: JSON paths as a person types them', () => {
 });
 
 describe('bilingual text fields', () => {
-  const text: FieldSpec = { kind: 'text', maxLength: 5, doc: 'a name' };
+  const text: FieldSpec = { kind: 'text', maxLength: 5, doc: { en: 'a name', zh: '名称' } };
 
   it('takes a plain string up to the limit, and names the length and the limit past it', () => {
     expect(check('abcde', text)).toEqual({ out: 'abcde', errors: [] });
@@ -56,7 +56,7 @@ describe('bilingual text fields', () => {
 });
 
 describe('numbers and what the message says about the wrong value', () => {
-  const num: FieldSpec = { kind: 'number', unit: 'people', min: 0, max: 10, doc: 'n' };
+  const num: FieldSpec = { kind: 'number', unit: 'people', min: 0, max: 10, doc: { en: 'n', zh: '数' } };
 
   it('quotes a wrong string, cut at 40 characters with an ellipsis', () => {
     const forty = 'x'.repeat(40);
