@@ -291,7 +291,7 @@ export const en = {
   'heat.whole': 'Whole horizon',
   'heat.forward': 'forward (up a tier)',
   'heat.reverse': 'reverse (down a tier)',
-  'heat.note': 'Moves i → j during the period ÷ people in i at its start (means across runs).',
+  'heat.note': 'Moves i → j per month ÷ the average number of people in i during the period (means across runs).',
   'heat.rowsCols': 'Rows: from · Columns: to',
 
   'sankey.note': 'Left: the tier people moved from; right: the tier they moved to. Thickness = number of moves over the horizon (mean across runs).',

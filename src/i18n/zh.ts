@@ -290,7 +290,7 @@ export const zh: Record<MessageKey, string> = {
   'heat.whole': '全周期',
   'heat.forward': '正向(上升)',
   'heat.reverse': '逆向(下降)',
-  'heat.note': '时段内 i → j 的流转人次 ÷ 时段开始时 i 层级人数(各次运行的均值)。',
+  'heat.note': '每月 i → j 流转人次 ÷ 时段内 i 层级的平均人数(各次运行的均值)。',
   'heat.rowsCols': '行:流出层级 · 列:流入层级',
 
   'sankey.note': '左侧为流出层级,右侧为流入层级;宽度 = 全周期流转人次(各次运行的均值)。',

@@ -7,7 +7,7 @@ function matrix(fill: (i: number, j: number) => number): number[][] {
 }
 
 describe('flow matrix for a period', () => {
-  it('divides the period’s moves by the tier at its start', () => {
+  it('divides the period’s moves by the person-days in the source tier, per month (30.4375 days)', () => {
     // Two days; each day 2 people move R1 → R2 and 1 moves R2 → R1.
     const day = new Array(36).fill(0);
     day[1 * 6 + 2] = 2;
@@ -20,15 +20,34 @@ describe('flow matrix for a period', () => {
       [5, 5, 5],
       [1, 1, 1],
     ];
+    // Day 1 alone: R1 holds 9 people at its start, so 2 moves are 2/9 a day, 30.4375 × 2/9 = 6.764 a month.
     const m = flowMatrix([day, day], (t, d) => tiers[t]![d]!, 1, 2);
     expect(m.moves[1]![2]).toBe(2);
-    expect(m.rates[1]![2]).toBeCloseTo(2 / 9);
-    expect(m.rates[2]![1]).toBeCloseTo(1 / 22);
+    expect(m.rates[1]![2]).toBeCloseTo(6.763889, 5);
+    expect(m.rates[2]![1]).toBeCloseTo(30.4375 / 22, 6);
     expect(m.rates[1]![1]).toBeNull();
-    expect(m.rates[3]![4]).toBeNull(); // R3 started empty
+    expect(m.rates[3]![4]).toBeNull(); // R3 empty throughout
+    // Both days: 4 moves over 10 + 9 = 19 person-days (not the 10 at the start).
     const whole = flowMatrix([day, day], (t, d) => tiers[t]![d]!, 0, 2);
     expect(whole.moves[1]![2]).toBe(4);
+    expect(whole.exposure[1]).toBe(19);
+    expect(whole.average[1]).toBe(9.5);
+    expect(whole.rates[1]![2]).toBeCloseTo((4 / 19) * 30.4375, 6);
     expect(directionTotals(whole.moves)).toEqual({ forward: 4, reverse: 2 });
+  });
+
+  it('a tier that fills up during the period reads its real monthly rate, not thousands of per cent', () => {
+    // R1 grows from 10 to 1 000 over 30 days while 1 % of it moves on each day: the monthly rate is 30.4375 %,
+    // whatever the growth. Divided by the 10 at the start it would read about 1 200 %.
+    const days = 30;
+    const r1 = Array.from({ length: days + 1 }, (_, d) => 10 * Math.pow(100, d / days));
+    const daily = Array.from({ length: days }, (_, d) => {
+      const row = new Array(36).fill(0);
+      row[1 * 6 + 2] = 0.01 * r1[d]!;
+      return row;
+    });
+    const m = flowMatrix(daily, (t, d) => (t === 1 ? r1[d]! : 0), 0, days);
+    expect(m.rates[1]![2]).toBeCloseTo(0.304375, 9);
   });
 });
 
