@@ -37,6 +37,14 @@ export function formatIso(iso: string, lang: Lang): string {
   return d === null ? iso : formatDay(d, lang);
 }
 
+/** When something was saved, in the reader's local time: "2026-11-29 15:45" (digits only, the same in both languages). */
+export function formatStamp(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** A duration in seconds: "45 秒" / "45 s", "2 分 5 秒" / "2 min 5 s". */
 export function formatDuration(seconds: number, lang: Lang): string {
   const s = Math.max(0, Math.round(seconds));

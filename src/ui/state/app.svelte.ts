@@ -16,6 +16,7 @@ import { Runner } from './runner.svelte';
 import { Toasts } from './toasts.svelte';
 import type { PresetEntry } from '../lib/presets';
 import type { DashTab } from '../lib/route';
+import { memoryResults, type ResultsStore, type SavedRun } from '../lib/results-db';
 
 export type View = 'library' | 'editor' | 'dashboard' | 'compare';
 export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare'];
@@ -39,11 +40,17 @@ export class AppState {
   dashTab = $state<DashTab>('S');
   /** Set by Run in the editor: the dashboard moves focus to the result once it is drawn. */
   focusResultPending = false;
+  /** The saved runs of the scenario whose result is shown, newest first; and the id of the one shown. */
+  runHistory = $state.raw<SavedRun[]>([]);
+  shownRunId = $state<number | null>(null);
+  /** The last comparison came from storage (saved then), not from a comparison run in this page. */
+  comparisonSavedAt = $state<string | null>(null);
 
   constructor(
     readonly store: KeyValueStore,
     readonly pool: PoolLike,
     presets?: PresetEntry[],
+    readonly results: ResultsStore = memoryResults(),
   ) {
     this.i18n = new I18n(store);
     this.library = new Library(store, presets);
@@ -53,7 +60,9 @@ export class AppState {
     });
     const jobs = new PoolJobs();
     this.runner = new Runner(pool, jobs);
+    this.runner.onDone = (what) => void this.saveRun(what);
     this.compare = new CompareState(pool, jobs, store);
+    this.compare.onDone = () => void this.saveComparison();
     const v = store.getItem(KEYS.view);
     if (v && (VIEWS as readonly string[]).includes(v)) this.view = v as View;
     const restored = this.draft.restore();
@@ -215,6 +224,78 @@ export class AppState {
     this.compare.setReference(`baseline:${id}`);
     const c = this.candidates().find((x) => x.id === id);
     if (c?.scenario) this.compare.adoptSettings(c.scenario);
+  }
+
+  /** Save the runner's result (a new run), or add its per-tactic values to the saved run they belong to. */
+  async saveRun(what: 'run' | 'contributions'): Promise<void> {
+    const r = this.runner;
+    const scenario = r.scenario;
+    const result = r.result;
+    if (!scenario || !result) return;
+    try {
+      if (what === 'contributions') {
+        if (this.shownRunId !== null && r.contributions) await this.results.setContributions(this.shownRunId, r.contributions);
+      } else {
+        // The scenario from its JSON: what was run may share objects with the editor's reactive draft, which storage
+        // cannot copy.
+        const saved = { key: scenario.id, scenario: JSON.parse(r.scenarioJson) as Scenario, scenarioJson: r.scenarioJson, result, contributions: r.contributions, savedAt: new Date().toISOString() };
+        this.shownRunId = await this.results.saveRun(saved);
+      }
+      this.runHistory = await this.results.history(scenario.id);
+    } catch {
+      // Storage refused (quota, private mode): the result stays on screen for this session.
+    }
+  }
+
+  /**
+   * Show the newest saved run of a scenario (by its id) unless a job is under way or it is shown already: after a
+   * reload, or when another scenario is opened. Returns true when one was shown.
+   */
+  async showSaved(key: string): Promise<boolean> {
+    let runs: SavedRun[];
+    try {
+      runs = await this.results.history(key);
+    } catch {
+      return false;
+    }
+    const newest = runs[0];
+    if (!newest || this.runner.busy || (this.runner.scenario?.id === key && this.runner.result && !this.runner.restoredAt)) return false;
+    this.runHistory = runs;
+    this.openSavedRun(newest);
+    return true;
+  }
+
+  /** Reopen one saved run (from the history). */
+  openSavedRun(run: SavedRun): void {
+    if (this.runner.busy) return;
+    this.runner.restore(run);
+    this.shownRunId = run.id ?? null;
+  }
+
+  async saveComparison(): Promise<void> {
+    const o = this.compare.outcome;
+    if (!o) return;
+    try {
+      const plain = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+      const outcome = { ...o, entries: o.entries.map((e) => ({ ...e, name: plain(e.name), scenario: plain(e.scenario) })) };
+      await this.results.saveComparison({ outcome, savedAt: new Date().toISOString() });
+      this.comparisonSavedAt = null;
+    } catch {
+      // As for runs: kept for this session only.
+    }
+  }
+
+  /** Show the last saved comparison when none has been run in this page. */
+  async restoreComparison(): Promise<void> {
+    try {
+      const saved = await this.results.lastComparison();
+      if (!saved || this.compare.outcome || this.compare.busy) return;
+      this.compare.outcome = saved.outcome;
+      this.compare.status = 'done';
+      this.comparisonSavedAt = saved.savedAt;
+    } catch {
+      // Nothing saved that can be read.
+    }
   }
 
   flush(): void {

@@ -83,6 +83,8 @@ export class CompareState {
   summaries = new Map<string, Summary>();
   /** Noise-only twins of the summaries (the summary itself when a scenario drew nothing). */
   noiseSummaries = new Map<string, Summary>();
+  /** Called when a comparison is done, or compared against another reference (the app saves it). */
+  onDone: (() => void) | null = null;
   private token = 0;
   private lease: PoolLease | null = null;
 
@@ -216,6 +218,7 @@ export class CompareState {
       }
       this.outcome = { entries, referenceId: refId, comparisons, ...this.noiseComparisons(refId), seed: String(seed), runs, days };
       this.status = 'done';
+      this.onDone?.();
     } catch (e) {
       if (token !== this.token) return;
       this.running = 0;
@@ -258,6 +261,7 @@ export class CompareState {
     this.reference = id;
     this.outcome = { ...o, referenceId: id, comparisons, ...this.noiseComparisons(id) };
     this.persist();
+    this.onDone?.();
   }
 
   /** Cancel at once: the status says so now, the workers stop, the next job in line gets the pool. */

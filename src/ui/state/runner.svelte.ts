@@ -79,6 +79,10 @@ export class Runner {
   readonly baselines = new BaselineCache();
   /** The last baseline came from the cache (not run again). */
   baselineReused = $state(false);
+  /** When the result shown was saved, if it was reopened from storage (ISO 8601); null for a result run now. */
+  restoredAt = $state<string | null>(null);
+  /** Called when a run, or its per-tactic values, are done (the app saves them). */
+  onDone: ((what: 'run' | 'contributions') => void) | null = null;
   private token = 0;
   private startedAt = 0;
   private lastPartialAt = 0;
@@ -124,6 +128,7 @@ export class Runner {
     this.summary = null;
     this.scenario = scenario;
     this.scenarioJson = JSON.stringify(scenario);
+    this.restoredAt = null;
     this.meanField = null;
     this.result = null;
     this.partial = false;
@@ -203,6 +208,7 @@ export class Runner {
       this.secondsLeft = 0;
       this.elapsed = (this.now() - this.startedAt) / 1000;
       this.status = 'done';
+      this.onDone?.('run');
     } catch (e) {
       if (token !== this.token) return;
       this.running = 0;
@@ -317,6 +323,7 @@ export class Runner {
       if (token !== this.token) return;
       this.contributions = report;
       this.contribStatus = 'done';
+      this.onDone?.('contributions');
     } catch (e) {
       if (token !== this.token) return;
       if (isCancelled(e)) this.contribStatus = 'cancelled';
@@ -327,6 +334,39 @@ export class Runner {
     } finally {
       this.endLease(token);
     }
+  }
+
+  /**
+   * Show a saved result (reopened from storage or carried by a link) as if it had just run: read-only in the sense
+   * that nothing can be computed on from it (no summaries of the runs are kept, so per-tactic values need a new run).
+   * Ignored while a job is under way.
+   */
+  restore(saved: { scenario: Scenario; scenarioJson?: string; result: SimulationResult; contributions: ContributionReport | null; savedAt: string }): void {
+    if (this.busy) return;
+    this.token++;
+    this.config = null;
+    this.summary = null;
+    this.scenario = saved.scenario;
+    this.scenarioJson = saved.scenarioJson ?? JSON.stringify(saved.scenario);
+    this.restoredAt = saved.savedAt;
+    this.meanField = null;
+    this.result = saved.result;
+    this.partial = false;
+    this.failure = null;
+    this.superseded = null;
+    this.cancelledAt = null;
+    this.contributions = saved.contributions;
+    this.contribStatus = saved.contributions ? 'done' : 'idle';
+    this.contribFailure = null;
+    this.done = saved.result.meta.runs;
+    this.total = saved.result.meta.runs;
+    this.days = saved.result.meta.days;
+    this.running = 0;
+    this.runningDays = 0;
+    this.secondsLeft = 0;
+    this.elapsed = 0;
+    this.queuedBehind = null;
+    this.status = 'done';
   }
 
   /** The figures now shown come from a different scenario than the open draft. */
