@@ -1,5 +1,6 @@
 import type { EngineConfig } from './config';
 import { causeNames } from './config';
+import { brandFigureKeys, brandFigureValues } from './brand-figures';
 import type { RunRecord } from './recorder';
 import { TIERS, TIER_COUNT } from './tiers';
 import { getTactic } from './tactics/registry';
@@ -57,6 +58,7 @@ export function figureKeys(config: EngineConfig): string[] {
   for (const t of TIERS) keys.push(`R.gmvByTier.${t}`);
   for (const t of TIERS) keys.push(`R.gmvShare.${t}`);
   keys.push('R.cost', 'R.discount', 'R.roi', 'R.marginRoi');
+  keys.push(...brandFigureKeys(config));
   for (const t of config.tactics) for (const m of getTactic(t.type).metrics) keys.push(`tactic.${t.id}.${m.key}`);
   for (const c of causeNames(config)) {
     for (const f of ['moves', 'forwardMoves', 'reverseMoves', 'orders', 'firstPurchases', 'repeatPurchases', 'gmv', 'cost', 'discount', 'roi']) {
@@ -193,6 +195,7 @@ export function digestRun(rec: RunRecord, config: EngineConfig): RunDigest {
   for (let t = 0; t < TIER_COUNT; t++) f.push(ratio(gmvByTier[t]!, gmv));
   // Costs are booked in real yuan already (tactics scale per-agent costs); GMV is per agent and scales here.
   f.push(cost, discount, ratio(gmv * sc, cost), config.margin === null ? NaN : ratio(gmv * sc * config.margin, cost));
+  f.push(...brandFigureValues(config, rec.ledgerWindows));
 
   for (let k = 0; k < rec.tacticMetrics.length; k++) f.push(rec.tacticMetrics[k]!);
   for (let c = 0; c < causes; c++) {

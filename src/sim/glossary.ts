@@ -205,6 +205,46 @@ export const GLOSSARY: readonly FigureDefinition[] = [
     scope: 'total',
   },
   {
+    id: 'R.monthlyRepurchase',
+    name: { en: 'Monthly repurchase rate', zh: '月复购率' },
+    what: {
+      en: 'In each full calendar month of the run: people who ordered at least twice in the month ÷ people who ordered in it; averaged over the months.',
+      zh: '期内每个完整自然月:当月下单至少两次的人数 ÷ 当月下单人数;再对各月取平均。',
+    },
+    unit: SHARE,
+    scope: 'total',
+  },
+  {
+    id: 'R.repurchaseWithin',
+    name: { en: 'Repurchase within N years', zh: 'N 年内复购率' },
+    what: {
+      en: 'Of the people who ordered in the first N × 365 days, the share who ordered at least twice in them; shown for 1, 2 and 3 years when the run is that long.',
+      zh: '前 N × 365 天内下过单的人中,在此期间下单至少两次的比例;运行期足够长时显示 1、2、3 年。',
+    },
+    unit: SHARE,
+    scope: 'total',
+  },
+  {
+    id: 'E.ordersPerBuyer',
+    name: { en: 'Orders per customer in an event', zh: '活动期内人均订单数' },
+    what: {
+      en: 'Within each of a tactic’s events (the days it is above its usual effort, up to 31 days: a sale, a recall, a member day, a livestream): orders ÷ the people who ordered, pooled over its events.',
+      zh: '在某个动作的每次活动内(投入高于平常的连续日子,最长 31 天:大促、召回、会员日、直播):订单数 ÷ 下单人数,汇总该动作的全部活动。',
+    },
+    unit: { en: 'orders per person', zh: '单/人' },
+    scope: 'total',
+  },
+  {
+    id: 'E.multiOrderShare',
+    name: { en: 'Customers ordering twice or more in an event', zh: '活动期内多次下单的顾客占比' },
+    what: {
+      en: 'Within each of a tactic’s events: the people who ordered at least twice ÷ the people who ordered, pooled over its events.',
+      zh: '在某个动作的每次活动内:下单至少两次的人数 ÷ 下单人数,汇总该动作的全部活动。',
+    },
+    unit: SHARE,
+    scope: 'total',
+  },
+  {
     id: 'R.cost',
     name: { en: 'Total cost', zh: '总成本' },
     what: { en: 'Everything the plan spends, discounts and rewards included.', zh: '方案全部花费,含折扣与奖励。' },

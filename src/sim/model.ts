@@ -89,5 +89,7 @@ export function finishRun(s: RunState): RunRecord {
     metrics.push(...values);
   });
   s.rec.rec.tacticMetrics = Float64Array.from(metrics);
+  s.rec.rec.ledgerWindows = s.ledger.windowTally;
+  s.rec.rec.ledgerChannels = s.ledger.channelTally;
   return s.rec.rec;
 }

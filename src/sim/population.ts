@@ -61,6 +61,8 @@ export interface Population {
   readonly orders: Uint16Array;
   /** Day of the last purchase, −1 before any (initial buyers start at −1). */
   readonly lastOrderDay: Int16Array;
+  /** Day of the purchase before the last, −1 before two (the order ledger tells a window's second order by it). */
+  readonly prevOrderDay: Int16Array;
   /**
    * Agents are laid out in tier order, so the initial buyers (R4, R5 at the start: customers who have bought before
    * the run) are agents `initialBuyersFrom`..n−1. A first purchase by an agent below it who has not ordered in the run
@@ -74,6 +76,9 @@ export interface Population {
   /** Largest forward and reverse propensity (move, lapse). */
   readonly moveMax: number;
   readonly lapseMax: number;
+  /** Largest purchase propensity (simple model) and BG/NBD rate λ (1 and 0 when the column does not exist). */
+  readonly buyMax: number;
+  readonly lambdaMax: number;
 }
 
 function maxOf(col: Float32Array | null): number {
@@ -165,12 +170,16 @@ export function createPopulation(spec: PopulationSpec, rng: Rng): Population {
   for (let t = 0; t < TIER_COUNT; t++) counts[t] = spec.initialCounts[t] ?? 0;
   const lastOrderDay = new Int16Array(n);
   lastOrderDay.fill(-1);
+  const prevOrderDay = new Int16Array(n);
+  prevOrderDay.fill(-1);
   const group = new Int32Array(n);
   group.fill(-1);
   return {
     traitMax: Float64Array.of(1, maxOf(respond), maxOf(social), maxOf(price), maxOf(move)),
     moveMax: maxOf(move),
     lapseMax: maxOf(lapse),
+    buyMax: maxOf(buy),
+    lambdaMax: lambda ? maxOf(lambda) : 0,
     n,
     tier,
     move,
@@ -187,6 +196,7 @@ export function createPopulation(spec: PopulationSpec, rng: Rng): Population {
     group,
     orders: new Uint16Array(n),
     lastOrderDay,
+    prevOrderDay,
     initialBuyersFrom: n - (spec.initialCounts[4] ?? 0) - (spec.initialCounts[5] ?? 0),
     counts,
   };

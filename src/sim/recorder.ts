@@ -35,6 +35,9 @@ export interface RunRecord {
   tacticMetrics: Float64Array;
   /** First purchases ever (new buyers) per day; the rest of `firstPurchases` are lapsed buyers returning to R4. */
   newBuyers: Float64Array;
+  /** The order ledger's tallies at the end of the run (order-ledger.ts): per window, and per channel. */
+  ledgerWindows: Float64Array;
+  ledgerChannels: Float64Array;
   /** Agents who bought at least once / at least twice during the run. */
   buyers: number;
   repeaters: number;
@@ -65,6 +68,8 @@ export class Recorder {
       causeDiscount: new Float64Array(causes),
       newBuyers: new Float64Array(days),
       tacticMetrics: new Float64Array(0),
+      ledgerWindows: new Float64Array(0),
+      ledgerChannels: new Float64Array(0),
       buyers: 0,
       repeaters: 0,
     };

@@ -107,6 +107,10 @@ export interface SimulationResult {
       buyers: Stat | null;
       repeaters: Stat | null;
       repurchaseRate: Stat | null;
+      /** Average over full calendar months of (buyers with 2+ orders in the month ÷ buyers in the month). */
+      monthlyRepurchase: Stat | null;
+      /** '1y', '2y', '3y' (when the run is that long): of the first N years' buyers, the share with 2+ orders in them. */
+      repurchaseWithin: Record<string, Stat | null>;
       conversion: Stat | null;
       entriesR4: Record<string, Stat | null>;
       gmvByTier: TierRecord<Stat | null>;
@@ -120,4 +124,9 @@ export interface SimulationResult {
   byCause: Record<string, CauseSummary>;
   /** Each tactic's own figures (e.g. viewers per session, coupon redemption rate), by tactic id then metric key. */
   tactics: Record<string, Record<string, Stat | null>>;
+  /**
+   * Per tactic with dated events (a sale, a recall, a member day, a livestream; brand-figures.ts): orders per buyer and
+   * the share of buyers with 2+ orders within an event, pooled over its events, and the number of events.
+   */
+  events: Record<string, { ordersPerBuyer: Stat | null; multiOrderShare: Stat | null; events: number }>;
 }

@@ -2,6 +2,8 @@ import type { EngineConfig } from './config';
 import { CAUSE_WORD_OF_MOUTH, FIRST_TACTIC_CAUSE } from './config';
 import { AgentMarks } from './marks';
 import { FAKE, LOW_QUALITY, type Population } from './population';
+import { ledgerWindows } from './brand-figures';
+import { OrderLedger } from './order-ledger';
 import { Recorder } from './recorder';
 import { Rng } from './rng';
 import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from './sources';
@@ -31,6 +33,8 @@ export class RunState {
   readonly sources = new DaySources();
   readonly marks: AgentMarks;
   readonly rec: Recorder;
+  /** Orders by the buyer's channel and within windows of days (order-ledger.ts). */
+  readonly ledger: OrderLedger;
   /** One uniform per agent per day, in agent order: the move (or purchase) decision. */
   readonly movesRng: Rng;
   /** Extra purchase events within a day and BG/NBD dropouts. */
@@ -80,6 +84,7 @@ export class RunState {
     this.pop = pop;
     this.marks = new AgentMarks(pop.n);
     this.rec = new Recorder(run, config.days, FIRST_TACTIC_CAUSE + config.tactics.length);
+    this.ledger = new OrderLedger(config, ledgerWindows(config));
     this.movesRng = new Rng(`${key}/moves`);
     this.buyRng = new Rng(`${key}/buy`);
     this.orderRng = new Rng(`${key}/orders`);
@@ -199,6 +204,8 @@ export class RunState {
   /** Place an order: draw its value, let tactics adjust it (deals, coupons), record it. */
   placeOrder(i: number, fromTier: number, cause: number, first: boolean): void {
     const pop = this.pop;
+    // The buyer's channels as they order, before any tactic's post-order prompt (a card in the parcel, a join link).
+    const channels = pop.channels[i]!;
     const mean = this.config.orderValue.mean * (pop.value ? pop.value[i]! : 1);
     const value = this.valueSigma > 0 ? mean * Math.exp(this.valueSigma * this.orderRng.normal() + this.valueShift) : mean;
     const o = this.order;
@@ -211,7 +218,9 @@ export class RunState {
     for (let k = 0; k < hooks.length; k++) hooks[k]!.onOrder!(this, o);
     this.rec.order(fromTier, o.value, o.cause, first);
     if (first && pop.orders[i] === 0 && i < pop.initialBuyersFrom) this.rec.newBuyer();
+    this.ledger.order(this.day, o.value, fromTier, channels, pop.lastOrderDay[i]!, pop.prevOrderDay[i]!);
     if (pop.orders[i]! < 65535) pop.orders[i] = pop.orders[i]! + 1;
+    pop.prevOrderDay[i] = pop.lastOrderDay[i]!;
     pop.lastOrderDay[i] = this.day;
   }
 }

@@ -2,6 +2,7 @@ import type { EngineConfig } from './config';
 import { causeNames } from './config';
 import { formatIsoDate } from './calendar';
 import { figureKeys, FLOW_PAIRS, weeksOf, type RunDigest } from './digest';
+import { COHORT_YEARS } from './order-ledger';
 import type { CauseSummary, SimulationResult, TierRecord } from './result';
 import { bandSteps, drain, round6, stat, type Band, type Stat } from './stats';
 import { TIERS, TIER_COUNT } from './tiers';
@@ -302,6 +303,8 @@ export class Summary {
           buyers: this.stat('R.buyers'),
           repeaters: this.stat('R.repeaters'),
           repurchaseRate: this.stat('R.repurchaseRate'),
+          monthlyRepurchase: this.stat('R.monthlyRepurchase'),
+          repurchaseWithin: Object.fromEntries(COHORT_YEARS.filter((y) => this.keys.includes(`R.repurchaseWithin.${y}y`)).map((y) => [`${y}y`, this.stat(`R.repurchaseWithin.${y}y`)])),
           conversion: this.stat('R.conversion'),
           entriesR4: tierStats('R.entriesR4', TIERS.slice(0, 4)),
           gmvByTier: tierStats('R.gmvByTier', TIERS) as TierRecord<Stat | null>,
@@ -315,6 +318,11 @@ export class Summary {
       byCause,
       tactics: Object.fromEntries(
         cfg.tactics.map((t) => [t.id, Object.fromEntries(getTactic(t.type).metrics.map((m) => [m.key, this.stat(`tactic.${t.id}.${m.key}`)]))]),
+      ),
+      events: Object.fromEntries(
+        cfg.tactics
+          .filter((t) => this.keys.includes(`E.${t.id}.events`))
+          .map((t) => [t.id, { ordersPerBuyer: this.stat(`E.${t.id}.ordersPerBuyer`), multiOrderShare: this.stat(`E.${t.id}.multiOrderShare`), events: this.figure(`E.${t.id}.events`)[0] ?? 0 }]),
       ),
     };
   }

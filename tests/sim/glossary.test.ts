@@ -2,7 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { causeNames } from '../../src/sim/config';
+import { brandFigureKeys, brandFigureValues, ledgerWindows } from '../../src/sim/brand-figures';
 import { DAYS_PER_MONTH, digestRun, figureKeys } from '../../src/sim/digest';
+import { OrderLedger } from '../../src/sim/order-ledger';
 import { GLOSSARY, glossaryMarkdown } from '../../src/sim/glossary';
 import { incrementalResult } from '../../src/sim/incremental';
 import { createRun, simulateRun } from '../../src/sim/model';
@@ -169,6 +171,53 @@ describe('new buyers are first purchases ever; lapsed buyers coming back are ret
     const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
     expect(sum(s.rec.rec.firstPurchases)).toBe(3);
     expect(sum(s.rec.rec.newBuyers)).toBe(1);
+  });
+});
+
+describe('figures in brands’ terms, from an order ledger filled by hand', () => {
+  // 1 Mar 2026 for 62 days: March is days 0–30, April 31–60 (1 May, day 61, starts a month the run does not finish).
+  // A livestream every Saturday (1 Mar 2026 is a Sunday): days 6, 13, …, 55 are its eight events, one day each.
+  const cfg = config({ startDate: '2026-03-01', days: 62, tactics: [{ id: 'live', type: 'livestream', schedule: { weekly: ['sat'] } }] });
+  const windows = ledgerWindows(cfg);
+  const ledger = new OrderLedger(cfg, windows);
+  // Orders: (day, the buyer's last two order days). A: 2, 5, 40. B: 9. C: 6 (a Saturday), 6, 6 again (three orders
+  // in one event: the ledger allows it), 33. D: 35, 50.
+  const orders: Array<[number, number, number]> = [
+    [2, -1, -1], [5, 2, -1], [40, 5, 2], // A
+    [9, -1, -1], // B
+    [6, -1, -1], [6, 6, -1], [6, 6, 6], [33, 6, 6], // C
+    [35, -1, -1], [50, 35, -1], // D
+  ];
+  for (const [day, last, prev] of orders) ledger.order(day, 100, 5, 0, last, prev);
+  const v = brandFigureValues(cfg, ledger.windowTally);
+  const bf = (k: string) => v[brandFigureKeys(cfg).indexOf(k)]!;
+  check('R.monthlyRepurchase', () => {
+    // March: buyers A, B, C (3); twice or more: A, C (2) → 2/3. April: A, C, D (3); twice: D (1) → 1/3. Mean 1/2.
+    expect(windows.filter((w) => w.kind === 'month').map((w) => [w.from, w.to])).toEqual([
+      [0, 31],
+      [31, 61],
+    ]);
+    expect(bf('R.monthlyRepurchase')).toBeCloseTo(0.5, 12);
+  });
+  check('E.ordersPerBuyer', () => {
+    // Only the first Saturday (day 6) has orders — C's three. Events with no buyer add nothing to the pooled ratio.
+    expect(bf('E.live.events')).toBe(8);
+    expect(bf('E.live.ordersPerBuyer')).toBe(3);
+  });
+  check('E.multiOrderShare', () => expect(bf('E.live.multiOrderShare')).toBe(1));
+  check('R.repurchaseWithin', () => {
+    // Two years from 1 Jan 2026: buyer A orders on days 10 and 400 (twice within 2 years, once within 1); B on 20, 30.
+    const y2 = config({ startDate: '2026-01-01', days: 730 });
+    const l2 = new OrderLedger(y2, ledgerWindows(y2));
+    l2.order(10, 1, 5, 0, -1, -1);
+    l2.order(400, 1, 5, 0, 10, -1);
+    l2.order(20, 1, 5, 0, -1, -1);
+    l2.order(30, 1, 5, 0, 20, -1);
+    const vals = brandFigureValues(y2, l2.windowTally);
+    const keys2 = brandFigureKeys(y2);
+    expect(keys2.filter((k) => k.startsWith('R.repurchaseWithin'))).toEqual(['R.repurchaseWithin.1y', 'R.repurchaseWithin.2y']);
+    expect(vals[keys2.indexOf('R.repurchaseWithin.1y')]).toBe(0.5); // A once, B twice
+    expect(vals[keys2.indexOf('R.repurchaseWithin.2y')]).toBe(1);
   });
 });
 

@@ -1,7 +1,8 @@
 import { assumed, reported } from '../../lib/source';
-import type { TacticConfig } from '../config';
+import type { EngineConfig, TacticConfig } from '../config';
 import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
+import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_GROUP } from '../order-ledger';
 import { IN_GROUP } from '../population';
 import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
@@ -201,6 +202,7 @@ export const communityGroups: TacticDefinition = {
     { key: 'buyerShare', label: { en: 'Share of members who bought', zh: '成员中已购比例' }, unit: 'share' },
     { key: 'groupBuyOrders', label: { en: 'Group-buy orders', zh: '团购订单' }, unit: 'count' },
     { key: 'memberRepeatRatio', label: { en: 'Members’ repeat-purchase rate ÷ other buyers’', zh: '成员复购频次 ÷ 非成员买家' }, unit: 'multiplier' },
+    { key: 'memberGmvShare', label: { en: 'Sales by group members (share of GMV)', zh: '群成员成交占 GMV 比例' }, unit: 'share' },
   ],
   sideEffects: {
     en: 'Posting beyond the comfortable number, and large groups, make members leave (non-buyers fall R3 → R2); group-buy discounts are a cost; operators cost every day.',
@@ -209,6 +211,12 @@ export const communityGroups: TacticDefinition = {
   response: {
     en: 'Sociable agents join more readily; members in smaller groups respond more.',
     zh: '社交性强的个体更易入群;小群成员响应更强。',
+  },
+
+  // Group buys are its events (orders per member in a group buy), when it has them.
+  eventDays(cfg: TacticConfig, engine: EngineConfig) {
+    const gb = cfg.params.groupBuy as { schedule: Schedule } | undefined;
+    return gb ? resolveSchedule(gb.schedule, engine.startDay, engine.days) : cfg.schedule;
   },
 
   create(cfg: TacticConfig, env: TacticEnv) {
@@ -353,7 +361,9 @@ export const communityGroups: TacticDefinition = {
         let buyers = 0;
         for (let k = 0; k < members!.size; k++) if (s.pop.tier[members!.list[k]!]! >= R4) buyers++;
         const ratio = memberBuyerDays > 0 && otherBuyerDays > 0 && otherRepeat > 0 ? memberRepeat / memberBuyerDays / (otherRepeat / otherBuyerDays) : NaN;
-        return [members!.size * sc, (members!.size * sc) / prm.groups, joined * sc, left * sc, members!.size > 0 ? buyers / members!.size : NaN, gbOrders * sc, ratio];
+        const all = s.ledger.channel(CHANNEL_ALL, CHANNEL_GMV);
+        const gmvShare = all > 0 ? s.ledger.channel(CHANNEL_GROUP, CHANNEL_GMV) / all : NaN;
+        return [members!.size * sc, (members!.size * sc) / prm.groups, joined * sc, left * sc, members!.size > 0 ? buyers / members!.size : NaN, gbOrders * sc, ratio, gmvShare];
       },
     };
   },

@@ -3,6 +3,7 @@ import type { TacticConfig } from '../config';
 import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
 import { DORMANT_DAYS } from '../moves';
+import { CHANNEL_ALL, CHANNEL_REPEAT_GMV, CHANNEL_REPEAT_ORDERS, CHANNEL_WECOM } from '../order-ledger';
 import { WECOM } from '../population';
 import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
@@ -127,6 +128,8 @@ export const guides: TacticDefinition = {
     { key: 'contactsPerGuide', label: { en: 'Contacts per guide', zh: '人均好友数' }, unit: 'people' },
     { key: 'added', label: { en: 'Contacts added', zh: '新增好友' }, unit: 'people' },
     { key: 'consultPurchases', label: { en: 'First purchases after consultation', zh: '咨询促成的首购' }, unit: 'count' },
+    { key: 'contactFrequencyRatio', label: { en: 'Contacts’ orders per buyer-month ÷ other buyers’', zh: '企微好友买家月均购买频次 ÷ 非好友买家' }, unit: 'multiplier' },
+    { key: 'contactSpendRatio', label: { en: 'Contacts’ spend per buyer-month ÷ other buyers’', zh: '企微好友买家月均消费额 ÷ 非好友买家' }, unit: 'multiplier' },
   ],
   sideEffects: {
     en: 'Guides cost every month; beyond the contacts a guide can follow, attention per contact falls.',
@@ -144,6 +147,9 @@ export const guides: TacticDefinition = {
     let rng: Rng | null = null;
     let added = 0;
     let consults = 0;
+    // Buyer-days (R4, R5 at the start of a day) of contacts and of everyone, for contacts' frequency and spend.
+    let contactBuyerDays = 0;
+    let buyerDays = 0;
     const add = (s: RunState, i: number) => {
       if (contacts!.size >= capacityAgents || !contacts!.add(i)) return;
       s.pop.channels[i] = s.pop.channels[i]! | WECOM;
@@ -157,6 +163,8 @@ export const guides: TacticDefinition = {
         const pr = pressure.step(prm.messagesPerGuide * working) * attention(prm, contacts.size * engine.scale);
         const pop = s.pop;
         const marks = s.marks;
+        for (let k = 0; k < contacts.size; k++) if (pop.tier[contacts.list[k]!]! >= R4) contactBuyerDays++;
+        buyerDays += s.startCounts[R4]! + s.startCounts[R5]!;
         const consult = prm.consultRate * prm.consultationWeight * pr;
         const lift = 1 + prm.followUpLift * pr;
         const recall = prm.recallRate * pr;
@@ -193,7 +201,13 @@ export const guides: TacticDefinition = {
       },
       report(s: RunState) {
         const sc = s.config.scale;
-        return [contacts!.size * sc, (contacts!.size * sc) / prm.guides, added * sc, consults * sc];
+        // Orders by people who were buyers already (R4, R5), per buyer-day, contacts against everyone else.
+        const l = s.ledger;
+        const per = (a: number, days: number) => (days > 0 ? a / days : NaN);
+        const otherDays = buyerDays - contactBuyerDays;
+        const freq = per(l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_ORDERS), contactBuyerDays) / per(l.channel(CHANNEL_ALL, CHANNEL_REPEAT_ORDERS) - l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_ORDERS), otherDays);
+        const spend = per(l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_GMV), contactBuyerDays) / per(l.channel(CHANNEL_ALL, CHANNEL_REPEAT_GMV) - l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_GMV), otherDays);
+        return [contacts!.size * sc, (contacts!.size * sc) / prm.guides, added * sc, consults * sc, Number.isFinite(freq) ? freq : NaN, Number.isFinite(spend) ? spend : NaN];
       },
     };
   },

@@ -1,7 +1,8 @@
 import { assumed, reported } from '../../lib/source';
-import type { TacticConfig } from '../config';
+import type { EngineConfig, TacticConfig } from '../config';
 import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
+import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER } from '../order-ledger';
 import { MEMBER, PAID_MEMBER } from '../population';
 import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
@@ -114,12 +115,19 @@ export const membership: TacticDefinition = {
     { key: 'paidMembers', label: { en: 'Paid members at the end', zh: '期末付费会员数' }, unit: 'people' },
     { key: 'memberOrderShare', label: { en: 'Share of orders by members', zh: '会员订单占比' }, unit: 'share' },
     { key: 'feeRevenue', label: { en: 'Paid-membership fees', zh: '付费会员年费收入' }, unit: 'yuan' },
+    { key: 'memberGmvShare', label: { en: 'Share of GMV by members', zh: '会员 GMV 占比' }, unit: 'share' },
   ],
   sideEffects: {
     en: 'Points are a cost on every member order (whatever its cause); benefits cost per member per month.',
     zh: '积分按会员的每笔订单计成本(无论订单由何引起);权益按会员人数每月计成本。',
   },
   response: { en: 'Agents more responsive to marketing register more readily.', zh: '营销响应高的个体更易注册入会。' },
+
+  // Member days are its events (orders per member in a member day), when it has them.
+  eventDays(cfg: TacticConfig, engine: EngineConfig) {
+    const md = cfg.params.memberDays as Schedule | undefined;
+    return md ? resolveSchedule(md, engine.startDay, engine.days) : cfg.schedule;
+  },
 
   create(cfg: TacticConfig, env: TacticEnv) {
     const prm = paramsOf(cfg.params);
@@ -189,7 +197,8 @@ export const membership: TacticDefinition = {
         const sc = s.config.scale;
         let paid = 0;
         for (let k = 0; k < members!.size; k++) if (s.pop.channels[members!.list[k]!]! & PAID_MEMBER) paid++;
-        return [members!.size * sc, paid * sc, allOrders > 0 ? memberOrders / allOrders : NaN, fees];
+        const all = s.ledger.channel(CHANNEL_ALL, CHANNEL_GMV);
+        return [members!.size * sc, paid * sc, allOrders > 0 ? memberOrders / allOrders : NaN, fees, all > 0 ? s.ledger.channel(CHANNEL_MEMBER, CHANNEL_GMV) / all : NaN];
       },
     };
   },

@@ -28,6 +28,11 @@ export interface TacticDefinition {
   response: Text;
   /** The tactic's own figures reported per run (e.g. viewers per session), in the order `report` returns them. */
   metrics: ReadonlyArray<{ key: string; label: Text; unit: Unit }>;
+  /**
+   * The tactic's dated events as an effort per simulated day, when they are not its schedule (member days, group
+   * buys): the order ledger counts orders per customer within them (order-ledger.ts). Default: the schedule.
+   */
+  eventDays?(config: TacticConfig, engine: EngineConfig): ArrayLike<number>;
   create(config: TacticConfig, env: TacticEnv): TacticRuntime;
   expect(config: TacticConfig, env: TacticEnv): ExpectedRuntime;
 }
