@@ -28,7 +28,8 @@ const rules: Record<string, string[]> = {
   sim: ['sim', 'lib'],
   scenario: ['scenario', 'sim', 'lib'],
   worker: ['worker', 'sim', 'lib'],
-  cli: ['cli', 'sim', 'scenario', 'lib'],
+  cli: ['cli', 'planner', 'sim', 'scenario', 'lib'],
+  planner: ['planner', 'scenario', 'sim', 'lib'],
   charts: ['charts', 'lib', 'sim', 'i18n'],
   i18n: ['i18n', 'lib', 'sim'],
 };
