@@ -297,6 +297,11 @@ export const zh: Record<MessageKey, string> = {
   'fig.roi': '总 ROI(GMV ÷ 成本,含自然发生)',
   'fig.marginRoi': '毛利 ROI',
   'fig.r5End': '期末 R5 复购会员',
+  'fig.monthlyRepurchase': '月复购率(当月下单 ≥ 2 次的人数 ÷ 当月下单人数,各完整自然月平均)',
+  'fig.repurchaseWithin': '{n} 年内复购率(前 {n} 年下单 ≥ 2 次的人数 ÷ 下单人数)',
+  'fig.eventOrdersPerBuyer': '{tactic}：活动期内人均订单数(单/人,共 {n} 次活动)',
+  'fig.eventMultiShare': '{tactic}：活动期内下单 ≥ 2 次的顾客占比',
+  'brand.title': '按品牌口径',
 
   'heat.period': '时段',
   'heat.whole': '全周期',
