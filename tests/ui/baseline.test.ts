@@ -41,6 +41,41 @@ describe('the dashboard’s run computes the plan’s effect against doing nothi
     expect(runner.result!.incremental!.cost!.mean).toBeGreaterThan(0);
   });
 
+  it('one progress bar over every batch: plan, baseline, then the noise-only twins, each named, the share only growing', async () => {
+    const pool = new FakePool();
+    const runner = new Runner(pool, new PoolJobs());
+    const seen: Array<{ stage: string; index: number; count: number; fraction: number; done: number; total: number }> = [];
+    const run = pool.run.bind(pool);
+    pool.run = (c, onProgress) =>
+      run(c, (p) => {
+        onProgress?.(p);
+        seen.push({ stage: runner.stage, index: runner.stageIndex, count: runner.stageCount, fraction: runner.fraction, done: runner.stageDone, total: runner.stageTotal });
+      });
+    const s = scenario({ runs: 2, days: 20, uncertainty: { assumptions: true }, tactics: ads(5000) });
+    await runner.run(s);
+    expect(runner.status).toBe('done');
+    expect([...new Set(seen.map((x) => x.stage))]).toEqual(['plan', 'baseline', 'planNoise', 'baselineNoise']);
+    expect(seen.every((x) => x.count === 4)).toBe(true);
+    for (const [k, stage] of ['plan', 'baseline', 'planNoise', 'baselineNoise'].entries()) {
+      const part = seen.filter((x) => x.stage === stage);
+      expect(part.every((x) => x.index === k && x.total === 2)).toBe(true);
+      // Each batch fills its quarter of the bar: a quarter per batch, from k/4 to (k+1)/4.
+      for (const x of part) {
+        expect(x.fraction).toBeGreaterThanOrEqual(k / 4);
+        expect(x.fraction).toBeLessThanOrEqual((k + 1) / 4);
+      }
+      expect(part.at(-1)!.fraction).toBe((k + 1) / 4);
+    }
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.fraction).toBeGreaterThanOrEqual(seen[i - 1]!.fraction);
+    expect(runner.fraction).toBe(1);
+    expect(runner.done).toBe(2); // the plan's own runs, for "2 runs done"
+    // Run again with a tactic edited: the baseline and its twin come from the cache, so two batches remain.
+    seen.length = 0;
+    await runner.run(scenario({ runs: 2, days: 20, uncertainty: { assumptions: true }, tactics: ads(7000) }));
+    expect([...new Set(seen.map((x) => x.stage))]).toEqual(['plan', 'planNoise']);
+    expect(seen.every((x) => x.count === 2)).toBe(true);
+  });
+
   it('runs no baseline for a scenario without tactics (its effect is nothing)', async () => {
     const pool = new FakePool();
     const runner = new Runner(pool, new PoolJobs());

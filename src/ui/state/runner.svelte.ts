@@ -20,6 +20,11 @@ function nextTask(f: () => void): void {
 }
 
 export type RunStatus = 'idle' | 'queued' | 'projecting' | 'running' | 'done' | 'cancelled' | 'failed';
+/**
+ * The batches of runs behind one result, in order: the plan; its do-nothing baseline (the plan's effect); and, when
+ * assumptions are drawn, the noise-only twins of both (the simulation-noise band). Cached batches are skipped.
+ */
+export type RunStage = 'plan' | 'baseline' | 'planNoise' | 'baselineNoise';
 export type ContribStatus = 'idle' | 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
 
 /** Partial results are recomputed at most this often while runs finish (each costs a Summary.result()). */
@@ -50,6 +55,13 @@ export class Runner {
   days = $state(0);
   running = $state(0);
   runningDays = $state(0);
+  /** The batch under way, its place among the batches this run needs (0-based), and how many there are. */
+  stage = $state<RunStage>('plan');
+  stageIndex = $state(0);
+  stageCount = $state(1);
+  /** Runs done in the batch under way, and its size (`done`/`total` stay the plan's own runs). */
+  stageDone = $state(0);
+  stageTotal = $state(0);
   /** Seconds left (estimate), null until the first progress report. */
   secondsLeft = $state<number | null>(null);
   elapsed = $state(0);
@@ -94,6 +106,14 @@ export class Runner {
     private readonly jobs: PoolJobs,
     private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /** Share of the whole job done, every batch counted: runs finished plus the days done within the runs in flight. */
+  get fraction(): number {
+    if (this.status === 'done') return 1;
+    const inFlight = this.days > 0 ? this.runningDays / this.days : 0;
+    const within = this.stageTotal > 0 ? Math.min(1, (this.stageDone + inFlight) / this.stageTotal) : 0;
+    return this.stageCount > 0 ? (this.stageIndex + within) / this.stageCount : 0;
+  }
 
   /** The Monte Carlo run is under way or waiting (not the removal effects). */
   get active(): boolean {
@@ -140,6 +160,18 @@ export class Runner {
     this.contribFailure = null;
     this.done = 0;
     this.total = config.runs;
+    // The batches this result needs (cached baselines are not run again), for one progress bar over all of them.
+    const baseConfig = config.tactics.length > 0 ? compileScenario(doNothing(scenario)) : null;
+    const drawn = (config.assumptions?.length ?? 0) > 0;
+    const stages: RunStage[] = ['plan'];
+    if (baseConfig && !this.baselines.get(baseConfig)) stages.push('baseline');
+    if (drawn) stages.push('planNoise');
+    if (drawn && baseConfig && !this.baselines.get(noiseOnly(baseConfig))) stages.push('baselineNoise');
+    this.stage = 'plan';
+    this.stageIndex = 0;
+    this.stageCount = stages.length;
+    this.stageDone = 0;
+    this.stageTotal = config.runs;
     this.days = config.days;
     this.running = 0;
     this.runningDays = 0;
@@ -175,13 +207,11 @@ export class Runner {
       // The plan's effect: its do-nothing counterpart on the same seeds, after the plan's runs, in the same pool;
       // reused from the cache while its compiled config is unchanged.
       let base: Summary | null = null;
-      let baseConfig: EngineConfig | null = null;
-      if (config.tactics.length > 0) {
-        baseConfig = compileScenario(doNothing(scenario));
+      if (baseConfig) {
         base = this.baselines.get(baseConfig) ?? null;
         this.baselineReused = base !== null;
         if (!base) {
-          base = await this.pool.run(baseConfig);
+          base = await this.pool.run(baseConfig, this.stageProgress('baseline', stages, mcStart, token));
           if (token !== this.token) return;
           this.baselines.set(baseConfig, base);
         }
@@ -190,14 +220,14 @@ export class Runner {
       // Runs that drew assumed parameters: the noise-only band from the same runs and seeds at the stated values
       // (the baseline's twin cached like the baseline), then both bands and the drivers (docs/model.md § Uncertainty).
       if (config.assumptions?.length) {
-        const planNoise = await this.pool.run(noiseOnly(config));
+        const planNoise = await this.pool.run(noiseOnly(config), this.stageProgress('planNoise', stages, mcStart, token));
         if (token !== this.token) return;
         let baseNoise: Summary | null = null;
         if (baseConfig) {
           const twin = noiseOnly(baseConfig);
           baseNoise = this.baselines.get(twin) ?? null;
           if (!baseNoise) {
-            baseNoise = await this.pool.run(twin);
+            baseNoise = await this.pool.run(twin, this.stageProgress('baselineNoise', stages, mcStart, token));
             if (token !== this.token) return;
             this.baselines.set(twin, baseNoise);
           }
@@ -246,17 +276,40 @@ export class Runner {
     this.runningDays = 0;
   }
 
+  /** Progress of a later batch (baseline, noise-only twins): the stage, its runs, the time left over all batches. */
+  private stageProgress(stage: RunStage, stages: RunStage[], mcStart: number, token: number): (p: PoolProgressLike) => void {
+    this.stage = stage;
+    this.stageIndex = Math.max(0, stages.indexOf(stage));
+    this.stageDone = 0;
+    this.running = 0;
+    this.runningDays = 0;
+    return (p) => {
+      if (token !== this.token) return;
+      this.stageDone = p.done;
+      this.stageTotal = p.total;
+      this.running = p.running ?? 0;
+      this.runningDays = p.runningDays ?? 0;
+      this.updateTimeLeft(mcStart);
+    };
+  }
+
+  private updateTimeLeft(mcStart: number): void {
+    const t = this.now();
+    const elapsed = (t - mcStart) / 1000;
+    this.elapsed = (t - this.startedAt) / 1000;
+    const frac = this.fraction;
+    this.secondsLeft = frac > 0 && elapsed > 0 ? (elapsed / frac) * (1 - frac) : null;
+  }
+
   private onProgress(p: PoolProgressLike, mcStart: number): void {
     const t = this.now();
     this.done = p.done;
     this.total = p.total;
+    this.stageDone = p.done;
+    this.stageTotal = p.total;
     this.running = p.running ?? 0;
     this.runningDays = p.runningDays ?? 0;
-    const elapsed = (t - mcStart) / 1000;
-    this.elapsed = (t - this.startedAt) / 1000;
-    // Share of the work done: days simulated (finished runs and the days within the runs in flight), else runs.
-    const frac = p.daysDone !== undefined && p.days ? p.daysDone / (p.total * p.days) : p.done / p.total;
-    this.secondsLeft = frac > 0 && elapsed > 0 ? (elapsed / frac) * (1 - frac) : null;
+    this.updateTimeLeft(mcStart);
     const s = p.summary;
     // Bands fill in: recompute the partial result now and then from the runs summarised so far (in run order).
     if (s && s.added > 0 && s.added < p.total && s.added <= PARTIAL_MAX_RUNS && t - this.lastPartialAt >= PARTIAL_EVERY_MS) {
