@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
+
+/** The model version a report names: the package's version. */
+const version = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 // The app, its web workers (ES modules) and the tests share one config: vitest reads the `test` block.
 // Two test projects: `unit` (engine, scenario, command line, UI logic) and `e2e` (headless Chromium). `npm test` runs
 // them one after the other, so the browser never competes for the CPU with the simulation-heavy unit files.
 export default defineConfig({
   plugins: [svelte()],
+  define: { __APP_VERSION__: JSON.stringify(version) },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   server: { port: 5173 },

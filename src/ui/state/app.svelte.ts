@@ -18,8 +18,8 @@ import type { PresetEntry } from '../lib/presets';
 import type { DashTab } from '../lib/route';
 import { memoryResults, type ResultsStore, type SavedRun } from '../lib/results-db';
 
-export type View = 'library' | 'editor' | 'dashboard' | 'compare';
-export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare'];
+export type View = 'library' | 'editor' | 'dashboard' | 'compare' | 'report';
+export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare', 'report'];
 
 /** The preset a first visit opens. */
 export const DEFAULT_PRESET = 'beauty-omnichannel-acquisition';
@@ -66,7 +66,7 @@ export class AppState {
     const v = store.getItem(KEYS.view);
     if (v && (VIEWS as readonly string[]).includes(v)) this.view = v as View;
     const restored = this.draft.restore();
-    if (!restored && this.view !== 'library' && this.view !== 'compare') this.view = 'library';
+    if (!restored && this.view !== 'library' && this.view !== 'compare' && this.view !== 'report') this.view = 'library';
     // A first visit opens the default preset, ready to run: the README's first command lands on a real plan.
     if (v === null && !restored && this.library.preset(DEFAULT_PRESET)) this.openPreset(DEFAULT_PRESET);
   }

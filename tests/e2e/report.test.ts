@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { dismissToasts, fillField, openApp, ROOT, shot, startApp, type App, type Opened } from './harness';
+
+// Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
+declare const document: any;
+
+/**
+ * Issue 12 in the browser: results that survive a reload (stale once the scenario changes), and the client report
+ * printed to PDF by Chromium — its page count in both languages, nothing outside the page, and the pages rendered to
+ * PNG (poppler's pdftoppm) for a person to look at, in test-artifacts/report/.
+ */
+const OUT = join(ROOT, 'test-artifacts', 'report');
+let app: App;
+let opened: Opened;
+let page: Page;
+
+beforeAll(async () => {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  app = await startApp();
+  opened = await openApp(app, { lang: 'zh', acceptDownloads: true });
+  page = opened.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const text = (sel: string) => page.locator(sel).first().innerText();
+
+/** The pages of a PDF, by poppler's pdfinfo. */
+function pdfPages(file: string): number {
+  const m = /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+  return Number(m![1]);
+}
+
+/** A binary PPM (P6) as width, height and RGB bytes. */
+function readPpm(file: string): { w: number; h: number; px: Buffer } {
+  const buf = readFileSync(file);
+  const head = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 40).toString('latin1'))!;
+  return { w: Number(head[1]), h: Number(head[2]), px: buf.subarray(head[0].length) };
+}
+
+/** Pixels that are not white within `band` pixels of the page's edges (the print margin). */
+function inkInMargin(file: string, band: number): number {
+  const { w, h, px } = readPpm(file);
+  let ink = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (x >= band && x < w - band && y >= band && y < h - band) continue;
+      const o = (y * w + x) * 3;
+      if (px[o]! < 235 || px[o + 1]! < 235 || px[o + 2]! < 235) ink++;
+    }
+  }
+  return ink;
+}
+
+describe('results persist', () => {
+  it('a run is there after a reload, marked stale once the scenario changes, and current again once it is undone', async () => {
+    await page.waitForSelector('#f-population-agents');
+    await fillField(page, 'population.agents', '3000');
+    await fillField(page, 'runs', '6');
+    await dismissToasts(page);
+    await page.click('[data-testid=editor-run]');
+    await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
+    await page.waitForSelector('[data-inc="incremental.gmv"]');
+    const before = await text('[data-testid=incremental]');
+    expect(before).toMatch(/¥/);
+    // Saved as soon as the run is done; give IndexedDB's transaction a moment to commit.
+    await page.waitForSelector('[data-testid=run-history]', { state: 'attached', timeout: 5000 }).catch(() => undefined);
+    await page.waitForTimeout(500);
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=run-restored]', { timeout: 20_000 });
+    expect(await text('[data-testid=incremental]')).toBe(before);
+    expect(await page.locator('[data-testid=run-stale]').count()).toBe(0);
+
+    // Change the scenario: the saved result is now stale.
+    await page.click('[data-view=editor]');
+    await fillField(page, 'runs', '7');
+    await page.click('[data-view=dashboard]');
+    await page.waitForSelector('[data-testid=run-stale]');
+    // Change it back: the same scenario as run, no longer stale.
+    await page.click('[data-view=editor]');
+    await fillField(page, 'runs', '6');
+    await page.click('[data-view=dashboard]');
+    await page.waitForSelector('[data-testid=run-restored]');
+    expect(await page.locator('[data-testid=run-stale]').count()).toBe(0);
+  });
+});
+
+describe('the client report', () => {
+  it('has per-tactic values once computed on the dashboard', async () => {
+    // A fresh run (a saved result cannot be split by tactic: its runs are not kept).
+    await page.click('[data-testid=run]');
+    await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
+    await page.click('[data-tab=tactics]');
+    await page.click('[data-testid=compute-removal]');
+    await page.waitForSelector('[data-table=shapley] tbody tr', { timeout: 240_000 });
+    await page.click('[data-view=report]');
+    await page.waitForSelector('[data-testid=report-tactics] tbody tr');
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`prints to one A4 landscape page and a one-page appendix (${lang}), nothing overflowing`, async () => {
+      await page.click(`[data-lang=${lang}]`);
+      await page.click('[data-view=report]');
+      await page.waitForSelector('[data-report-chart=R] svg path');
+      await shot(page, `report-${lang}-1440`, true);
+      const pdf = join(OUT, `report-${lang}.pdf`);
+      await page.emulateMedia({ media: 'print' });
+      try {
+        // Nothing clipped or spilling: the first page's content fits its box, in height and in width.
+        const fit = await page.evaluate(() => {
+          const el = document.querySelector('[data-testid=report-page]');
+          const inner = [...el.querySelectorAll('*')].map((x: any) => x.getBoundingClientRect());
+          const box = el.getBoundingClientRect();
+          return {
+            scroll: [el.scrollHeight, el.clientHeight, el.scrollWidth, el.clientWidth],
+            outside: inner.filter((r: any) => r.width > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1)).length,
+          };
+        });
+        // (190 mm is 718.1 px: the scroll height is rounded up, the client height down.)
+        expect(fit.scroll[0]).toBeLessThanOrEqual(fit.scroll[1] + 1);
+        expect(fit.scroll[2]).toBeLessThanOrEqual(fit.scroll[3] + 1);
+        expect(fit.outside).toBe(0);
+        writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      } finally {
+        await page.emulateMedia({ media: null });
+      }
+      expect(pdfPages(pdf)).toBe(2);
+      // The first page is the report, the second the appendix; no button or navigation is printed.
+      const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' });
+      const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], { encoding: 'utf8' });
+      const words = lang === 'zh' ? { head: '方案效果', story: '结论', appendix: '附录', nav: '场景库', print: '打印' } : { head: 'The plan’s effect', story: 'What this says', appendix: 'Appendix', nav: 'Library', print: 'Print / Save' };
+      expect(page1).toContain(words.head);
+      expect(page1).toContain(words.story);
+      expect(page1).not.toContain(words.appendix);
+      expect(page2).toContain(words.appendix);
+      expect(page1 + page2).not.toContain(words.nav);
+      expect(page1 + page2).not.toContain(words.print);
+      // Rendered to images (A4 landscape at 60 dpi: 702 × 496): nothing inked in the 10 mm margins (24 px at 60 dpi).
+      execFileSync('pdftoppm', ['-r', '60', pdf, join(OUT, `report-${lang}`)]);
+      const pages = readdirSync(OUT).filter((f) => f.startsWith(`report-${lang}-`) && f.endsWith('.ppm')).sort();
+      expect(pages.length).toBe(2);
+      for (const p of pages) {
+        const { w, h } = readPpm(join(OUT, p));
+        expect(Math.abs(w - 702)).toBeLessThanOrEqual(1);
+        expect(Math.abs(h - 496)).toBeLessThanOrEqual(1);
+        expect(inkInMargin(join(OUT, p), 20), p).toBe(0);
+      }
+      execFileSync('pdftoppm', ['-r', '110', '-png', pdf, join(OUT, `report-${lang}`)]);
+    });
+  }
+
+  it('logs no error', () => {
+    expect(opened.errors).toEqual([]);
+  });
+});
