@@ -24,10 +24,10 @@ function fmt(x: number | null | undefined, kind: Kind): string {
   }
 }
 
-function row(label: string, s: Stat | null | undefined, kind: Kind): string {
+function row(label: string, s: Stat | null | undefined, kind: Kind, width = 34): string {
   const mean = fmt(s?.mean, kind).padStart(16);
   const band = s ? `${fmt(s.p05, kind)} – ${fmt(s.p95, kind)}` : '';
-  return `   ${label.padEnd(34)}${mean}   ${band}`;
+  return `   ${label.padEnd(width)}${mean}   ${band}`;
 }
 
 /** The readable STAR summary printed by `--format table`. */
@@ -69,9 +69,9 @@ export function formatTable(r: SimulationResult, contributions?: ContributionRep
     lines.push(row(`${t} count, people`, s.T.count[t as 'R1'], 'count'));
     lines.push(row(`${t} share of assets`, s.T.shareEnd[t], 'pct'));
   }
-  lines.push('A  Activating — mean weekly flow rates (moves in a week ÷ the tier at its start)');
+  lines.push('A  Activating — flow rates per month (moves per month ÷ the tier’s average population)');
   for (const p of ['R0>R1', 'R1>R2', 'R2>R3', 'R3>R4', 'R4>R5', 'R5>R4', 'R4>R3', 'R3>R2', 'R2>R1', 'R1>R0']) {
-    const st = s.A.weekly[p];
+    const st = s.A.rate[p];
     if (st && st.p95 > 0) lines.push(row(`${p.replace('>', ' → ')}`, st, 'pct'));
   }
   lines.push('R  Returning — value');
@@ -86,6 +86,21 @@ export function formatTable(r: SimulationResult, contributions?: ContributionRep
   lines.push(row('Cost', s.R.cost, 'money'));
   lines.push(row('ROI, total (GMV / cost)', s.R.roi, 'ratio'));
   if (s.R.marginRoi) lines.push(row('Margin ROI, total', s.R.marginRoi, 'ratio'));
+  // Longer labels (tactic ids), so a wider label column.
+  const W = 62;
+  lines.push('In brands’ terms (totals)');
+  lines.push(row('Monthly repurchase (2+ orders in a month ÷ buyers that month)', s.R.monthlyRepurchase, 'pct', W));
+  for (const [y, st] of Object.entries(s.R.repurchaseWithin ?? {})) lines.push(row(`Repurchase within ${parseInt(y, 10)} × 365 days`, st, 'pct', W));
+  for (const [id, ev] of Object.entries(r.events ?? {})) {
+    lines.push(row(`${id}: orders per customer in an event (${ev.events})`, ev.ordersPerBuyer, 'ratio', W));
+    lines.push(row(`${id}: customers with 2+ orders in an event`, ev.multiOrderShare, 'pct', W));
+  }
+  for (const [id, m] of Object.entries(r.tactics)) {
+    for (const [k, label] of [['memberGmvShare', 'share of GMV by members'], ['contactFrequencyRatio', 'contacts’ orders per buyer-month ÷ others’'], ['contactSpendRatio', 'contacts’ spend per buyer-month ÷ others’']] as const) {
+      const st = m[k];
+      if (st) lines.push(row(`${id}: ${label}`, st, k === 'memberGmvShare' ? 'pct' : 'ratio', W));
+    }
+  }
   lines.push('By cause');
   for (const [name, c] of Object.entries(r.byCause)) {
     if (!c.moves?.mean && !c.orders?.mean && !c.cost?.mean) continue;

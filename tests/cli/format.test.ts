@@ -86,6 +86,20 @@ describe('command-line table', () => {
     expect(lineOf(text, 'Conversion R3 → R4')).toMatch(/ -4\.00% {3}-8\.00% – -2\.00%$/);
   });
 
+  it('prints the figures in brands’ terms: monthly and N-year repurchase, event orders per customer, channel shares', () => {
+    const r = structuredClone(base);
+    r.star.R.monthlyRepurchase = st(0.125, 0.1, 0.15);
+    r.star.R.repurchaseWithin = { '1y': st(0.5, 0.45, 0.55) };
+    r.events = { live: { ordersPerBuyer: st(1.25, 1.2, 1.3), multiOrderShare: st(0.2, 0.18, 0.22), events: 26 } };
+    r.tactics = { ...r.tactics, m: { memberGmvShare: st(0.4, 0.35, 0.45) } };
+    const text = formatTable(r);
+    expect(lineOf(text, 'Monthly repurchase')).toMatch(/ 12\.5% {3}10\.0% – 15\.0%$/);
+    expect(lineOf(text, 'Repurchase within 1 × 365 days')).toMatch(/ 50\.0% {3}45\.0% – 55\.0%$/);
+    expect(lineOf(text, 'live: orders per customer in an event (26)')).toMatch(/ 1\.25 {3}1\.20 – 1\.30$/);
+    expect(lineOf(text, 'live: customers with 2+ orders')).toMatch(/ 20\.0% {3}18\.0% – 22\.0%$/);
+    expect(lineOf(text, 'm: share of GMV by members')).toMatch(/ 40\.0% {3}35\.0% – 45\.0%$/);
+  });
+
   it('prints counts and money with the p05 – p95 interval, not p05 twice or p50', () => {
     const r = structuredClone(base);
     r.star.S.assetsEnd = st(12_345.4, 11_000, 13_900);
