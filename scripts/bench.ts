@@ -1,15 +1,24 @@
 /**
  * `npm run bench`: engine speed at realistic sizes, separate from the tests.
- * For 100 000 and 1 000 000 agents × 365 days it prints agent-steps per second on one thread, seconds per run,
- * the speed-up with every core (worker threads) and the peak memory. Scenarios: the baseline model alone
- * (homogeneous and heterogeneous) and a preset with a realistic mix of tactics.
+ * For 100 000 and 1 000 000 agents × 365 days it prints, per case:
+ * - agent-steps per second on one thread (main thread, median of whole runs after a warm-up run), and the same
+ *   figure as a ratio to a plain-JavaScript reference kernel timed in the same process (`refKernel` below), so the
+ *   figure means something on any machine;
+ * - bytes per agent: the typed arrays one run holds (ArrayBuffer memory after a day of stepping, less before);
+ * - parallel efficiency: runs per second with every core (worker threads) ÷ (cores × runs per second with one
+ *   worker), both pools warmed up by a full-length run per worker before timing. Both sides are measured in workers
+ *   the same way, so a warm main thread against cold workers cannot give speed-ups above the core count.
+ * Scenarios: the baseline model alone (homogeneous and heterogeneous) and a preset with a realistic mix of tactics.
+ * The machine's load average is printed: on a shared machine every figure is only as good as that.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseScenarioText, formatErrors } from '../src/scenario/parse';
 import { compileScenario } from '../src/scenario/compile';
 import type { EngineConfig } from '../src/sim/config';
-import { simulateRun } from '../src/sim/model';
+import { createRun, simulateRun, stepDay } from '../src/sim/model';
 import { NodePool } from '../src/cli/node-pool';
 
 const args = process.argv.slice(2);
@@ -53,6 +62,89 @@ const cases: Array<{ name: string; make: (agents: number) => EngineConfig }> = [
   },
 ];
 
+/**
+ * The plain-JavaScript reference kernel: the simplest daily tier-move loop on typed arrays — one sfc32 draw per agent
+ * (inlined), a per-tier forward and forward+reverse threshold, the tier column and counts updated in place. No causes,
+ * traits, marks or orders: it is what "plain JavaScript on typed arrays" gives on this machine and in this process,
+ * the yardstick the engine's figures are divided by. Returns M agent-steps per second (median of 3 timed passes).
+ */
+function refKernel(n: number, days: number): number {
+  const tier = new Uint8Array(n);
+  const shares = [0.85, 0.08, 0.04, 0.02, 0.007, 0.003];
+  for (let i = 0, t = 0, acc = shares[0]! * n; i < n; i++) {
+    while (i >= acc && t < 5) acc += shares[++t]! * n;
+    tier[i] = t;
+  }
+  const F = Float64Array.of(0.001, 0.01, 0.02, 0.01, 0, 0);
+  const FR = Float64Array.of(0.001, 0.03, 0.05, 0.04, 0.01, 0.005);
+  const counts = new Float64Array(6);
+  const pass = (): number => {
+    let a = 0x9e3779b9 | 0;
+    let b = 0x243f6a88 | 0;
+    let c = 0xb7e15162 | 0;
+    let d = 1;
+    let moves = 0;
+    for (let day = 0; day < days; day++) {
+      for (let i = 0; i < n; i++) {
+        const x = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + x) | 0;
+        const u = (x >>> 0) * 2.3283064365386963e-10;
+        const k = tier[i]!;
+        if (u < FR[k]!) {
+          const to = u < F[k]! ? k + 1 : k - 1;
+          tier[i] = to;
+          counts[k]! -= 1;
+          counts[to]! += 1;
+          moves++;
+        }
+      }
+    }
+    return moves;
+  };
+  pass();
+  const rates: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = process.hrtime.bigint();
+    pass();
+    rates.push((n * days) / (Number(process.hrtime.bigint() - t0) / 1e9) / 1e6);
+  }
+  return rates.sort((x, y) => x - y)[1]!;
+}
+
+/** A full garbage collection (V8's gc exposed at run time), so that ArrayBuffer memory can be measured. */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Bytes of ArrayBuffer memory (typed-array columns) one run holds per agent: after a day of stepping, less before. */
+function bytesPerAgent(config: EngineConfig): number {
+  gc();
+  const before = process.memoryUsage().arrayBuffers;
+  const s = createRun(config, 0);
+  stepDay(s, 0);
+  gc();
+  const after = process.memoryUsage().arrayBuffers;
+  if (s.pop.n !== config.agents) throw new Error('unreachable');
+  return (after - before) / config.agents;
+}
+
+/** Runs per second of a warmed-up pool of `size` workers on `runs` runs. */
+async function poolRate(config: EngineConfig, size: number, runs: number): Promise<number> {
+  const pool = new NodePool(size);
+  try {
+    // Warm-up: one full-length run per worker (each compiles and optimises the engine on real work).
+    await pool.run({ ...config, runs: size });
+    const t0 = process.hrtime.bigint();
+    await pool.run({ ...config, runs });
+    return runs / (Number(process.hrtime.bigint() - t0) / 1e9);
+  } finally {
+    await pool.close();
+  }
+}
+
 function fmt(x: number, digits = 1): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
@@ -60,8 +152,15 @@ function fmt(x: number, digits = 1): string {
 async function main() {
   const cores = availableParallelism();
   const sizes = quick ? [100_000] : [100_000, 1_000_000];
-  console.log(`STAR Sandbox engine benchmark · Node ${process.version} · ${cores} cores · 365 days`);
-  console.log('case'.padEnd(34) + 'agents'.padStart(11) + 'M steps/s/thread'.padStart(18) + 's/run'.padStart(9) + `speed-up ×${cores}`.padStart(14) + 'peak RSS'.padStart(11));
+  console.log(`STAR Sandbox engine benchmark · Node ${process.version} · ${cores} cores · 365 days · load average ${loadavg().map((x) => fmt(x, 2)).join(' ')}`);
+  const ref = refKernel(1_000_000, 60);
+  console.log(`plain-JS reference kernel (refKernel): ${fmt(ref)} M agent-steps/s on one thread`);
+  console.log(
+    'case'.padEnd(34) + 'agents'.padStart(11) + 'M steps/s/thread'.padStart(18) + '÷ ref'.padStart(8) + 's/run'.padStart(9) + 'B/agent'.padStart(9) + `efficiency ×${cores}`.padStart(16) + 'peak RSS'.padStart(11),
+  );
+  // Memory first, before any worker exists (a closing pool frees its memory late and would blur the figures).
+  const bytes = new Map<string, number>();
+  for (const c of cases) for (const n of sizes) if (!only || c.name.includes(only)) bytes.set(`${c.name}/${n}`, bytesPerAgent(c.make(n)));
   for (const c of cases) {
     if (only && !c.name.includes(only)) continue;
     for (const n of sizes) {
@@ -78,23 +177,27 @@ async function main() {
       times.sort((a, b) => a - b);
       const single = times[Math.floor(runs / 2)]!;
       const perThread = (n * 365) / single / 1e6;
-      // All cores: the worker pool, runs = 2 per core.
-      const pool = new NodePool(cores);
-      // Start the workers (each compiles the engine) before timing.
-      await pool.run({ ...config, days: 5, runs: cores });
-      const parallelRuns = cores * 2;
-      const t1 = process.hrtime.bigint();
-      await pool.run({ ...config, runs: parallelRuns });
-      const wall = Number(process.hrtime.bigint() - t1) / 1e9;
-      await pool.close();
-      const speedup = (single * parallelRuns) / wall;
+      // Parallel efficiency: every core against one worker, both warmed up, 2 runs per worker.
+      let eff = '';
+      if (cores > 1 && !args.includes('--no-parallel')) {
+        const one = await poolRate(config, 1, 2);
+        const all = await poolRate(config, cores, 2 * cores);
+        eff = `${fmt((100 * all) / (cores * one), 0)} %`;
+      }
       const rss = process.resourceUsage().maxRSS / 1024;
       console.log(
-        c.name.padEnd(34) + n.toLocaleString('en-US').padStart(11) + fmt(perThread).padStart(18) + fmt(single, 2).padStart(9) + fmt(speedup, 2).padStart(14) + `${fmt(rss, 0)} MB`.padStart(11),
+        c.name.padEnd(34) +
+          n.toLocaleString('en-US').padStart(11) +
+          fmt(perThread).padStart(18) +
+          fmt(perThread / ref, 2).padStart(8) +
+          fmt(single, 2).padStart(9) +
+          fmt(bytes.get(`${c.name}/${n}`)!, 0).padStart(9) +
+          eff.padStart(16) +
+          `${fmt(rss, 0)} MB`.padStart(11),
       );
     }
   }
-  console.log('peak RSS counts the whole process, worker threads included.');
+  console.log(`load average at the end ${loadavg().map((x) => fmt(x, 2)).join(' ')}; peak RSS counts the whole process, worker threads included.`);
 }
 
 main().catch((e) => {

@@ -7,9 +7,6 @@ import * as tiers from './tiers';
 // a quarter of the hot loop's time; local constants are plain values.
 const MAX_SOURCES_PER_TIER = sources.MAX_SOURCES_PER_TIER;
 const TRAIT_MOVE = sources.TRAIT_MOVE;
-const TRAIT_PRICE = sources.TRAIT_PRICE;
-const TRAIT_RESPOND = sources.TRAIT_RESPOND;
-const TRAIT_SOCIAL = sources.TRAIT_SOCIAL;
 const R4 = tiers.R4;
 const R5 = tiers.R5;
 const BASELINE = CAUSE_BASELINE;
@@ -27,11 +24,16 @@ export const DORMANT_DAYS = 90;
  * so f + r ≤ 1): u < f moves forward, u < f + r moves back, else the agent stays. The cause of a move is the source
  * whose share of f (or r) the draw falls in, so no second draw is needed.
  *
- * The loop allocates nothing. Homogeneous, unmarked non-buyers (most agents in most scenarios) take a fast path with
- * per-tier probabilities computed once a day; everyone else goes through `agentDay`.
+ * One general kernel: tactics contribute per-tier tables (`s.sources`) and per-agent marks (`s.marks`, row 0 = an
+ * unmarked agent's neutral values), and one arithmetic path (`nonBuyerDay`, `buyerDay`) combines them for every
+ * agent. The only shortcut is exact: `bound[k]` is an upper bound of f + r (or p + r for buyers) over every unmarked
+ * agent of tier k today, so an unmarked agent whose draw is at or above it cannot move or buy, and is settled by one
+ * comparison. The loop allocates nothing.
  */
 export function stepMoves(s: RunState): void {
   const n = s.pop.n;
+  tierBounds(s, bound);
+  tierSums(s, sums);
   for (let from = 0; from < n; from += CHUNK) stepChunk(s, from, from + CHUNK < n ? from + CHUNK : n);
 }
 
@@ -41,248 +43,199 @@ export function stepMoves(s: RunState): void {
  */
 const CHUNK = 4096;
 
+/** Today's per-tier upper bounds and sums of chances (module scope: one run steps at a time in a thread). */
+const bound = new Float64Array(6);
+const sums = new Float64Array(6);
+
+/** An agent's trait ceiling (population.ts `traitCeiling`, in sixteenths) as a number; 255 means no bound. */
+const CEILING = Float64Array.from({ length: 256 }, (_, c) => (c < 255 ? c / 16 : Infinity));
+
+/**
+ * Margin added to every bound. The bounds repeat the agents' arithmetic with each trait at its largest value, and
+ * rounding is monotone in every operation used, so they hold exactly; the margin (far above one rounding step,
+ * far below any probability that matters for speed) keeps them safe even if a library function (Math.exp) were not.
+ */
+const BOUND_MARGIN = 1e-9;
+
+function capped(p: number): number {
+  return p > 1 ? 1 : p;
+}
+
+/**
+ * Upper bound of the chance that an unmarked agent in each tier does anything today: the arithmetic of
+ * `nonBuyerDay` / `buyerDay` with every trait at its largest value, every mark neutral, and (buyers) every recall
+ * and extra chance counted. 1 means "no shortcut".
+ */
+export function tierBounds(s: RunState, out: Float64Array): void {
+  const pop = s.pop;
+  const src = s.sources;
+  const traitMax = pop.traitMax;
+  for (let k = 0; k < 6; k++) {
+    // Reverse: baseline decay × lapse propensity, then the tier's reverse sources × their traits.
+    let keepR = 1 - capped(s.baseR[k]! * pop.lapseMax);
+    for (let j = 0, at = k * MAX_SOURCES_PER_TIER; j < src.rCount[k]!; j++, at++) keepR *= 1 - capped(src.rP[at]! * traitMax[src.rTrait[at]!]!);
+    const r = 1 - keepR;
+    let p: number;
+    if (k < R4) {
+      let keepF = 1 - capped(s.baseF[k]! * pop.moveMax);
+      for (let j = 0, at = k * MAX_SOURCES_PER_TIER; j < src.fCount[k]!; j++, at++) keepF *= 1 - capped(src.fP[at]! * traitMax[src.fTrait[at]!]!);
+      p = 1 - keepF;
+    } else {
+      const mult = src.buyMult[k]!;
+      let pRate: number;
+      if (s.bgnbd) pRate = 1 - Math.exp(-(pop.lambdaMax * s.demand * mult));
+      else pRate = capped((k === R4 ? s.config.forward[R4]! : s.config.repeat) * s.demand * pop.buyMax * mult);
+      p = 1 - (1 - pRate) * ((1 - src.recallP[k]!) * (1 - src.chanceP[k]!));
+    }
+    const b = p + r + BOUND_MARGIN;
+    out[k] = b < 1 ? b : 1;
+  }
+}
+
+/**
+ * The second, per-agent bound for heterogeneous agents: f + r ≤ Σ of the agent's chances ≤ (its largest trait) ×
+ * (the tier's sum of chances before traits), since 1 − Π(1 − qⱼ) ≤ Σ qⱼ and every trait is at most the agent's
+ * ceiling (which is at least 1, so it also covers chances scaled by no trait). `out[k]` is that sum, with a relative
+ * margin for rounding; Infinity (no second bound) for BG/NBD buyers, whose rate λ is not a trait.
+ */
+export function tierSums(s: RunState, out: Float64Array): void {
+  const src = s.sources;
+  for (let k = 0; k < 6; k++) {
+    let sum = s.baseR[k]!;
+    for (let j = 0, at = k * MAX_SOURCES_PER_TIER; j < src.rCount[k]!; j++, at++) sum += src.rP[at]!;
+    if (k < R4) {
+      sum += s.baseF[k]!;
+      for (let j = 0, at = k * MAX_SOURCES_PER_TIER; j < src.fCount[k]!; j++, at++) sum += src.fP[at]!;
+    } else if (s.bgnbd) sum = Infinity;
+    else sum += (k === R4 ? s.config.forward[R4]! : s.config.repeat) * s.demand * src.buyMult[k]! + src.recallP[k]! + src.chanceP[k]!;
+    out[k] = sum * (1 + BOUND_MARGIN) + BOUND_MARGIN;
+  }
+}
+
 function stepChunk(s: RunState, from: number, to: number): void {
   const tier = s.pop.tier;
   const stamp = s.marks.stamp;
   const today = s.marks.today;
-  const homF = s.homF;
-  const homFR = s.homFR;
-  const homogeneous = !s.config.heterogeneity;
-  const homBuyers = s.homBuyers;
-  const plain = s.plainTier;
-  const hetBound = s.hetBound;
-  const baseF = s.baseF;
-  const baseR = s.baseR;
-  const move = s.pop.move;
-  const lapse = s.pop.lapse;
-  const src = s.sources;
-  const fCount = src.fCount;
-  const fP = src.fP;
-  const fTrait = src.fTrait;
-  const rCount = src.rCount;
-  const rP = src.rP;
-  const rTrait = src.rTrait;
-  const traitCols = s.traitCols;
+  const rows = s.marks.row;
+  const b = bound;
+  const sum = sums;
+  const ceiling = s.pop.traitCeiling;
+  const het = ceiling !== null;
+  const ceil = CEILING;
   const rng = s.movesRng;
   // `| 0` keeps the generator's state in int32 registers (a plain field load could be a boxed number).
-  let a = rng.a | 0;
-  let b = rng.b | 0;
-  let c = rng.c | 0;
-  let d = rng.d | 0;
+  let sa = rng.a | 0;
+  let sb = rng.b | 0;
+  let sc = rng.c | 0;
+  let sd = rng.d | 0;
   for (let i = from; i < to; i++) {
     // sfc32, inlined (see rng.ts).
-    const x = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + x) | 0;
+    const x = (((sa + sb) | 0) + sd) | 0;
+    sd = (sd + 1) | 0;
+    sa = sb ^ (sb >>> 9);
+    sb = (sc + (sc << 3)) | 0;
+    sc = (sc << 21) | (sc >>> 11);
+    sc = (sc + x) | 0;
     const u = (x >>> 0) * 2.3283064365386963e-10;
     const k = tier[i]!;
-    if (homogeneous && k < R4 && stamp[i] !== today) {
-      if (u < homFR[k]!) {
-        if (u < homF[k]!) forward(s, i, k, u / homF[k]!, 1);
-        else reverse(s, i, k, (u - homF[k]!) / (homFR[k]! - homF[k]!));
-      }
-    } else if (k < R4) {
-      if (u >= hetBound[k]! && stamp[i] !== today) {
-        // Cannot move today whatever its traits: nothing to do.
-      } else if (plain[k] === 1 && stamp[i] !== today) {
-        // Heterogeneous agent in a tier without tactic sources today: baseline chances scaled by its traits.
-        let f = baseF[k]! * move![i]!;
-        if (f > 1) f = 1;
-        let r = baseR[k]! * lapse![i]!;
-        if (r > 1) r = 1;
-        if (f + r > 1) r = 1 - f;
-        if (u < f) s.moveAgent(i, k, k + 1, BASELINE);
-        else if (u < f + r) s.moveAgent(i, k, k - 1, DECAY);
-      } else if (homogeneous || stamp[i] === today) {
-        agentDay(s, i, k, u);
-      } else {
-        // Heterogeneous, unmarked agent in a tier with tier-level sources (ads, word of mouth, content…): the same
-        // arithmetic as agentDay, inlined with the source tables in locals because most agents land here.
-        let fb = baseF[k]! * move![i]!;
-        if (fb > 1) fb = 1;
-        let keepF = 1 - fb;
-        const at = k * MAX_SOURCES_PER_TIER;
-        const nf = fCount[k]!;
-        for (let j = 0; j < nf; j++) {
-          const col = traitCols[fTrait[at + j]!];
-          const p = fP[at + j]! * (col === null ? 1 : col![i]!);
-          keepF *= p >= 1 ? 0 : 1 - p;
-        }
-        let rb = baseR[k]! * lapse![i]!;
-        if (rb > 1) rb = 1;
-        let keepR = 1 - rb;
-        const nr = rCount[k]!;
-        for (let j = 0; j < nr; j++) {
-          const col = traitCols[rTrait[at + j]!];
-          const p = rP[at + j]! * (col === null ? 1 : col![i]!);
-          keepR *= p >= 1 ? 0 : 1 - p;
-        }
-        const f = 1 - keepF;
-        let r = 1 - keepR;
-        if (f + r > 1) r = 1 - f;
-        if (u < f) forward(s, i, k, u / f, 1);
-        else if (u < f + r) reverse(s, i, k, (u - f) / r);
-      }
-    } else if (homBuyers && stamp[i] !== today) {
-      // Homogeneous buyers in the simple model without recall today: per-tier chances, like the fast path above.
-      if (u < homFR[k]!) {
-        if (u < homF[k]!) purchase(s, i, k, homBuyCause(s, k, u));
-        else reverse(s, i, k, (u - homF[k]!) / (homFR[k]! - homF[k]!));
-      }
-    } else {
-      buyerDay(s, i, k, u);
-    }
+    let m = 0;
+    if (stamp[i] === today) m = rows[i]!;
+    else if (u >= b[k]!) continue; // unmarked and above the tier's bound: nothing can happen today
+    else if (het && u >= sum[k]! * ceil[ceiling[i]!]!) continue; // above its own bound: nothing can happen either
+    if (k < R4) nonBuyerDay(s, i, k, u, m);
+    else buyerDay(s, i, k, u, m);
   }
-  rng.a = a;
-  rng.b = b;
-  rng.c = c;
-  rng.d = d;
+  rng.a = sa;
+  rng.b = sb;
+  rng.c = sc;
+  rng.d = sd;
 }
 
-/** Cause of a homogeneous buyer's purchase at draw u: baseline below the unboosted chance, else the top booster. */
-function homBuyCause(s: RunState, k: number, u: number): number {
-  return u < s.homBuyBase[k]! || s.sources.buyCause[k]! < 0 ? BASELINE : s.sources.buyCause[k]!;
-}
-
+/** Agent i's value of trait `trait` (1 for none, or when heterogeneity is off). */
 function traitOf(s: RunState, trait: number, i: number): number {
-  const pop = s.pop;
-  switch (trait) {
-    case TRAIT_RESPOND:
-      return pop.respond ? pop.respond[i]! : 1;
-    case TRAIT_SOCIAL:
-      return pop.social ? pop.social[i]! : 1;
-    case TRAIT_PRICE:
-      return pop.price ? pop.price[i]! : 1;
-    case TRAIT_MOVE:
-      return pop.move ? pop.move[i]! : 1;
-    default:
-      return 1;
-  }
+  const col = s.traitCols[trait];
+  return col ? col[i]! : 1;
 }
 
-/** Forward scale of a marked agent (low-quality or fake fission users), else 1. */
-function forwardScale(s: RunState, i: number, marked: boolean): number {
-  return marked ? s.marks.fScale[i]! : 1;
+/**
+ * A non-buyer (R0..R3) with marks row m (0: unmarked). Forward: the baseline flow k → k+1 (× forward propensity)
+ * and every tier-level source (× its trait), all × the agent's forward scale, combine with the marks' chances as
+ * independent chances; reverse the same way, clamped so that f + r ≤ 1.
+ */
+function nonBuyerDay(s: RunState, i: number, k: number, u: number, m: number): void {
+  const marks = s.marks;
+  const scale = marks.fScale[m]!;
+  const keepF = forwardKeep(s, i, k, scale) * marks.keepF[m]!;
+  const f = 1 - keepF;
+  let r = 1 - reverseKeep(s, i, k, m);
+  if (f + r > 1) r = 1 - f;
+  if (u < f) forward(s, i, k, m, u / f, scale);
+  else if (u < f + r) reverse(s, i, k, m, (u - f) / r);
 }
 
-/** A non-buyer (R0..R3) that is heterogeneous or marked today. */
-function agentDay(s: RunState, i: number, k: number, u: number): void {
-  const pop = s.pop;
+/** Π(1 − p) over the baseline forward chance and the tier's forward sources of agent i (capped at 1 each). */
+function forwardKeep(s: RunState, i: number, k: number, scale: number): number {
+  const src = s.sources;
+  let keep = 1 - capped(s.baseF[k]! * scale * traitOf(s, TRAIT_MOVE, i));
+  for (let j = 0, at = k * MAX_SOURCES_PER_TIER; j < src.fCount[k]!; j++, at++) keep *= 1 - capped(src.fP[at]! * scale * traitOf(s, src.fTrait[at]!, i));
+  return keep;
+}
+
+/** Π(1 − p) over agent i's reverse chances: baseline decay (× lapse propensity × marks), tier sources, marks. */
+function reverseKeep(s: RunState, i: number, k: number, m: number): number {
   const src = s.sources;
   const marks = s.marks;
-  const marked = marks.stamp[i] === marks.today;
-  const scale = forwardScale(s, i, marked);
-  let fb = s.baseF[k]! * scale;
-  if (pop.move) fb *= pop.move[i]!;
-  if (fb > 1) fb = 1;
-  let keepF = 1 - fb;
-  const base = k * MAX_SOURCES_PER_TIER;
-  const nf = src.fCount[k]!;
-  for (let j = 0; j < nf; j++) {
-    const tr = src.fTrait[base + j]!;
-    let p = src.fP[base + j]! * scale;
-    if (tr !== 0) p *= traitOf(s, tr, i);
-    keepF *= p >= 1 ? 0 : 1 - p;
-  }
-  let rb = s.baseR[k]!;
-  if (pop.lapse) rb *= pop.lapse[i]!;
-  if (marked) rb *= marks.lapseMult[i]!;
-  if (rb > 1) rb = 1;
-  let keepR = 1 - rb;
-  const nr = src.rCount[k]!;
-  for (let j = 0; j < nr; j++) {
-    const tr = src.rTrait[base + j]!;
-    let p = src.rP[base + j]!;
-    if (tr !== 0) p *= traitOf(s, tr, i);
-    keepR *= p >= 1 ? 0 : 1 - p;
-  }
-  if (marked) {
-    keepF *= marks.keepF[i]!;
-    keepR *= marks.keepR[i]!;
-  }
-  const f = 1 - keepF;
-  let r = 1 - keepR;
-  if (f + r > 1) r = 1 - f;
-  if (u < f) forward(s, i, k, u / f, scale);
-  else if (u < f + r) reverse(s, i, k, (u - f) / r);
+  let keep = 1 - capped(s.baseR[k]! * (s.pop.lapse ? s.pop.lapse[i]! : 1) * marks.lapseMult[m]!);
+  for (let j = 0, at = k * MAX_SOURCES_PER_TIER; j < src.rCount[k]!; j++, at++) keep *= 1 - capped(src.rP[at]! * traitOf(s, src.rTrait[at]!, i));
+  return keep * marks.keepR[m]!;
 }
 
 /**
  * Resolve the cause and target of a forward move. `v` is uniform in [0, 1) given that the agent moves (the move
- * draw rescaled); the cause is picked in proportion to each source's probability.
+ * draw rescaled); the cause is picked in proportion to each chance's probability: the baseline, each source, then
+ * the marks' combined chance. A draw that rounding left past the last share belongs to the last chance.
  */
-function forward(s: RunState, i: number, k: number, v: number, scale: number): void {
-  const pop = s.pop;
+function forward(s: RunState, i: number, k: number, m: number, v: number, scale: number): void {
   const src = s.sources;
   const marks = s.marks;
-  const marked = marks.stamp[i] === marks.today;
-  let fb = s.baseF[k]! * scale;
-  if (pop.move) fb *= pop.move[i]!;
-  if (fb > 1) fb = 1;
-  const base = k * MAX_SOURCES_PER_TIER;
+  const at0 = k * MAX_SOURCES_PER_TIER;
   const nf = src.fCount[k]!;
-  let total = fb;
-  for (let j = 0; j < nf; j++) {
-    const tr = src.fTrait[base + j]!;
-    let p = src.fP[base + j]! * scale;
-    if (tr !== 0) p *= traitOf(s, tr, i);
-    total += p > 1 ? 1 : p;
-  }
-  const pm = marked ? 1 - marks.keepF[i]! : 0;
-  total += pm;
+  const pb = capped(s.baseF[k]! * scale * traitOf(s, TRAIT_MOVE, i));
+  const pm = 1 - marks.keepF[m]!;
+  let total = pb;
+  for (let j = 0, at = at0; j < nf; j++, at++) total += capped(src.fP[at]! * scale * traitOf(s, src.fTrait[at]!, i));
+  if (pm > 0) total += pm;
   let target = v * total;
-  if (target < fb) return s.moveAgent(i, k, k + 1, BASELINE);
-  target -= fb;
-  for (let j = 0; j < nf; j++) {
-    const tr = src.fTrait[base + j]!;
-    let p = src.fP[base + j]! * scale;
-    if (tr !== 0) p *= traitOf(s, tr, i);
-    if (p > 1) p = 1;
-    if (target < p || (j === nf - 1 && pm === 0)) return s.moveAgent(i, k, src.fTo[base + j]!, src.fCause[base + j]!);
+  if (target < pb || (nf === 0 && !(pm > 0))) return s.moveAgent(i, k, k + 1, BASELINE);
+  target -= pb;
+  for (let j = 0, at = at0; j < nf; j++, at++) {
+    const p = capped(src.fP[at]! * scale * traitOf(s, src.fTrait[at]!, i));
+    if (target < p || (j === nf - 1 && !(pm > 0))) return s.moveAgent(i, k, src.fTo[at]!, src.fCause[at]!);
     target -= p;
   }
-  if (pm > 0) return s.moveAgent(i, k, marks.toF[i]!, marks.causeF[i]!);
-  // Rounding left the draw past the last weight: it belongs to the last source.
-  s.moveAgent(i, k, k + 1, BASELINE);
+  s.moveAgent(i, k, marks.toF[m]!, marks.causeF[m]!);
 }
 
 /** Resolve the cause and target of a reverse move, as `forward` does. */
-function reverse(s: RunState, i: number, k: number, v: number): void {
-  const pop = s.pop;
+function reverse(s: RunState, i: number, k: number, m: number, v: number): void {
   const src = s.sources;
   const marks = s.marks;
-  const marked = marks.stamp[i] === marks.today;
-  let rb = s.baseR[k]!;
-  if (pop.lapse) rb *= pop.lapse[i]!;
-  if (marked) rb *= marks.lapseMult[i]!;
-  if (rb > 1) rb = 1;
-  const base = k * MAX_SOURCES_PER_TIER;
+  const at0 = k * MAX_SOURCES_PER_TIER;
   const nr = src.rCount[k]!;
-  let total = rb;
-  for (let j = 0; j < nr; j++) {
-    const tr = src.rTrait[base + j]!;
-    let p = src.rP[base + j]!;
-    if (tr !== 0) p *= traitOf(s, tr, i);
-    total += p > 1 ? 1 : p;
-  }
-  const pm = marked ? 1 - marks.keepR[i]! : 0;
-  total += pm;
+  const pb = capped(s.baseR[k]! * (s.pop.lapse ? s.pop.lapse[i]! : 1) * marks.lapseMult[m]!);
+  const pm = 1 - marks.keepR[m]!;
+  let total = pb;
+  for (let j = 0, at = at0; j < nr; j++, at++) total += capped(src.rP[at]! * traitOf(s, src.rTrait[at]!, i));
+  if (pm > 0) total += pm;
   let target = v * total;
-  if (target < rb) return s.moveAgent(i, k, k - 1, DECAY);
-  target -= rb;
-  for (let j = 0; j < nr; j++) {
-    const tr = src.rTrait[base + j]!;
-    let p = src.rP[base + j]!;
-    if (tr !== 0) p *= traitOf(s, tr, i);
-    if (p > 1) p = 1;
-    if (target < p || (j === nr - 1 && pm === 0)) return s.moveAgent(i, k, src.rTo[base + j]!, src.rCause[base + j]!);
+  if (target < pb || (nr === 0 && !(pm > 0))) return s.moveAgent(i, k, k - 1, DECAY);
+  target -= pb;
+  for (let j = 0, at = at0; j < nr; j++, at++) {
+    const p = capped(src.rP[at]! * traitOf(s, src.rTrait[at]!, i));
+    if (target < p || (j === nr - 1 && !(pm > 0))) return s.moveAgent(i, k, src.rTo[at]!, src.rCause[at]!);
     target -= p;
   }
-  if (pm > 0) return s.moveAgent(i, k, marks.toR[i]!, marks.causeR[i]!);
-  s.moveAgent(i, k, k - 1, DECAY);
+  s.moveAgent(i, k, marks.toR[m]!, marks.causeR[m]!);
 }
 
 /**
@@ -291,64 +244,42 @@ function reverse(s: RunState, i: number, k: number, v: number): void {
  * with rate λ × (demand × tactic boosts) — simulated exactly within the day, with a dropout chance after each repeat
  * purchase — and an inactive buyer buys only when a tactic recalls it.
  */
-function buyerDay(s: RunState, i: number, k: number, u: number): void {
+function buyerDay(s: RunState, i: number, k: number, u: number, m: number): void {
   const pop = s.pop;
   const marks = s.marks;
   const src = s.sources;
-  const marked = marks.stamp[i] === marks.today;
-  const scale = forwardScale(s, i, marked);
-  let mult = src.buyMult[k]!;
-  let boostCause = src.buyCause[k]!;
-  if (marked) {
-    mult *= marks.buyMult[i]!;
-    if (marks.buyBest[i]! > src.buyBest[k]!) boostCause = marks.buyCause[i]!;
-  }
+  const scale = marks.fScale[m]!;
+  // Tactics scale the purchase rate (tier-level boosts × the agent's own); the credit for a boosted purchase goes to
+  // the largest single boost.
+  const mult = src.buyMult[k]! * marks.buyMult[m]!;
+  const boostCause = marks.buyBest[m]! > src.buyBest[k]! ? marks.buyCause[m]! : src.buyCause[k]!;
   // Recall reaches dormant buyers only: inactive ones in BG/NBD, ones without an order for DORMANT_DAYS otherwise.
   const dormant = s.bgnbd ? pop.active[i] === 0 : s.day - pop.lastOrderDay[i]! > DORMANT_DAYS;
-  const recallKeep = dormant ? (marked ? marks.recallKeep[i]! : 1) * (1 - src.recallP[k]!) : 1;
+  const recallKeep = dormant ? marks.recallKeep[m]! * (1 - src.recallP[k]!) : 1;
+  // A tactic's purchase chance (a session, a group buy): an extra, independent chance for every buyer.
+  const chanceKeep = marks.chanceKeep[m]! * (1 - src.chanceP[k]!);
   // pRate: purchase chance from the buying rate (with boosts); pBase: the same without tactic boosts (attribution).
   let pRate: number;
   let pBase: number;
   let rate = 0;
-  const active = !s.bgnbd || pop.active[i] === 1;
   if (s.bgnbd) {
-    if (active) {
+    if (pop.active[i] === 1) {
       const lam = pop.lambda![i]! * s.demand * scale;
       rate = lam * mult;
       pRate = 1 - Math.exp(-rate);
       pBase = 1 - Math.exp(-lam);
     } else {
+      // An inactive buyer buys only through a recall or an extra chance.
       pRate = 0;
       pBase = 0;
     }
   } else {
-    let base = (k === R4 ? s.config.forward[R4]! : s.config.repeat) * s.demand * scale;
-    if (pop.buy) base *= pop.buy[i]!;
-    pBase = base > 1 ? 1 : base;
-    const boosted = base * mult;
-    pRate = boosted > 1 ? 1 : boosted;
+    const base = (k === R4 ? s.config.forward[R4]! : s.config.repeat) * s.demand * scale * (pop.buy ? pop.buy[i]! : 1);
+    pBase = capped(base);
+    pRate = capped(base * mult);
   }
-  // A tactic's recall (dormant buyers only) and a tactic's purchase chance (a session, a group buy) are extra,
-  // independent chances; for a dormant BG/NBD buyer they are the only ones.
-  const chanceKeep = (marked ? marks.chanceKeep[i]! : 1) * (1 - src.chanceP[k]!);
-  const extraKeep = recallKeep * chanceKeep;
-  const p = 1 - (1 - pRate) * extraKeep;
-
-  let rb = s.baseR[k]!;
-  if (pop.lapse) rb *= pop.lapse[i]!;
-  if (marked) rb *= marks.lapseMult[i]!;
-  if (rb > 1) rb = 1;
-  let keepR = 1 - rb;
-  const base = k * MAX_SOURCES_PER_TIER;
-  const nr = src.rCount[k]!;
-  for (let j = 0; j < nr; j++) {
-    const tr = src.rTrait[base + j]!;
-    let q = src.rP[base + j]!;
-    if (tr !== 0) q *= traitOf(s, tr, i);
-    keepR *= q >= 1 ? 0 : 1 - q;
-  }
-  if (marked) keepR *= marks.keepR[i]!;
-  let r = 1 - keepR;
+  const p = 1 - (1 - pRate) * (recallKeep * chanceKeep);
+  let r = 1 - reverseKeep(s, i, k, m);
   if (p + r > 1) r = 1 - p;
 
   if (u < p) {
@@ -356,30 +287,29 @@ function buyerDay(s: RunState, i: number, k: number, u: number): void {
     let recalled = false;
     if (u < pRate) cause = u < pBase || boostCause < 0 ? BASELINE : boostCause;
     else {
-      // The extra chances share [pRate, p) in proportion to their own probabilities.
+      // The extra chances share [pRate, p) in proportion to their own probabilities; the agent's own mark takes the
+      // credit over the tier-level source.
       const pChance = 1 - chanceKeep;
       const pRecall = 1 - recallKeep;
       const v = ((u - pRate) / (p - pRate)) * (pChance + pRecall);
-      if (v < pChance) cause = marked && marks.chanceCause[i]! >= 0 ? marks.chanceCause[i]! : src.chanceCause[k]!;
-      else cause = marked && marks.recallCause[i]! >= 0 ? marks.recallCause[i]! : src.recallCause[k]!;
+      if (v < pChance) cause = marks.chanceCause[m]! >= 0 ? marks.chanceCause[m]! : src.chanceCause[k]!;
+      else cause = marks.recallCause[m]! >= 0 ? marks.recallCause[m]! : src.recallCause[k]!;
       recalled = true;
     }
     if (recalled) pop.active[i] = 1; // a dormant buyer who buys is active again (then may drop out as usual)
     purchase(s, i, k, cause);
     if (s.bgnbd && !recalled) {
-      {
-        // Further purchases later the same day: the first event happened at T1 = −ln(1 − u)/rate.
-        let t = -Math.log(1 - u) / rate;
-        const buy = s.buyRng;
-        while (pop.active[i] === 1) {
-          t += -Math.log(buy.nextOpen()) / rate;
-          if (t >= 1) break;
-          purchase(s, i, R5, cause);
-        }
+      // Further purchases later the same day: the first event happened at T1 = −ln(1 − u)/rate.
+      let t = -Math.log(1 - u) / rate;
+      const buy = s.buyRng;
+      while (pop.active[i] === 1) {
+        t += -Math.log(buy.nextOpen()) / rate;
+        if (t >= 1) break;
+        purchase(s, i, R5, cause);
       }
     }
   } else if (u < p + r) {
-    reverse(s, i, k, (u - p) / r);
+    reverse(s, i, k, m, (u - p) / r);
   }
 }
 

@@ -79,6 +79,23 @@ export interface Population {
   /** Largest purchase propensity (simple model) and BG/NBD rate λ (1 and 0 when the column does not exist). */
   readonly buyMax: number;
   readonly lambdaMax: number;
+  /**
+   * Per agent, an upper bound of its largest trait (move, lapse, respond, social, price, buy; at least 1) in
+   * sixteenths, rounded up: `traitCeiling[i] / 16 ≥` every trait of agent i. 255 means "no bound". Null when
+   * homogeneous. The move loop uses it to settle most agents without reading their traits (moves.ts).
+   */
+  readonly traitCeiling: Uint8Array | null;
+}
+
+/** Sixteenths of the largest of agent i's traits (at least 1), rounded up; 255 when it does not fit. */
+function ceilings(n: number, cols: ReadonlyArray<Float32Array | null>): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let m = 1;
+    for (const c of cols) if (c && c[i]! > m) m = c[i]!;
+    out[i] = Math.min(255, Math.ceil(m * 16));
+  }
+  return out;
 }
 
 function maxOf(col: Float32Array | null): number {
@@ -180,6 +197,7 @@ export function createPopulation(spec: PopulationSpec, rng: Rng): Population {
     lapseMax: maxOf(lapse),
     buyMax: maxOf(buy),
     lambdaMax: lambda ? maxOf(lambda) : 0,
+    traitCeiling: het ? ceilings(n, [move, lapse, respond, social, price, buy]) : null,
     n,
     tier,
     move,

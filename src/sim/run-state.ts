@@ -6,7 +6,7 @@ import { ledgerWindows } from './brand-figures';
 import { OrderLedger } from './order-ledger';
 import { Recorder } from './recorder';
 import { Rng } from './rng';
-import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from './sources';
+import { DaySources, TRAIT_SOCIAL } from './sources';
 import { R0, R1, R3, R4, TIER_COUNT } from './tiers';
 import type { TacticRuntime } from './tactics/types';
 
@@ -51,20 +51,6 @@ export class RunState {
   readonly baseF = new Float64Array(TIER_COUNT);
   /** Today's baseline reverse (decay) probability per tier, before traits. */
   readonly baseR = new Float64Array(TIER_COUNT);
-  /** Homogeneous agents: total forward / forward+reverse probability per tier R0..R3 today. */
-  readonly homF = new Float64Array(TIER_COUNT);
-  readonly homFR = new Float64Array(TIER_COUNT);
-  /**
-   * Heterogeneous agents: an upper bound of forward + reverse probability per tier today, using each trait's largest
-   * value. A draw at or above it cannot move the agent, so most agents are settled by one comparison — exactly.
-   */
-  readonly hetBound = new Float64Array(TIER_COUNT);
-  /** 1 for tiers R0..R3 with no tactic or word-of-mouth sources today (heterogeneous agents there take a short path). */
-  readonly plainTier = new Uint8Array(TIER_COUNT);
-  /** Homogeneous simple-model buyers without recall today use homF/homFR for R4, R5 (purchase / purchase + reverse). */
-  homBuyers = false;
-  /** Their purchase chance without tactic boosts, for attribution. */
-  readonly homBuyBase = new Float64Array(TIER_COUNT);
   /** Trait columns by TraitId (index 0 = none), for the move loop. */
   readonly traitCols: ReadonlyArray<Float32Array | null>;
   /** Today's demand index (seasonality). */
@@ -136,42 +122,6 @@ export class RunState {
     for (let t = 0; t < TIER_COUNT; t++) {
       this.baseF[t] = t < R4 ? cfg.forward[t]! * (t === R3 ? this.demand : 1) : 0;
       this.baseR[t] = cfg.reverse[t]! * this.sources.lapseMult[t]!;
-    }
-    const src = this.sources;
-    for (let t = 0; t < R4; t++) {
-      let keepF = 1 - Math.min(1, this.baseF[t]!);
-      for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.fCount[t]!; k++, at++) keepF *= 1 - Math.min(1, src.fP[at]!);
-      let keepR = 1 - Math.min(1, this.baseR[t]!);
-      for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.rCount[t]!; k++, at++) keepR *= 1 - Math.min(1, src.rP[at]!);
-      const f = 1 - keepF;
-      let r = 1 - keepR;
-      if (f + r > 1) r = 1 - f;
-      this.homF[t] = f;
-      this.homFR[t] = f + r;
-      this.plainTier[t] = src.fCount[t] === 0 && src.rCount[t] === 0 ? 1 : 0;
-      if (cfg.heterogeneity) {
-        const pop = this.pop;
-        let kF = 1 - Math.min(1, this.baseF[t]! * pop.moveMax);
-        for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.fCount[t]!; k++, at++) kF *= 1 - Math.min(1, src.fP[at]! * pop.traitMax[src.fTrait[at]!]!);
-        let kR = 1 - Math.min(1, this.baseR[t]! * pop.lapseMax);
-        for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.rCount[t]!; k++, at++) kR *= 1 - Math.min(1, src.rP[at]! * pop.traitMax[src.rTrait[at]!]!);
-        this.hetBound[t] = Math.min(1, 1 - kF + (1 - kR));
-      }
-    }
-    this.homBuyers =
-      !cfg.heterogeneity && !this.bgnbd && src.recallP[R4] === 0 && src.recallP[5] === 0 && src.chanceP[R4] === 0 && src.chanceP[5] === 0;
-    if (this.homBuyers) {
-      for (let t = R4; t < TIER_COUNT; t++) {
-        const base = Math.min(1, (t === R4 ? cfg.forward[R4]! : cfg.repeat) * this.demand);
-        const p = Math.min(1, base * src.buyMult[t]!);
-        let keepR = 1 - Math.min(1, this.baseR[t]!);
-        for (let k = 0, at = t * MAX_SOURCES_PER_TIER; k < src.rCount[t]!; k++, at++) keepR *= 1 - Math.min(1, src.rP[at]!);
-        let r = 1 - keepR;
-        if (p + r > 1) r = 1 - p;
-        this.homBuyBase[t] = base;
-        this.homF[t] = p;
-        this.homFR[t] = p + r;
-      }
     }
   }
 

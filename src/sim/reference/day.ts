@@ -29,7 +29,7 @@ import { R4, R5 } from '../tiers';
  *
  * Shared with the engine, because it is not part of the hot loop: the calendar and the tactics' side of the day
  * (`RunState.beginDay`: word of mouth, tactic pressure, tier-level sources in `s.sources`, agent marks in `s.marks`;
- * it also fills the fast loop's per-tier tables, which the reference ignores), the bookkeeping of a move or an order
+ * and today's baseline chances per tier `s.baseF`, `s.baseR`), the bookkeeping of a move or an order
  * (`RunState.moveAgent`, `RunState.placeOrder`: counts, records, order values, tactics' onMove / onOrder hooks), and
  * the end of the day (`RunState.endDay`: tactics' costs, tier counts recorded). Only `stepMoves` is replaced.
  */
@@ -91,22 +91,23 @@ const UNMARKED: Readonly<AgentToday> = Object.freeze({
 function marksOf(s: RunState, i: number): Readonly<AgentToday> {
   const m = s.marks;
   if (m.stamp[i] !== m.today) return UNMARKED;
+  const r = m.row[i]!;
   return {
-    fScale: m.fScale[i]!,
-    keepF: m.keepF[i]!,
-    toF: m.toF[i]!,
-    causeF: m.causeF[i]!,
-    keepR: m.keepR[i]!,
-    toR: m.toR[i]!,
-    causeR: m.causeR[i]!,
-    lapseMult: m.lapseMult[i]!,
-    buyMult: m.buyMult[i]!,
-    buyBest: m.buyBest[i]!,
-    buyCause: m.buyCause[i]!,
-    recallKeep: m.recallKeep[i]!,
-    recallCause: m.recallCause[i]!,
-    chanceKeep: m.chanceKeep[i]!,
-    chanceCause: m.chanceCause[i]!,
+    fScale: m.fScale[r]!,
+    keepF: m.keepF[r]!,
+    toF: m.toF[r]!,
+    causeF: m.causeF[r]!,
+    keepR: m.keepR[r]!,
+    toR: m.toR[r]!,
+    causeR: m.causeR[r]!,
+    lapseMult: m.lapseMult[r]!,
+    buyMult: m.buyMult[r]!,
+    buyBest: m.buyBest[r]!,
+    buyCause: m.buyCause[r]!,
+    recallKeep: m.recallKeep[r]!,
+    recallCause: m.recallCause[r]!,
+    chanceKeep: m.chanceKeep[r]!,
+    chanceCause: m.chanceCause[r]!,
   };
 }
 
