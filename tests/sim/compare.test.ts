@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mean as ssMean, quantile as ssQuantile, sampleStandardDeviation } from 'simple-statistics';
-import { compareSummaries, pairFigures } from '../../src/sim/compare';
+import { COMPARED_SERIES, compareSteps, compareSummaries, pairFigures } from '../../src/sim/compare';
 import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';
 import { runAll, scenario } from '../helpers';
+import type { Summary } from '../../src/sim/summary';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
 
@@ -104,5 +105,40 @@ describe('compareSummaries: paired runs of two scenarios on the same seeds', () 
   it('refuses to pair different numbers of runs', () => {
     const fewer = runAll(compileScenario({ ...plan, runs: 3 }));
     expect(() => compareSummaries(sa, fewer, { reference: 'a', alternative: 'b' })).toThrow(/cannot pair 7 runs with 3 runs/);
+  });
+});
+
+describe('compareSteps: the comparison in pieces, for the UI thread', () => {
+  // A stand-in summary with what compareSteps reads: 10 000 runs of 5 figures and 5-step series. Pieces hold about
+  // 20 000 values: every floor(20 000 / 10 000) = 2 figures, and every 2 steps of a series.
+  const runs = 10_000;
+  const fake = (keys: string[], offset: number) =>
+    ({
+      added: runs,
+      keys,
+      figure: (key: string) => new Float64Array(runs).fill(keys.indexOf(key) + offset),
+      series: () => ({ data: new Float64Array(runs * 5).fill(offset), steps: 5 }),
+    }) as unknown as Summary;
+  const keys = ['k0', 'k1', 'k2', 'k3', 'k4'];
+
+  it('pauses after every 2nd figure and every 2nd step of each series, and gives what compareSummaries gives', () => {
+    const g = compareSteps(fake(keys, 0), fake(keys, 1), { reference: 'a', alternative: 'b' });
+    let pauses = 0;
+    let r = g.next();
+    for (; !r.done; r = g.next()) pauses++;
+    // Figures: pauses after the 2nd and 4th of 5. Series: before steps 2 and 4 of each of the 6 series.
+    expect(COMPARED_SERIES).toHaveLength(6);
+    expect(pauses).toBe(2 + 6 * 2);
+    expect(Object.keys(r.value.figures)).toEqual(keys);
+    expect(r.value.figures.k3!.diff!.mean).toBe(1);
+    expect(r.value).toEqual(compareSummaries(fake(keys, 0), fake(keys, 1), { reference: 'a', alternative: 'b' }));
+  });
+
+  it('a figure only one side has is compared once, with no values on the other side', () => {
+    const cmp = compareSummaries(fake(['k0', 'k1'], 0), fake(['k1', 'k2'], 1), { reference: 'a', alternative: 'b' });
+    expect(Object.keys(cmp.figures)).toEqual(['k0', 'k1', 'k2']);
+    expect(cmp.figures.k2!.a).toBeNull();
+    expect(cmp.figures.k0!.b).toBeNull();
+    expect(cmp.figures.k1!.diff!.mean).toBe(0);
   });
 });

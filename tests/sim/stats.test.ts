@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mean as ssMean, quantile as ssQuantile, sampleStandardDeviation } from 'simple-statistics';
-import { band, bandSteps, drain, stat } from '../../src/sim/stats';
+import { band, bandSteps, drain, round6, stat } from '../../src/sim/stats';
 
 /**
  * The statistics every result is made of, checked against hand-computed values on small arrays (and against
@@ -99,5 +99,29 @@ describe('band: percentiles across runs at each time step', () => {
     let pauses = 0;
     for (let r = g.next(); !r.done; r = g.next()) pauses++;
     expect(pauses).toBe(steps - 1);
+  });
+
+  it('bandSteps with chunk 2 pauses before steps 2 and 4 only, and never with an infinite chunk', () => {
+    const long = new Float64Array(2 * 5).map((_, k) => k);
+    const count = (chunk: number) => {
+      const g = bandSteps(long, 2, 5, 1, chunk);
+      let pauses = 0;
+      for (let r = g.next(); !r.done; r = g.next()) pauses++;
+      return pauses;
+    };
+    expect(count(2)).toBe(2);
+    expect(count(Infinity)).toBe(0);
+  });
+});
+
+describe('round6: six significant digits', () => {
+  it('rounds to 6 significant digits at any magnitude and keeps 0, NaN and ±Infinity', () => {
+    expect(round6(123456.7)).toBe(123457);
+    expect(round6(0.000123456789)).toBe(0.000123457);
+    expect(round6(-2.5e-9 / 3)).toBe(-8.33333e-10);
+    expect(round6(0)).toBe(0);
+    expect(round6(NaN)).toBeNaN();
+    expect(round6(Infinity)).toBe(Infinity);
+    expect(round6(-Infinity)).toBe(-Infinity);
   });
 });
