@@ -19,11 +19,16 @@ export interface CliOptions {
   /** List the assumptions that drive the spread of GMV, assets and R5 in the table. */
   drivers: boolean;
   quiet: boolean;
+  /** Run only shard `index` of `count` of a batch file and write a part file (`--shard i/n`, needs --out). */
+  shard?: { index: number; count: number };
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: npm run sim -- <scenario.json> [options]
+export const USAGE = `usage: npm run sim -- <scenario.json | batch.json> [options]
+
+A batch file ("batch": 1) runs a list of scenarios or variants, a sweep, a tornado, a goal-seek or a budget
+optimisation (docs/planner.md): a summary table on stdout, the result as one JSON with --out.
 
 options:
   --runs N          Monte Carlo runs (overrides the file; 1–10000)
@@ -44,6 +49,8 @@ options:
                     is on by default: each run draws every assumed parameter from its plausible range)
   --assumptions     draw assumed parameters even when the file turns it off
   --drivers         list, ranked, the assumptions that drive the spread of GMV, assets and R5 (PRCC)
+  --shard I/N       batch files: run only shard I of N (0 ≤ I < N) and write a part file to --out; join the parts
+                    with npm run merge -- part-*.json --out result.json (the same bytes as one machine)
   --quiet           no progress line on stderr
   --help            this text`;
 
@@ -122,6 +129,13 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
       case '--quiet':
         o.quiet = true;
         break;
+      case '--shard': {
+        const v = value();
+        const m = /^(\d+)\/(\d+)$/.exec(v);
+        if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2]) || Number(m[2]) > 10_000) throw new UsageError(`--shard needs I/N with 0 ≤ I < N ≤ 10000, got ${JSON.stringify(v)}`);
+        o.shard = { index: Number(m[1]), count: Number(m[2]) };
+        break;
+      }
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
         files.push(a);
@@ -131,5 +145,6 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
   if (files.length > 1) throw new UsageError(`one scenario file expected, got ${files.length}: ${files.join(', ')}`);
   if (o.meanField && (o.contributions || o.compare || o.baseline)) throw new UsageError('--mean-field cannot be combined with --contributions, --compare or --baseline');
   if (o.compare && o.baseline) throw new UsageError('--compare and --baseline cannot be combined');
+  if (o.shard && !o.out) throw new UsageError('--shard needs --out part-I.json');
   return { ...(o as CliOptions), file: files[0]! };
 }

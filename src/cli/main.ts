@@ -21,6 +21,7 @@ import { LIMITS } from '../scenario/limits';
 import { doNothing } from '../scenario/variants';
 import { incrementalResult, withIncremental } from '../sim/incremental';
 import type { Scenario } from '../scenario/types';
+import { BatchInputError, isBatch, runBatchCli } from './batch';
 
 class InputError extends Error {}
 
@@ -76,6 +77,13 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     throw e;
+  }
+  // A batch file ("batch": 1) rather than a scenario: sweeps, tornado, goal-seek, optimiser, lists (src/cli/batch.ts).
+  const batch = peekBatch(o.file);
+  if (batch !== undefined) return runBatchFile(o, batch);
+  if (o.shard) {
+    process.stderr.write('error: --shard works on batch files ("batch": 1); a single scenario is one job\n');
+    return 2;
   }
   let config: EngineConfig;
   let other: EngineConfig | null = null;
@@ -150,6 +158,38 @@ async function main(argv: string[]): Promise<number> {
   if (o.out) writeFileSync(o.out, output);
   else process.stdout.write(output);
   return 0;
+}
+
+/** The parsed file when it is a batch, else undefined (scenario errors are reported by the scenario path). */
+function peekBatch(file: string): unknown {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isBatch(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function runBatchFile(o: CliOptions, value: unknown): Promise<number> {
+  const pool = new NodePool(Math.max(1, o.workers ?? availableParallelism()));
+  try {
+    const run = async (c: EngineConfig, label: string): Promise<Summary> => {
+      const p = progressReporter(o.quiet, label);
+      const s = await pool.run(c, ({ done, total }) => p.update(done, total));
+      p.end();
+      return s;
+    };
+    process.stdout.write(await runBatchCli(o.file, value, { out: o.out, shard: o.shard, format: o.format, quiet: o.quiet }, run));
+    return 0;
+  } catch (e) {
+    if (e instanceof BatchInputError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await pool.close();
+  }
 }
 
 function meanFieldCsv(mf: ReturnType<typeof runMeanField>): string {
