@@ -13,19 +13,21 @@ export function stableHash(text: string): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
-/** The key of a compiled do-nothing config: a hash of its JSON (seed, runs, market, days, flows, …). */
+/** The key of a compiled config: a hash of its JSON (seed, runs, market, days, flows, tactics, …). */
 export function configKey(config: EngineConfig): string {
   return stableHash(JSON.stringify(config));
 }
 
 /**
- * Do-nothing baselines already run in this page, by the hash of their compiled config: an unchanged baseline (the
- * user edited a tactic, not the market, the seed or the runs) is reused instead of run again. Holds a few; the oldest
- * goes first.
+ * Monte Carlo summaries already run in this page, by the hash of their compiled config (scenario, seed, runs and
+ * horizon all inside it): no work is done twice. The dashboard reuses an unchanged do-nothing baseline (the user
+ * edited a tactic, not the market, the seed or the runs) and puts its plan's summaries here too; Compare reuses any
+ * of them whose compiled config is unchanged (the scenario just run on the dashboard, its baseline, their noise-only
+ * twins). Holds a few; the least recently used goes first.
  */
 export class BaselineCache {
   private readonly map = new Map<string, Summary>();
-  constructor(private readonly capacity = 4) {}
+  constructor(private readonly capacity = 12) {}
 
   get(config: EngineConfig): Summary | undefined {
     const key = configKey(config);

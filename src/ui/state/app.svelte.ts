@@ -61,7 +61,8 @@ export class AppState {
     const jobs = new PoolJobs();
     this.runner = new Runner(pool, jobs);
     this.runner.onDone = (what) => void this.saveRun(what);
-    this.compare = new CompareState(pool, jobs, store);
+    // One cache of summaries by compiled config: Compare reuses what the dashboard has run (no work done twice).
+    this.compare = new CompareState(pool, jobs, store, this.runner.baselines);
     this.compare.onDone = () => void this.saveComparison();
     const v = store.getItem(KEYS.view);
     if (v && (VIEWS as readonly string[]).includes(v)) this.view = v as View;

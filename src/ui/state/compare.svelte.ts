@@ -6,6 +6,7 @@ import { inPieces } from '../lib/in-pieces';
 import type { SimulationResult } from '../../sim/result';
 import type { Summary } from '../../sim/summary';
 import { KEYS, readJson, writeJson, type KeyValueStore } from '../lib/storage';
+import { BaselineCache } from '../lib/baseline-cache';
 import { LIMITS } from '../../scenario/limits';
 import { dropLease, failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
@@ -92,6 +93,8 @@ export class CompareState {
     private readonly pool: PoolLike,
     private readonly jobs: PoolJobs,
     private readonly store?: KeyValueStore,
+    /** Summaries by compiled config, shared with the dashboard: a scenario whose compiled config is unchanged is not run again. */
+    private readonly cache: BaselineCache = new BaselineCache(),
   ) {
     const saved = store ? readJson<SavedCompare | null>(store, KEYS.compare, null) : null;
     if (saved && Array.isArray(saved.selected)) {
@@ -191,20 +194,38 @@ export class CompareState {
         this.current = k;
         this.done = 0;
         const config = compileScenario(c.scenario!, { seed, runs, days });
-        const summary = await this.pool.run(config, (p: PoolProgressLike) => {
+        // Already run in this page with the same compiled config (on the dashboard, or in an earlier comparison): reused.
+        let summary = this.cache.get(config);
+        if (!summary) {
+          summary = await this.pool.run(config, (p: PoolProgressLike) => {
+            if (token !== this.token) return;
+            this.done = p.done;
+            this.running = p.running ?? 0;
+            this.runningDays = p.runningDays ?? 0;
+            const f = p.daysDone !== undefined && p.days ? p.daysDone / (p.total * p.days) : p.done / p.total;
+            this.fraction = (k + f) / chosen.length;
+          });
           if (token !== this.token) return;
-          this.done = p.done;
-          this.running = p.running ?? 0;
-          this.runningDays = p.runningDays ?? 0;
-          const f = p.daysDone !== undefined && p.days ? p.daysDone / (p.total * p.days) : p.done / p.total;
-          this.fraction = (k + f) / chosen.length;
-        });
-        if (token !== this.token) return;
+          this.cache.set(config, summary);
+        }
+        this.done = runs;
+        this.fraction = (k + 1) / chosen.length;
         this.running = 0;
         this.runningDays = 0;
         this.summaries.set(c.id, summary);
         // Assumptions drawn: the noise-only twin on the same seeds, for the second band (docs/model.md § Uncertainty).
-        this.noiseSummaries.set(c.id, config.assumptions?.length ? await this.pool.run(noiseOnly(config)) : summary);
+        let noise = summary;
+        if (config.assumptions?.length) {
+          const twin = noiseOnly(config);
+          const cached = this.cache.get(twin);
+          if (cached) noise = cached;
+          else {
+            noise = await this.pool.run(twin);
+            if (token !== this.token) return;
+            this.cache.set(twin, noise);
+          }
+        }
+        this.noiseSummaries.set(c.id, noise);
         if (token !== this.token) return;
         entries.push({ id: c.id, name: c.name, scenario: c.scenario!, result: await inPieces(summary.resultSteps()) });
         if (token !== this.token) return;

@@ -87,7 +87,10 @@ export class Runner {
 
   config: EngineConfig | null = null;
   summary: Summary | null = null;
-  /** Do-nothing baselines run so far, reused while unchanged (the plan's effect needs one per run). */
+  /**
+   * Summaries run so far by compiled config: do-nothing baselines, reused while unchanged (the plan's effect needs one
+   * per run), and the plans' own summaries, which Compare reuses (the app hands it this cache).
+   */
   readonly baselines = new BaselineCache();
   /** The last baseline came from the cache (not run again). */
   baselineReused = $state(false);
@@ -196,6 +199,7 @@ export class Runner {
       });
       if (token !== this.token) return;
       this.summary = summary;
+      this.baselines.set(config, summary);
       this.running = 0;
       this.runningDays = 0;
       // Summarised in pieces between event-loop turns: hundreds of runs must not freeze the page.
@@ -220,8 +224,10 @@ export class Runner {
       // Runs that drew assumed parameters: the noise-only band from the same runs and seeds at the stated values
       // (the baseline's twin cached like the baseline), then both bands and the drivers (docs/model.md § Uncertainty).
       if (config.assumptions?.length) {
-        const planNoise = await this.pool.run(noiseOnly(config), this.stageProgress('planNoise', stages, mcStart, token));
+        const planTwin = noiseOnly(config);
+        const planNoise = await this.pool.run(planTwin, this.stageProgress('planNoise', stages, mcStart, token));
         if (token !== this.token) return;
+        this.baselines.set(planTwin, planNoise);
         let baseNoise: Summary | null = null;
         if (baseConfig) {
           const twin = noiseOnly(baseConfig);
