@@ -20,6 +20,7 @@ import { compileScenario } from '../src/scenario/compile';
 import type { EngineConfig } from '../src/sim/config';
 import { createRun, simulateRun, stepDay } from '../src/sim/model';
 import { NodePool } from '../src/cli/node-pool';
+import { benchPlanner } from './bench-planner';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -200,7 +201,13 @@ async function main() {
   console.log(`load average at the end ${loadavg().map((x) => fmt(x, 2)).join(' ')}; peak RSS counts the whole process, worker threads included.`);
 }
 
-main().catch((e) => {
+// The planner's targets (scripts/bench-planner.ts): `--planner` runs only them, `--no-planner` skips them.
+async function all() {
+  if (!args.includes('--planner')) await main();
+  if (!args.includes('--no-planner')) await benchPlanner();
+}
+
+all().catch((e) => {
   console.error(e);
   process.exitCode = 1;
 });
