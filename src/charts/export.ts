@@ -1,16 +1,17 @@
-import { FONT_FAMILY, INK } from './palette';
+import { FONT_FAMILY, INK, MUTED } from './palette';
 
 /**
  * Export of a chart as a standalone SVG or a PNG (at 2× for sharp slides). Charts draw with presentation attributes,
  * not stylesheet classes, so a clone of the <svg> renders the same outside the page; the chart's title is added on top
- * so an exported file says what it shows.
+ * so an exported file says what it shows, and a footer below it (scenario, seed, runs, date) says where it comes from.
  */
-export function serializeSvg(svg: SVGSVGElement, title?: string): { text: string; width: number; height: number } {
+export function serializeSvg(svg: SVGSVGElement, title?: string, footer?: string): { text: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.ceil(Number(svg.getAttribute('width')) || box.width);
   const innerH = Math.ceil(Number(svg.getAttribute('height')) || box.height);
   const titleH = title ? 30 : 0;
-  const height = innerH + titleH + 8;
+  const footH = footer ? 22 : 0;
+  const height = innerH + titleH + footH + 8;
   const NS = 'http://www.w3.org/2000/svg';
   const out = document.createElementNS(NS, 'svg');
   out.setAttribute('xmlns', NS);
@@ -40,6 +41,16 @@ export function serializeSvg(svg: SVGSVGElement, title?: string): { text: string
   // Interaction layers (transparent hit areas) carry no picture: drop them.
   for (const el of Array.from(g.querySelectorAll('rect[fill="transparent"]'))) el.remove();
   out.appendChild(g);
+  if (footer) {
+    const f = document.createElementNS(NS, 'text');
+    f.setAttribute('x', '8');
+    f.setAttribute('y', String(titleH + innerH + 18));
+    f.setAttribute('font-size', '11');
+    f.setAttribute('fill', MUTED);
+    f.setAttribute('data-footer', '');
+    f.textContent = footer;
+    out.appendChild(f);
+  }
   const text = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(out);
   return { text, width: width + 16, height };
 }

@@ -22,7 +22,8 @@ declare const window: any;
  * Latin words a Chinese operator reads in Chinese material too, kept short on purpose:
  * - R0–R5, 5R and the STAR letters (S, T, A, R, STAR): Tencent's own names for the tiers and the outcomes.
  * - ROI, GMV, CPM, KOC, KOL: how Chinese marketing writes these figures (腾讯's whitepaper does too).
- * - CSV, SVG, PNG, JSON: names of export file formats, written that way on every Chinese download button.
+ * - CSV, SVG, PNG, JSON, PDF, HTML: names of export file formats, written that way on every Chinese download button; A4,
+ *   the paper size, as Chinese print dialogs write it.
  * - Hill, Bass, Markov, Gamma, Beta, BG/NBD, Shapley: the names of the model's curves, distributions and methods, as Chinese textbooks
  *   write them (Monte Carlo is written 蒙特卡洛); single letters are the formulas' symbols (q, r, s, a, b, e^(−f),
  *   x0·Pᵗ after t days, i → j in the flow matrix).
@@ -35,7 +36,7 @@ declare const window: any;
 const ALLOWED = new Set([
   'STAR', 'S', 'T', 'A', 'R', 'R0', 'R1', 'R2', 'R3', 'R4', 'R5',
   'ROI', 'GMV', 'CPM', 'KOC', 'KOL',
-  'CSV', 'SVG', 'PNG', 'JSON',
+  'CSV', 'SVG', 'PNG', 'JSON', 'PDF', 'HTML', 'A4',
   'Hill', 'Bass', 'Markov', 'Gamma', 'Beta', 'BG', 'NBD', 'Shapley',
   'q', 'r', 's', 'a', 'b', 'e', 'f', 'i', 'j', 'x0', 'N', 'P',
   'Ctrl', 'Shift', 'Enter',
@@ -227,6 +228,13 @@ async function walk(lang: 'zh' | 'en', firstTime: boolean): Promise<Found[]> {
   await openEverything(page);
   await collect(page, 'compare', lang, found);
   await shot(page, name('compare'), true);
+
+  // The client report of the last run (and its appendix).
+  await page.click('[data-view=report]');
+  await page.waitForSelector('[data-testid=report-page] [data-report-chart=R] svg');
+  await page.waitForTimeout(200);
+  await collect(page, 'report', lang, found);
+  await shot(page, name('report'), true);
 
   // An import error (a message with a list of problems).
   await page.click('[data-view=library]');

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { csvParse } from 'd3-dsv';
 import { dismissToasts, fillField, openApp, ROOT, shot, startApp, type App, type Opened } from './harness';
 
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
@@ -90,6 +91,36 @@ describe('results persist', () => {
     await page.click('[data-view=dashboard]');
     await page.waitForSelector('[data-testid=run-restored]');
     expect(await page.locator('[data-testid=run-stale]').count()).toBe(0);
+  });
+});
+
+describe('exports that carry their context', () => {
+  it('the all-figures CSV has a byte-order mark and Chinese headers that a CSV reader reads back; its numbers are the JSON’s', async () => {
+    await page.click('[data-view=dashboard]');
+    await page.waitForSelector('[data-testid=export-csv]:not([disabled])');
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+    const bytes = readFileSync((await csvFile.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvParse(new TextDecoder('utf-8').decode(bytes));
+    expect(rows.columns).toEqual(['指标', '增量或总量', '均值', '标准差', '第 5 百分位', '中位数', '第 95 百分位']);
+    const json = JSON.parse(readFileSync((await jsonFile.path())!, 'utf8'));
+    expect(rows[0]!['指标']).toBe('增量 GMV');
+    expect(Number(rows[0]!['均值'])).toBe(json.incremental.gmv.mean);
+    // The machine keys stay in the JSON.
+    expect(Object.keys(json.incremental)).toContain('gmv');
+  });
+
+  it('an exported chart carries the scenario, seed, runs and date in its footer', async () => {
+    await page.click('[data-tab=S]');
+    const card = page.locator('[data-chart=S-assets]');
+    await card.locator('svg').first().waitFor();
+    const [svgFile] = await Promise.all([page.waitForEvent('download'), card.locator('.exports button').first().click()]);
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    const footer = /<text[^>]*data-footer=""[^>]*>([^<]*)<\/text>/.exec(svg)?.[1] ?? '';
+    const name = await page.locator('.runbar h1').innerText();
+    expect(footer).toContain(name);
+    expect(footer).toMatch(/种子 20260101 · 6 次运行 · \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 });
 

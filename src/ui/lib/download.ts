@@ -1,3 +1,6 @@
+import type { Lang } from '../../i18n/index';
+import { humanCsv } from './figures-csv';
+
 /** Save a text or blob as a file through the browser's download (no server involved). */
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -20,4 +23,9 @@ export function downloadText(text: string, filename: string, type: string): void
 export function fileName(base: string, ext: string): string {
   const clean = base.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'star-sandbox';
   return `${clean}.${ext}`;
+}
+
+/** Save a CSV for a spreadsheet: UTF-8 with a byte-order mark, its header row in the reader's language. */
+export function downloadCsv(csv: string, filename: string, lang: Lang): void {
+  downloadText(humanCsv(csv, lang), filename, 'text/csv;charset=utf-8');
 }
