@@ -4,7 +4,7 @@
  * - agent-steps per second on one thread (main thread, median of whole runs after a warm-up run), and the same
  *   figure as a ratio to a plain-JavaScript reference kernel timed in the same process (`refKernel` below), so the
  *   figure means something on any machine;
- * - bytes per agent: the typed arrays one run holds (ArrayBuffer memory after a day of stepping, less before);
+ * - bytes per agent: the typed arrays one run holds (ArrayBuffer memory after 30 days of stepping, less before);
  * - parallel efficiency: runs per second with every core (worker threads) ÷ (cores × runs per second with one
  *   worker), both pools warmed up by a full-length run per worker before timing. Both sides are measured in workers
  *   the same way, so a warm main thread against cold workers cannot give speed-ups above the core count.
@@ -120,16 +120,30 @@ function refKernel(n: number, days: number): number {
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-/** Bytes of ArrayBuffer memory (typed-array columns) one run holds per agent: after a day of stepping, less before. */
-function bytesPerAgent(config: EngineConfig): number {
-  gc();
+/** A full collection, then time for V8 to free the ArrayBuffers it found dead (it does so concurrently). */
+async function collect(): Promise<void> {
+  for (let k = 0; k < 2; k++) {
+    gc();
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+/**
+ * Bytes of ArrayBuffer memory (typed-array columns: population, marks, tactics' sets, records) one run holds per
+ * agent after 30 days of stepping, less what the process held before. The run is measured while alive, inside a
+ * function, so nothing of it is left over for the next case.
+ */
+async function bytesPerAgent(config: EngineConfig): Promise<number> {
+  await collect();
   const before = process.memoryUsage().arrayBuffers;
-  const s = createRun(config, 0);
-  stepDay(s, 0);
-  gc();
-  const after = process.memoryUsage().arrayBuffers;
-  if (s.pop.n !== config.agents) throw new Error('unreachable');
-  return (after - before) / config.agents;
+  const during = ((): number => {
+    const s = createRun(config, 0);
+    for (let day = 0; day < Math.min(30, config.days); day++) stepDay(s, day);
+    gc();
+    return process.memoryUsage().arrayBuffers;
+  })();
+  await collect();
+  return (during - before) / config.agents;
 }
 
 /** Runs per second of a warmed-up pool of `size` workers on `runs` runs. */
@@ -161,7 +175,7 @@ async function main() {
   );
   // Memory first, before any worker exists (a closing pool frees its memory late and would blur the figures).
   const bytes = new Map<string, number>();
-  for (const c of cases) for (const n of sizes) if (!only || c.name.includes(only)) bytes.set(`${c.name}/${n}`, bytesPerAgent(c.make(n)));
+  for (const c of cases) for (const n of sizes) if (!only || c.name.includes(only)) bytes.set(`${c.name}/${n}`, await bytesPerAgent(c.make(n)));
   for (const c of cases) {
     if (only && !c.name.includes(only)) continue;
     for (const n of sizes) {

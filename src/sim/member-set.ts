@@ -4,14 +4,16 @@
  * order of additions with swap-removal, which is deterministic for a given run.
  */
 export class MemberSet {
-  /** Agents in the set: list[0..size). */
-  readonly list: Int32Array;
+  /** Agents in the set: list[0..size). It grows as agents are added (read it afresh, not from a saved local). */
+  list: Int32Array;
   /** Position of agent i in `list`, or −1. */
   private readonly pos: Int32Array;
   size = 0;
 
   constructor(n: number) {
-    this.list = new Int32Array(n);
+    // Most sets hold a small share of the agents: the list starts small and doubles (up to n), so a set costs
+    // 4 bytes per agent (pos) plus its members, not 8 bytes per agent.
+    this.list = new Int32Array(Math.min(n, 1024));
     this.pos = new Int32Array(n).fill(-1);
   }
 
@@ -21,6 +23,11 @@ export class MemberSet {
 
   add(i: number): boolean {
     if (this.pos[i]! >= 0) return false;
+    if (this.size === this.list.length) {
+      const more = new Int32Array(Math.min(this.pos.length, 2 * this.list.length));
+      more.set(this.list);
+      this.list = more;
+    }
     this.pos[i] = this.size;
     this.list[this.size++] = i;
     return true;
