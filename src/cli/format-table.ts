@@ -132,6 +132,14 @@ export function formatTacticValues(contributions: ContributionReport): string[] 
     const tot = sh.total;
     lines.push(`   ${'sum = the plan'.padEnd(20)} ΔGMV ${ci(tot['R.gmv'], 'money')}   cost ${fmt(tot['R.cost']?.value?.mean, 'money')}   Δassets ${ci(tot['S.assetsEnd'], 'count')}   ΔR5 ${ci(tot['T.count.R5'], 'count')}`);
   }
+  for (const c of contributions.conflicts ?? []) {
+    const kind: Kind = c.figure === 'R.gmv' ? 'money' : 'count';
+    lines.push(
+      `   Note (${c.figure}): dropping ${c.above} loses more (${fmt(c.removal[0], kind)} against ${fmt(c.removal[1], kind)}), yet ${c.below} has the larger Shapley value ` +
+        `(${fmt(c.shapley[0], kind)} against ${fmt(c.shapley[1], kind)})${c.alone ? `; alone, ${c.below} adds ${fmt(c.alone[1], kind)}` : ''}: the two overlap, ` +
+        'and no credit that adds up can follow both orders. To decide whether to drop a tactic, read its removal effect.',
+    );
+  }
   lines.push(
     'Removal effect of each tactic (this scenario minus the same without it, same seeds: what dropping it would lose, ' +
       'including everything it does together with the others, so these need not add up; 90% confidence in the mean)',

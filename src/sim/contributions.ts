@@ -40,6 +40,56 @@ export interface ContributionReport {
   tactics: TacticContribution[];
   /** Shapley values: each tactic's share of the plan's incremental total (see shapley.ts); absent when not asked. */
   shapley?: ShapleyReport;
+  /** Where the Shapley values order two tactics against their removal effects (see `rankConflicts`). */
+  conflicts?: RankConflict[];
+}
+
+/** Figures whose Shapley order is checked against the removal effects (those the app's tables show). */
+export const CONFLICT_KEYS = ['R.gmv', 'S.assetsEnd', 'T.count.R5'] as const;
+
+/**
+ * Two tactics whose removal effects clearly differ (the 90 % intervals of their means do not overlap) while their
+ * Shapley values order them the other way. It happens when the two overlap (substitutes): alone, `below` does more;
+ * with the other tactics present, part of what it does is done by `above` anyway. No credit that adds up to the plan's
+ * effect can follow both orders then; the Shapley value averages over every order the tactics could be added in.
+ * `alone`: each tactic's effect with no other tactic (v({k}) − v(∅)), when that subset was run.
+ */
+export interface RankConflict {
+  figure: string;
+  above: string;
+  below: string;
+  removal: [number, number];
+  shapley: [number, number];
+  alone: [number, number] | null;
+}
+
+/** Every pair of tactics whose Shapley values order them against clearly different removal effects. */
+export function rankConflicts(report: Pick<ContributionReport, 'tactics' | 'shapley'>, alone?: (k: number, key: string) => number | null): RankConflict[] {
+  const sh = report.shapley;
+  if (!sh) return [];
+  const out: RankConflict[] = [];
+  for (const key of CONFLICT_KEYS) {
+    report.tactics.forEach((a, i) =>
+      report.tactics.forEach((b, j) => {
+        const ca = a.effect[key]?.ci90;
+        const cb = b.effect[key]?.ci90;
+        const pa = sh.tactics[i]?.values[key]?.value?.mean;
+        const pb = sh.tactics[j]?.values[key]?.value?.mean;
+        if (i === j || !ca || !cb || pa === undefined || pb === undefined || !(ca[0] > cb[1]) || pa > pb) return;
+        const la = alone?.(i, key) ?? null;
+        const lb = alone?.(j, key) ?? null;
+        out.push({
+          figure: key,
+          above: a.id,
+          below: b.id,
+          removal: [a.effect[key]!.diff!.mean, b.effect[key]!.diff!.mean],
+          shapley: [pa, pb],
+          alone: la !== null && lb !== null ? [la, lb] : null,
+        });
+      }),
+    );
+  }
+  return out;
 }
 
 /** The scenario without tactic k (everything else, seeds included, unchanged). */
@@ -109,7 +159,14 @@ export async function tacticValues(
   }
   // A design that leaves out a removal subset (never the cycle design, which holds them all) runs it here.
   for (let k = 0; k < n; k++) removal[k] ??= await removalEffect(config, k, await run(withoutTactic(config, k)), full, compare);
-  return { format: 'star-sandbox-contributions', runs: full.added, tactics: removal as TacticContribution[], shapley: shapleyReport(config, plan, figures, full.added) };
+  const report = { tactics: removal as TacticContribution[], shapley: shapleyReport(config, plan, figures, full.added) };
+  const mean = (a: Float64Array) => a.reduce((s, x) => s + x, 0) / a.length;
+  const alone = (k: number, key: string) => {
+    const one = figures.get(1 << k)?.[key];
+    const none = figures.get(0)?.[key];
+    return one && none ? mean(one) - mean(none) : null;
+  };
+  return { format: 'star-sandbox-contributions', runs: full.added, ...report, conflicts: rankConflicts(report, alone) };
 }
 
 function popcount(m: number): number {

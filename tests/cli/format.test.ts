@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatComparison, formatTable } from '../../src/cli/format-table';
+import { formatComparison, formatTable, formatTacticValues } from '../../src/cli/format-table';
 import { csvField, toCsv } from '../../src/sim/flatten';
 import type { Comparison, PairedFigure } from '../../src/sim/compare';
 import type { Stat } from '../../src/sim/stats';
@@ -98,6 +98,16 @@ describe('command-line table', () => {
     expect(lineOf(text, 'live: orders per customer in an event (26)')).toMatch(/ 1\.25 {3}1\.20 – 1\.30$/);
     expect(lineOf(text, 'live: customers with 2+ orders')).toMatch(/ 20\.0% {3}18\.0% – 22\.0%$/);
     expect(lineOf(text, 'm: share of GMV by members')).toMatch(/ 40\.0% {3}35\.0% – 45\.0%$/);
+  });
+
+  it('names a pair whose Shapley values reverse their removal effects, with the numbers', () => {
+    const lines = formatTacticValues({
+      format: 'star-sandbox-contributions',
+      runs: 4,
+      tactics: [],
+      conflicts: [{ figure: 'S.assetsEnd', above: 'content', below: 'live', removal: [318_750, 85_000], shapley: [220_000, 339_740], alone: [400_000, 420_000] }],
+    });
+    expect(lines.join('\n')).toContain('Note (S.assetsEnd): dropping content loses more (318,750 against 85,000), yet live has the larger Shapley value (220,000 against 339,740); alone, live adds 420,000');
   });
 
   it('prints counts and money with the p05 – p95 interval, not p05 twice or p50', () => {

@@ -77,6 +77,24 @@ describe('on every preset, Shapley values agree with the removal effects', () =>
       }
     }
     if (n >= 5) expect(compared).toBeGreaterThan(2);
+    // Every pair the Shapley values order against clearly different removal effects is named for the reader, with
+    // its effects alone showing the overlap; no other pair is.
+    const flagged = new Set((rep.conflicts ?? []).map((x) => `${x.figure} ${x.above} ${x.below}`));
+    for (const key of ['R.gmv', 'S.assetsEnd', 'T.count.R5']) {
+      rep.tactics.forEach((a, i) =>
+        rep.tactics.forEach((b, j) => {
+          if (i === j) return;
+          const reversed = a.effect[key]!.ci90![0] > b.effect[key]!.ci90![1] && !(sh.tactics[i]!.values[key]!.value!.mean > sh.tactics[j]!.values[key]!.value!.mean);
+          expect(flagged.has(`${key} ${a.id} ${b.id}`), `${file} ${key} ${a.id} over ${b.id}`).toBe(reversed);
+        }),
+      );
+    }
+    for (const x of rep.conflicts ?? []) {
+      // Each flagged pair is one of substitutes: alone, the tactic with the smaller removal effect does more than its
+      // removal effect (others would do part of its work).
+      expect(x.alone, `${file} ${x.figure} ${x.above}/${x.below}`).not.toBeNull();
+      expect(x.alone![1], `${file} ${x.figure} ${x.below} alone vs removed`).toBeGreaterThan(x.removal[1]);
+    }
   });
 });
 

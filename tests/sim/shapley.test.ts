@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll, tacticMarket } from '../helpers';
-import { tacticValues } from '../../src/sim/contributions';
+import { rankConflicts, tacticValues } from '../../src/sim/contributions';
 import { cycleDesign, designSubsets, exactShapley, orderShapley, planShapley, SHAPLEY_KEYS, shapleyPerRun, subsetConfig } from '../../src/sim/shapley';
 import type { EngineConfig } from '../../src/sim/config';
 import type { Summary } from '../../src/sim/summary';
@@ -135,5 +135,27 @@ describe('Shapley values of a scenario (Monte Carlo, same seeds)', () => {
     const approx = (await tacticValues(c, full, rec.run)).shapley!;
     const [pa, pb] = [approx.tactics[0]!, approx.tactics[2]!].map((t) => t.values['S.assetsEnd']!.value!.mean);
     expect(Math.abs(pa! - pb!)).toBeLessThan(0.02 * pa!);
+  });
+});
+
+describe('rank conflicts, by hand', () => {
+  const eff = (mean: number, half: number) => ({ diff: { mean }, ci90: [mean - half, mean + half] });
+  const report = (phiA: number, phiB: number) =>
+    ({
+      tactics: [
+        { id: 'a', type: 'x', effect: { 'R.gmv': eff(100, 10) }, incrementalRoi: null },
+        { id: 'b', type: 'x', effect: { 'R.gmv': eff(50, 10) }, incrementalRoi: null },
+      ],
+      shapley: { tactics: [{ values: { 'R.gmv': { value: { mean: phiA } } } }, { values: { 'R.gmv': { value: { mean: phiB } } } }] },
+    }) as unknown as Parameters<typeof rankConflicts>[0];
+  it('names a pair whose Shapley values reverse clearly different removal effects, with both effects alone', () => {
+    const c = rankConflicts(report(60, 90), (k) => (k === 0 ? 70 : 120));
+    expect(c).toEqual([{ figure: 'R.gmv', above: 'a', below: 'b', removal: [100, 50], shapley: [60, 90], alone: [70, 120] }]);
+  });
+  it('names nothing when the orders agree, or when the removal effects’ intervals overlap', () => {
+    expect(rankConflicts(report(90, 60))).toEqual([]);
+    const close = report(60, 90);
+    (close.tactics[1]!.effect['R.gmv'] as unknown as { ci90: [number, number] }).ci90 = [40, 95];
+    expect(rankConflicts(close)).toEqual([]);
   });
 });
