@@ -34,7 +34,7 @@ export function triangular(u: number, low: number, mode: number, high: number): 
 }
 
 /** The key of one parameter's stream in run `run`. */
-export function drawKey(seed: string, run: number, path: string): string {
+function drawKey(seed: string, run: number, path: string): string {
   return `${runKey(seed, run)}/assume/${path}`;
 }
 

@@ -112,11 +112,6 @@ export async function tacticContributions(
   return { format: 'star-sandbox-contributions', runs: full.added, tactics };
 }
 
-/** How many scenario runs (subsets × runs) `tacticValues` will simulate beyond the full scenario. */
-export function tacticValuesWork(config: EngineConfig, plan: ShapleyPlan): number {
-  return (plan.subsets.length - 1) * config.runs;
-}
-
 /**
  * Each tactic's Shapley value and removal effect, from one set of subset runs on the same seeds. The plan (from
  * `planShapley`) lists the subsets; each is simulated once (the full scenario is `full`), the ones without a single

@@ -67,7 +67,7 @@ function unitGamma(k: number) {
   return (rng: Rng) => rng.gamma(k) / k;
 }
 
-export function traitClasses(config: EngineConfig): TraitClass[] {
+function traitClasses(config: EngineConfig): TraitClass[] {
   const rm = config.repeatModel;
   if (!config.heterogeneity) {
     const lambda = rm.kind === 'bgnbd' ? rm.r / rm.alpha : 0;
@@ -86,7 +86,7 @@ export function traitClasses(config: EngineConfig): TraitClass[] {
 }
 
 /** E[purchases in a day] and P(drop out during the day) for an active BG/NBD buyer with rate Λ and dropout p. */
-export function bgnbdDay(rate: number, p: number): { pAny: number; expected: number; pDrop: number } {
+function bgnbdDay(rate: number, p: number): { pAny: number; expected: number; pDrop: number } {
   if (rate <= 0) return { pAny: 0, expected: 0, pDrop: 0 };
   const e = Math.exp(-rate);
   // P(Pois ≥ k) for k = 1, 2, …; N ≥ k needs k events and k − 1 survived dropouts.

@@ -66,7 +66,7 @@ function capped(p: number): number {
  * `nonBuyerDay` / `buyerDay` with every trait at its largest value, every mark neutral, and (buyers) every recall
  * and extra chance counted. 1 means "no shortcut".
  */
-export function tierBounds(s: RunState, out: Float64Array): void {
+function tierBounds(s: RunState, out: Float64Array): void {
   const pop = s.pop;
   const src = s.sources;
   const traitMax = pop.traitMax;
@@ -98,7 +98,7 @@ export function tierBounds(s: RunState, out: Float64Array): void {
  * ceiling (which is at least 1, so it also covers chances scaled by no trait). `out[k]` is that sum, with a relative
  * margin for rounding; Infinity (no second bound) for BG/NBD buyers, whose rate λ is not a trait.
  */
-export function tierSums(s: RunState, out: Float64Array): void {
+function tierSums(s: RunState, out: Float64Array): void {
   const src = s.sources;
   for (let k = 0; k < 6; k++) {
     let sum = s.baseR[k]!;

@@ -111,7 +111,7 @@ export function orderShapley(n: number, orders: number[][], v: (mask: number) =>
 }
 
 /** A random order of 0 … n−1 from a keyed stream (Fisher–Yates), so the design is deterministic. */
-export function keyedOrder(n: number, key: string): number[] {
+function keyedOrder(n: number, key: string): number[] {
   const rng = new Rng(key);
   const o = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {

@@ -1,6 +1,5 @@
 /** The 5R crowd-asset tiers plus R0, the addressable pool not yet reached. */
 export const TIERS = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'] as const;
-export type TierName = (typeof TIERS)[number];
 export const TIER_COUNT = 6;
 export const R0 = 0;
 export const R1 = 1;
@@ -9,13 +8,3 @@ export const R3 = 3;
 export const R4 = 4;
 export const R5 = 5;
 
-/** Index of a from→to pair in a flattened 6×6 matrix (rows = from). */
-export function pairIndex(from: number, to: number): number {
-  return from * TIER_COUNT + to;
-}
-
-export function tierIndex(name: string): number {
-  const i = (TIERS as readonly string[]).indexOf(name);
-  if (i < 0) throw new RangeError(`unknown tier ${name}`);
-  return i;
-}

@@ -23,7 +23,7 @@ export interface UncertaintyResult {
   drivers: Record<string, Driver[]>;
 }
 
-export const DRIVERS_SHOWN = 12;
+const DRIVERS_SHOWN = 12;
 
 /** The noise-only twin of a config: the same runs and seeds, parameters at their stated values. */
 export function noiseOnly(config: EngineConfig): EngineConfig {
@@ -53,7 +53,7 @@ function headline(plan: Summary, base: Summary | null): Record<string, Float64Ar
 }
 
 /** Figures whose drivers are ranked: the plan's effect on GMV (or GMV itself), assets and R5. */
-export const DRIVER_FIGURES = { gmv: ['incremental.gmv', 'R.gmv'], assets: ['incremental.assets', 'S.assetsEnd'], r5: ['incremental.r5', 'T.count.R5'] } as const;
+const DRIVER_FIGURES = { gmv: ['incremental.gmv', 'R.gmv'], assets: ['incremental.assets', 'S.assetsEnd'], r5: ['incremental.r5', 'T.count.R5'] } as const;
 
 /**
  * Both bands of the headline figures and the drivers of their spread. `plan`/`base` ran with the draws; `planNoise`/

@@ -27,11 +27,7 @@ export function createSimWorkerApi(notify: (n: WorkerNotice) => void, now: () =>
     async meanField(config) {
       return runMeanField(config);
     },
-    async fail(kind) {
-      if (kind === 'oom') {
-        const hog: ArrayBuffer[] = [];
-        for (;;) hog.push(new ArrayBuffer(256 * 1024 * 1024));
-      }
+    async fail() {
       throw new Error('deliberate failure (test)');
     },
   };

@@ -134,8 +134,8 @@ export class SimPool {
   }
 
   /** For tests of failure handling. */
-  failOne(kind: 'throw' | 'oom'): Promise<never> {
-    return this.clients[0]!.call((api) => api.fail(kind));
+  failOne(): Promise<never> {
+    return this.clients[0]!.call((api) => api.fail());
   }
 
   /** For tests: make a worker that has loaded report a crash with this message, as a dying worker does. */

@@ -14,8 +14,11 @@ export interface SimWorkerApi {
   runDigests(config: EngineConfig, from: number, to: number, reportEveryMs?: number): Promise<RunDigest[]>;
   /** The mean-field projection (milliseconds). */
   meanField(config: EngineConfig): Promise<MeanFieldResult>;
-  /** For tests of failure handling: throws inside the worker, or exhausts its memory. */
-  fail(kind: 'throw' | 'oom'): Promise<never>;
+  /**
+   * For tests of failure handling: throws inside the worker. (A worker dying, e.g. out of memory, is simulated on the
+   * page's side, `SimPool.crashOne`: nothing in the shipped worker exhausts memory on request.)
+   */
+  fail(): Promise<never>;
 }
 
 /**

@@ -111,6 +111,13 @@ export class EffortPressure {
   step(effort: number): number {
     return hill(this.adstock.step(effort), this.ec, this.shape);
   }
+  /** The carried-over effort (the adstock's level): all the state a checkpoint needs. */
+  get level(): number {
+    return this.adstock.level;
+  }
+  set level(v: number) {
+    this.adstock.level = v;
+  }
 }
 
 /** Attendance-style recency: an exponentially weighted count of past events (not normalised), for fatigue. */
@@ -127,8 +134,6 @@ export class Recency {
     return before * this.theta;
   }
 }
-
-export const TIER_KEYS_BUYERS = ['R1', 'R2', 'R3', 'R4', 'R5'] as const;
 
 /** A per-tier parameter block (R1..R5) with the same unit, for specs such as attendance by tier. */
 export function perTier(values: Record<string, number>, source: Source, doc: Text, unit: Unit = 'share', plausible?: Plausible): FieldSpec {

@@ -22,7 +22,7 @@ import type { TacticDefinition, TacticEnv } from './types';
  * purchases forward (the buyer's own purchase chance is lower for a while) and raises discount dependence, which
  * lowers purchasing without a coupon and fades slowly — the habit measure the result reports.
  */
-export const COUPON_KINDS = ['newCustomer', 'threshold', 'category', 'storewide', 'pack'] as const;
+const COUPON_KINDS = ['newCustomer', 'threshold', 'category', 'storewide', 'pack'] as const;
 export type CouponKind = (typeof COUPON_KINDS)[number];
 const CHANNELS = ['all', 'groups', 'wecom', 'members'] as const;
 

@@ -7,7 +7,7 @@ import { pieceStats } from './in-pieces';
  * (to check the pool recovers) and read the last result's exact JSON.
  */
 export interface StarDebug {
-  failWorker(kind: 'throw' | 'oom'): Promise<string>;
+  failWorker(kind: 'throw'): Promise<string>;
   /** Make a busy worker report a crash, as the browser does when a worker dies (e.g. out of memory). */
   crashWorker(message: string): boolean;
   /** The next `n` workers started fail to load their script (as when the page went offline after it loaded). */
@@ -28,7 +28,8 @@ export function installDebugHook(app: AppState, pool: SimPool): void {
   const hook: StarDebug = {
     async failWorker(kind) {
       try {
-        await pool.failOne(kind);
+        if (kind !== 'throw') throw new Error(`unknown failure kind ${String(kind)}`);
+        await pool.failOne();
         return 'no failure';
       } catch (e) {
         return e instanceof Error ? e.message : String(e);
