@@ -401,6 +401,7 @@ export const en = {
   'fig.eventOrdersPerBuyer': '{tactic}: orders per customer within an event (orders per person; events: {n})',
   'fig.eventMultiShare': '{tactic}: customers with 2+ orders within an event',
   'brand.title': 'In brands’ terms',
+  'fig.ordersPerMonthlyBuyer': 'Orders per monthly buyer (over full months: orders ÷ people ordering that month)',
   'fig.conversion': 'Monthly conversion R3 → R4 (÷ average R3)',
   'fig.entriesR4': 'First purchases from {tier}',
   'fig.gmvShare': 'GMV share of {tier} buyers',

@@ -408,6 +408,7 @@ export const zh: Record<MessageKey, string> = {
   'fig.eventOrdersPerBuyer': '{tactic}：活动期内人均订单数(单/人,共 {n} 次活动)',
   'fig.eventMultiShare': '{tactic}：活动期内下单 ≥ 2 次的顾客占比',
   'brand.title': '按品牌口径',
+  'fig.ordersPerMonthlyBuyer': '月均每位下单顾客的订单数(各完整自然月:订单数 ÷ 当月下单人数)',
 
   'heat.period': '时段',
   'heat.whole': '全周期',
