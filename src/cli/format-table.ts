@@ -90,15 +90,22 @@ export function formatTable(r: SimulationResult, contributions?: ContributionRep
   const W = 62;
   lines.push('In brands’ terms (totals)');
   lines.push(row('Monthly repurchase (2+ orders in a month ÷ buyers that month)', s.R.monthlyRepurchase, 'pct', W));
+  lines.push(row('Orders per monthly buyer', s.R.ordersPerMonthlyBuyer, 'ratio', W));
   for (const [y, st] of Object.entries(s.R.repurchaseWithin ?? {})) lines.push(row(`Repurchase within ${parseInt(y, 10)} × 365 days`, st, 'pct', W));
   for (const [id, ev] of Object.entries(r.events ?? {})) {
     lines.push(row(`${id}: orders per customer in an event (${ev.events})`, ev.ordersPerBuyer, 'ratio', W));
     lines.push(row(`${id}: customers with 2+ orders in an event`, ev.multiOrderShare, 'pct', W));
   }
   for (const [id, m] of Object.entries(r.tactics)) {
-    for (const [k, label] of [['memberGmvShare', 'share of GMV by members'], ['contactFrequencyRatio', 'contacts’ orders per buyer-month ÷ others’'], ['contactSpendRatio', 'contacts’ spend per buyer-month ÷ others’']] as const) {
+    for (const [k, label, kind] of [
+      ['memberGmvShare', 'share of GMV by members', 'pct'],
+      ['privateSalesShare', 'group members’ share of private-domain GMV', 'pct'],
+      ['contactFrequencyRatio', 'contacts’ orders per buyer-month ÷ others’', 'ratio'],
+      ['contactSpendRatio', 'contacts’ spend per buyer-month ÷ others’', 'ratio'],
+      ['newContactMonthBuyers', 'new contacts buying within 30 days', 'pct'],
+    ] as const) {
       const st = m[k];
-      if (st) lines.push(row(`${id}: ${label}`, st, k === 'memberGmvShare' ? 'pct' : 'ratio', W));
+      if (st) lines.push(row(`${id}: ${label}`, st, kind, W));
     }
   }
   lines.push('By cause');

@@ -7,6 +7,7 @@ import { getTactic } from './tactics/registry';
  * declared once here, as its key with the function that computes it; the digest appends them in this order.
  * - `R.monthlyRepurchase`: the average over full calendar months of (buyers with two or more orders in the month ÷
  *   buyers in the month).
+ * - `R.ordersPerMonthlyBuyer`: over full calendar months, orders ÷ buyers (each month's buyers counted once per month).
  * - `R.repurchaseWithin.Ny`: of the people who bought in the first N × 365 days, the share who bought at least twice in
  *   them (only when the run is that long).
  * - `E.<tactic>.ordersPerBuyer`, `E.<tactic>.multiOrderShare`, `E.<tactic>.events`: within the tactic's events (a sale,
@@ -67,6 +68,7 @@ function brandFigures(config: EngineConfig, windows: OrderWindow[] = ledgerWindo
         return n > 0 ? sum / n : NaN;
       },
     },
+    { key: 'R.ordersPerMonthlyBuyer', value: (tally) => pooled(months, ORDERS, BUYERS, tally) },
   ];
   for (const y of COHORT_YEARS) {
     const cohort = ids((x) => x.kind === 'cohort' && x.ref === y);

@@ -215,6 +215,16 @@ export const GLOSSARY: readonly FigureDefinition[] = [
     scope: 'total',
   },
   {
+    id: 'R.ordersPerMonthlyBuyer',
+    name: { en: 'Orders per monthly buyer', zh: '月均每位下单顾客的订单数' },
+    what: {
+      en: 'Over the full calendar months of the run: orders ÷ people ordering in the month, each month’s buyers counted once per month.',
+      zh: '期内各完整自然月:订单数 ÷ 当月下单人数(每月的下单人各计一次)。',
+    },
+    unit: { en: 'orders per person', zh: '单/人' },
+    scope: 'total',
+  },
+  {
     id: 'R.repurchaseWithin',
     name: { en: 'Repurchase within N years', zh: 'N 年内复购率' },
     what: {

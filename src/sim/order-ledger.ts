@@ -1,6 +1,6 @@
 import { civilFromDays, daysFromCivil } from './calendar';
 import type { EngineConfig } from './config';
-import { IN_GROUP, MEMBER, WECOM } from './population';
+import { FOLLOWER, IN_GROUP, MEMBER, PAID_MEMBER, WECOM } from './population';
 import { R4 } from './tiers';
 
 /**
@@ -15,11 +15,16 @@ import { R4 } from './tiers';
  * needs no per-window state per agent.
  */
 
-/** The buyer channels the ledger splits orders by, as population flags; their index is the ledger's channel index. */
-export const LEDGER_CHANNELS = [MEMBER, IN_GROUP, WECOM] as const;
+/**
+ * The buyer channels the ledger splits orders by, as masks of population flags (an order counts for a channel when
+ * the buyer holds any of its flags); their index is the ledger's channel index. The last is the private domain as a
+ * whole: anyone in a group, a WeCom contact, a follower or a member.
+ */
+export const LEDGER_CHANNELS = [MEMBER | PAID_MEMBER, IN_GROUP, WECOM, IN_GROUP | WECOM | FOLLOWER | MEMBER | PAID_MEMBER] as const;
 export const CHANNEL_MEMBER = 0;
 export const CHANNEL_GROUP = 1;
 export const CHANNEL_WECOM = 2;
+export const CHANNEL_PRIVATE = 3;
 
 /** A window of days [from, to) over which orders are tallied per distinct buyer. */
 export interface OrderWindow {

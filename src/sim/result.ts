@@ -109,6 +109,8 @@ export interface SimulationResult {
       repurchaseRate: Stat | null;
       /** Average over full calendar months of (buyers with 2+ orders in the month ÷ buyers in the month). */
       monthlyRepurchase: Stat | null;
+      /** Over full calendar months: orders ÷ people ordering in the month (orders per monthly buyer). */
+      ordersPerMonthlyBuyer: Stat | null;
       /** '1y', '2y', '3y' (when the run is that long): of the first N years' buyers, the share with 2+ orders in them. */
       repurchaseWithin: Record<string, Stat | null>;
       conversion: Stat | null;

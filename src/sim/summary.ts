@@ -304,6 +304,7 @@ export class Summary {
           repeaters: this.stat('R.repeaters'),
           repurchaseRate: this.stat('R.repurchaseRate'),
           monthlyRepurchase: this.stat('R.monthlyRepurchase'),
+          ordersPerMonthlyBuyer: this.stat('R.ordersPerMonthlyBuyer'),
           repurchaseWithin: Object.fromEntries(COHORT_YEARS.filter((y) => this.keys.includes(`R.repurchaseWithin.${y}y`)).map((y) => [`${y}y`, this.stat(`R.repurchaseWithin.${y}y`)])),
           conversion: this.stat('R.conversion'),
           entriesR4: tierStats('R.entriesR4', TIERS.slice(0, 4)),

@@ -199,6 +199,10 @@ describe('figures in brands’ terms, from an order ledger filled by hand', () =
     ]);
     expect(bf('R.monthlyRepurchase')).toBeCloseTo(0.5, 12);
   });
+  check('R.ordersPerMonthlyBuyer', () => {
+    // March: 6 orders (A 2, B 1, C 3) by 3 people; April: 4 orders (A, C, D twice) by 3 people. 10 ÷ 6.
+    expect(bf('R.ordersPerMonthlyBuyer')).toBeCloseTo(10 / 6, 12);
+  });
   check('E.ordersPerBuyer', () => {
     // Only the first Saturday (day 6) has orders — C's three. Events with no buyer add nothing to the pooled ratio.
     expect(bf('E.live.events')).toBe(8);

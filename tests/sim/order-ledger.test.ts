@@ -156,6 +156,47 @@ describe('channel figures', () => {
     expect(lifted.contactFrequencyRatio!.mean).toBeGreaterThan(1.2);
   });
 
+  it('guides: new contacts who get no consultation buy within 30 days as the baseline says, 1 − (1 − f)^30', () => {
+    // Everyone starts in R2; guides add contacts (→ R3) but consult nobody (consultRate 0); R3 → R4 at f a day, no
+    // way back. A contact added on day a has bought within 30 days with probability 1 − (1 − f)^30.
+    const f = 0.02;
+    const c = config({
+      days: 120,
+      runs: 3,
+      seed: 3,
+      population: { agents: 20000, scale: 1, initial: { R0: 0, R1: 0, R2: 1, R3: 0, R4: 0, R5: 0 }, heterogeneity: false },
+      baseline: {
+        forward: { R0: 0, R1: 0, R2: 0, R3: f, R4: 0 },
+        reverse: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
+        repeat: 0,
+        repeatModel: { kind: 'simple' },
+        orderValue: { mean: 100, sd: 0 },
+      },
+      tactics: [{ id: 'g', type: 'guides', schedule: { daily: true }, guides: 20, contactsPerGuide: 1000, addsPerGuide: 5, messagesPerGuide: 20, consultRate: 0 }],
+    });
+    const s = runAll(c);
+    const share = s.figure('tactic.g.newContactMonthBuyers');
+    const added = s.figure('tactic.g.added');
+    expect(added[0]).toBeGreaterThan(2000);
+    const expected = 1 - Math.pow(1 - f, 30);
+    const mean = share.reduce((a, x) => a + x, 0) / share.length;
+    // Binomial error over about 3 × 2 000 new contacts whose 30 days fit in the run.
+    expect(Math.abs(mean - expected), `${mean} vs ${expected}`).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / 5000));
+  });
+
+  it('groups: with no other private-domain channel, group members make all private-domain sales', () => {
+    const cg = { id: 'cg', type: 'communityGroups', schedule: { daily: true } };
+    const alone = runAll(config({ days: 60, runs: 1, population: { agents: 5000, scale: 1, initial: { R0: 0.2, R1: 0.2, R2: 0.3, R3: 0.1, R4: 0.1, R5: 0.1 }, heterogeneity: false }, tactics: [cg] })).result();
+    expect(alone.tactics.cg!.memberGmvShare!.mean).toBeGreaterThan(0);
+    expect(alone.tactics.cg!.privateSalesShare!.mean).toBe(1);
+    const withMembers = runAll(
+      config({ days: 60, runs: 1, population: { agents: 5000, scale: 1, initial: { R0: 0.2, R1: 0.2, R2: 0.3, R3: 0.1, R4: 0.1, R5: 0.1 }, heterogeneity: false }, tactics: [cg, { id: 'm', type: 'membership', schedule: { daily: true } }] }),
+    ).result();
+    const t = withMembers.tactics.cg!;
+    expect(t.privateSalesShare!.mean).toBeLessThan(1);
+    expect(t.privateSalesShare!.mean).toBeGreaterThanOrEqual(t.memberGmvShare!.mean);
+  });
+
   it('groups nobody can join have no sales by group members', () => {
     const r = runAll(stillBuyers({ days: 30, runs: 1, tactics: [{ id: 'cg', type: 'communityGroups', joinRate: 0, postOrderJoinRate: 0 }] })).result();
     expect(r.tactics.cg!.memberGmvShare!.mean).toBe(0);

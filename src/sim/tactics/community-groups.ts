@@ -2,7 +2,7 @@ import { assumed, reported } from '../../lib/source';
 import type { EngineConfig, TacticConfig } from '../config';
 import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
-import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_GROUP } from '../order-ledger';
+import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_GROUP, CHANNEL_PRIVATE } from '../order-ledger';
 import { IN_GROUP } from '../population';
 import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
@@ -203,6 +203,7 @@ export const communityGroups: TacticDefinition = {
     { key: 'groupBuyOrders', label: { en: 'Group-buy orders', zh: '团购订单' }, unit: 'count' },
     { key: 'memberRepeatRatio', label: { en: 'Members’ repeat-purchase rate ÷ other buyers’', zh: '成员复购频次 ÷ 非成员买家' }, unit: 'multiplier' },
     { key: 'memberGmvShare', label: { en: 'Sales by group members (share of GMV)', zh: '群成员成交占 GMV 比例' }, unit: 'share' },
+    { key: 'privateSalesShare', label: { en: 'Sales by group members (share of private-domain GMV)', zh: '群成员成交占私域 GMV 比例' }, unit: 'share' },
   ],
   sideEffects: {
     en: 'Posting beyond the comfortable number, and large groups, make members leave (non-buyers fall R3 → R2); group-buy discounts are a cost; operators cost every day.',
@@ -362,8 +363,9 @@ export const communityGroups: TacticDefinition = {
         for (let k = 0; k < members!.size; k++) if (s.pop.tier[members!.list[k]!]! >= R4) buyers++;
         const ratio = memberBuyerDays > 0 && otherBuyerDays > 0 && otherRepeat > 0 ? memberRepeat / memberBuyerDays / (otherRepeat / otherBuyerDays) : NaN;
         const all = s.ledger.channel(CHANNEL_ALL, CHANNEL_GMV);
-        const gmvShare = all > 0 ? s.ledger.channel(CHANNEL_GROUP, CHANNEL_GMV) / all : NaN;
-        return [members!.size * sc, (members!.size * sc) / prm.groups, joined * sc, left * sc, members!.size > 0 ? buyers / members!.size : NaN, gbOrders * sc, ratio, gmvShare];
+        const group = s.ledger.channel(CHANNEL_GROUP, CHANNEL_GMV);
+        const priv = s.ledger.channel(CHANNEL_PRIVATE, CHANNEL_GMV);
+        return [members!.size * sc, (members!.size * sc) / prm.groups, joined * sc, left * sc, members!.size > 0 ? buyers / members!.size : NaN, gbOrders * sc, ratio, all > 0 ? group / all : NaN, priv > 0 ? group / priv : NaN];
       },
     };
   },

@@ -130,6 +130,7 @@ export const guides: TacticDefinition = {
     { key: 'consultPurchases', label: { en: 'First purchases after consultation', zh: '咨询促成的首购' }, unit: 'count' },
     { key: 'contactFrequencyRatio', label: { en: 'Contacts’ orders per buyer-month ÷ other buyers’', zh: '企微好友买家月均购买频次 ÷ 非好友买家' }, unit: 'multiplier' },
     { key: 'contactSpendRatio', label: { en: 'Contacts’ spend per buyer-month ÷ other buyers’', zh: '企微好友买家月均消费额 ÷ 非好友买家' }, unit: 'multiplier' },
+    { key: 'newContactMonthBuyers', label: { en: 'New contacts who first bought within 30 days of being added', zh: '新增好友 30 天内首购比例' }, unit: 'share' },
   ],
   sideEffects: {
     en: 'Guides cost every month; beyond the contacts a guide can follow, attention per contact falls.',
@@ -150,6 +151,11 @@ export const guides: TacticDefinition = {
     // Buyer-days (R4, R5 at the start of a day) of contacts and of everyone, for contacts' frequency and spend.
     let contactBuyerDays = 0;
     let buyerDays = 0;
+    // First purchases within 30 days of being added from R2: the day each contact was added (−1: not a new contact
+    // or already counted), and the new contacts whose 30 days end within the run (the denominator).
+    let addedOn: Int16Array | null = null;
+    let newContacts = 0;
+    let boughtWithin30 = 0;
     const add = (s: RunState, i: number) => {
       if (contacts!.size >= capacityAgents || !contacts!.add(i)) return;
       s.pop.channels[i] = s.pop.channels[i]! | WECOM;
@@ -189,8 +195,20 @@ export const guides: TacticDefinition = {
         }
       },
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
-        if (c === cause && from === R2 && to === R3) add(s, i);
-        else if (from === R3 && to === R4 && c === cause) consults++;
+        if (from === R3 && to === R4 && addedOn !== null && addedOn[i]! >= 0) {
+          if (s.day - addedOn[i]! < 30) boughtWithin30++;
+          addedOn[i] = -1;
+        }
+        if (c === cause && from === R2 && to === R3) {
+          add(s, i);
+          if (contacts!.has(i)) {
+            addedOn ??= new Int16Array(s.pop.n).fill(-1);
+            addedOn[i] = s.day;
+            // Only contacts whose first 30 days fit in the run count, so the share is not diluted at the end.
+            if (s.day + 30 <= s.config.days) newContacts++;
+            else addedOn[i] = -1;
+          }
+        } else if (from === R3 && to === R4 && c === cause) consults++;
         else if (to < R3 && from >= R3 && contacts!.has(i)) contacts!.remove(i);
       },
       onOrder(s: RunState, o: Order) {
@@ -207,7 +225,7 @@ export const guides: TacticDefinition = {
         const otherDays = buyerDays - contactBuyerDays;
         const freq = per(l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_ORDERS), contactBuyerDays) / per(l.channel(CHANNEL_ALL, CHANNEL_REPEAT_ORDERS) - l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_ORDERS), otherDays);
         const spend = per(l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_GMV), contactBuyerDays) / per(l.channel(CHANNEL_ALL, CHANNEL_REPEAT_GMV) - l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_GMV), otherDays);
-        return [contacts!.size * sc, (contacts!.size * sc) / prm.guides, added * sc, consults * sc, Number.isFinite(freq) ? freq : NaN, Number.isFinite(spend) ? spend : NaN];
+        return [contacts!.size * sc, (contacts!.size * sc) / prm.guides, added * sc, consults * sc, Number.isFinite(freq) ? freq : NaN, Number.isFinite(spend) ? spend : NaN, newContacts > 0 ? boughtWithin30 / newContacts : NaN];
       },
     };
   },
