@@ -80,6 +80,9 @@ const n = (s: string | undefined) => {
 };
 
 const ZH_RULES: Rule[] = [
+  [/^was changed after the results were saved$/, () => '在保存结果之后被改动过(与保存时的校验值不符)'],
+  [/^does not match the scenario's (runs|seed|days) \((.+)\)$/, (m) => `与场景的${({ runs: '运行次数', seed: '种子', days: '模拟天数' } as Record<string, string>)[m[1]!]}不一致(场景为 ${m[2]})`],
+  [/^expected a date, got (.+)$/, (m) => `必须是日期(当前为${zhGot(m[1]!)})`],
   [/^is required$/, () => '必填'],
   [/^expected a number, got (.+)$/s, (m) => `必须是数字(当前为${zhGot(m[1]!)})`],
   [/^expected a whole number, got (.+)$/s, (m) => `必须是整数(当前为${zhGot(m[1]!)})`],

@@ -4,10 +4,14 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { csvParse } from 'd3-dsv';
-import { dismissToasts, fillField, openApp, ROOT, shot, startApp, type App, type Opened } from './harness';
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { dismissToasts, fillField, openApp, ROOT, shot, startApp, watchErrors, type App, type Opened } from './harness';
 
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
 declare const document: any;
+declare const window: any;
 
 /**
  * Issue 12 in the browser: results that survive a reload (stale once the scenario changes), and the client report
@@ -32,6 +36,25 @@ afterAll(async () => {
 });
 
 const text = (sel: string) => page.locator(sel).first().innerText();
+
+/** The report's headline figures. */
+const REPORT_IDS = ['incremental.gmv', 'incremental.margin', 'incremental.r5', 'incremental.assets', 'incremental.cost', 'incremental.roi'];
+
+/** Each headline figure's value and ranges as shown (the report's ids only, from the dashboard's fuller block). */
+async function headline(p: Page, within: string, onlyReport: boolean): Promise<Record<string, string[]>> {
+  const all = await p.$$eval(`${within} [data-inc]`, (els: any[]) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-inc'), [...e.querySelectorAll('.value, .range')].map((x: any) => x.textContent.trim())])),
+  );
+  return onlyReport ? Object.fromEntries(REPORT_IDS.filter((id) => id in all).map((id) => [id, all[id]!])) : all;
+}
+
+/** A results link's data as JSON, and back (base64url of deflate-raw, as the app writes it). */
+function decode(data: string): any {
+  return JSON.parse(inflateRawSync(Buffer.from(data, 'base64url')).toString('utf8'));
+}
+function encode(value: unknown): string {
+  return deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64url');
+}
 
 /** The pages of a PDF, by poppler's pdfinfo. */
 function pdfPages(file: string): number {
@@ -187,6 +210,85 @@ describe('the client report', () => {
       execFileSync('pdftoppm', ['-r', '110', '-png', pdf, join(OUT, `report-${lang}`)]);
     });
   }
+
+  it('the HTML report opens with the network off, loads nothing and shows the dashboard’s headline figures', async () => {
+    await page.click('[data-lang=zh]');
+    await page.click('[data-view=dashboard]');
+    await page.waitForSelector('[data-testid=result] [data-testid=incremental] [data-inc]');
+    const dash = await headline(page, '[data-testid=result] [data-testid=incremental]', true);
+    expect(Object.keys(dash).length).toBe(REPORT_IDS.length);
+    await page.click('[data-view=report]');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=report-html]')]);
+    const file = join(OUT, 'report.html');
+    await dl.saveAs(file);
+    const ctx = await app.browser.newContext({ offline: true, viewport: { width: 1440, height: 900 } });
+    const requests: string[] = [];
+    ctx.on('request', (r) => requests.push(r.url()));
+    const p = await ctx.newPage();
+    const errors = watchErrors(p);
+    await p.goto(pathToFileURL(file).href);
+    const html = await headline(p, '[data-testid=report-headline]', false);
+    expect(Object.keys(html).sort()).toEqual([...REPORT_IDS].sort());
+    for (const id of REPORT_IDS) expect(html[id], id).toEqual(dash[id]);
+    expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+    expect(await p.locator('button, script:not([type="application/json"])').count()).toBe(0);
+    const data = JSON.parse((await p.locator('#star-report-data').textContent())!);
+    const json = JSON.parse((await page.evaluate(() => (window as any).__starDebug.resultJson())) as string);
+    expect(data.incremental.gmv.mean).toBe(json.incremental.gmv.mean);
+    await p.screenshot({ path: join(OUT, 'report-html-offline.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('a results link opens read-only in a fresh browser profile; a changed, damaged or inconsistent one is refused', async () => {
+    const dash = await headline(page, '[data-testid=report-headline]', false);
+    await page.click('[data-testid=results-link]');
+    const url = await page.inputValue('[data-testid=results-url]');
+    expect(url).toMatch(/#r=[A-Za-z0-9_-]+$/);
+
+    const open = async (link: string) => {
+      const ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const p = await ctx.newPage();
+      const errors = watchErrors(p);
+      await p.goto(link);
+      return { ctx, p, errors };
+    };
+    const fresh = await open(url);
+    await fresh.p.waitForSelector('[data-testid=report-readonly]');
+    expect(await headline(fresh.p, '[data-testid=report-headline]', false)).toEqual(dash);
+    // Nothing was run to show it, and nothing was added to the library.
+    expect(await fresh.p.evaluate(() => (window as any).__starDebug.status())).toBe('idle');
+    await shot(fresh.p, 'report-readonly-zh-1440', true);
+    expect(fresh.errors).toEqual([]);
+    await fresh.ctx.close();
+
+    // Changed: one number of the result, the digests left as they were.
+    const payload = decode(url.split('#r=')[1]!);
+    const changed = structuredClone(payload);
+    changed.result.incremental.gmv.mean *= 2;
+    const tampered = await open(url.split('#')[0] + '#r=' + encode(changed));
+    const alert1 = await tampered.p.locator('.toast.error').first().innerText();
+    expect(alert1).toContain('已拒绝:这些结果在保存之后被改动过');
+    expect(alert1).toContain('result:');
+    expect(alert1).not.toContain('scenario:');
+    expect(await tampered.p.locator('[data-testid=report-readonly]').count()).toBe(0);
+    await tampered.ctx.close();
+
+    // Damaged: cut short.
+    const damaged = await open(url.slice(0, url.length - 40));
+    expect(await damaged.p.locator('.toast.error').first().innerText()).toContain('结果链接已损坏');
+    await damaged.ctx.close();
+
+    // Consistent digests but a result from another seed: refused, the field named.
+    const other = structuredClone(payload);
+    other.result.meta.seed = 'another';
+    other.digests.result = createHash('sha256').update(JSON.stringify(other.result)).digest('hex');
+    const wrong = await open(url.split('#')[0] + '#r=' + encode(other));
+    const alert2 = await wrong.p.locator('.toast.error').first().innerText();
+    expect(alert2).toContain('已拒绝:这不是有效的结果');
+    expect(alert2).toContain('result.meta.seed: 与场景的种子不一致(场景为 20260101)');
+    await wrong.ctx.close();
+  });
 
   it('logs no error', () => {
     expect(opened.errors).toEqual([]);

@@ -23,7 +23,8 @@ describe('CSV for spreadsheets', () => {
     const rows = csvParse(csv.slice(1));
     expect(rows.columns).toEqual(['天(从 0 起)', 'GMV(元)(均值)', 'GMV(元)(第 5 百分位)', 'R1', 'a,b']);
     expect(rows.map((r) => r['R1'])).toEqual(['3', '7']);
-    expect(columnName('R.gmv_shapley_mean', 'zh')).toMatch(/^GMV.*(增量贡献(Shapley)均值)$/);
+    expect(columnName('R.gmv_shapley_mean', 'zh')).toBe('GMV(含自然发生)(增量贡献(Shapley)均值)');
+    expect(columnName('T.count.R5_diff_mean', 'en')).toBe('People in R5 at the end (Difference, mean)');
     expect(columnName('week', 'en')).toBe('Week');
     expect(columnName('gmv_p95', 'en')).toBe('GMV (¥) (95th percentile)');
   });

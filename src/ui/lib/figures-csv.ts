@@ -49,7 +49,7 @@ const COLUMN_WORDS: Record<string, MessageKey> = {
   p_better: 'csv.col.pBetter',
 };
 
-const SUFFIX = /^(.*)_(mean|p05|p95|shapley_mean|ci90_low|ci90_high|diff_mean|p_better)$/;
+const SUFFIX = /^(.*?)_(mean|p05|p95|shapley_mean|ci90_low|ci90_high|diff_mean|p_better)$/;
 
 /** One column's name in words: `gmv_p05` → "GMV(第 5 百分位)"; names it does not know (R1, a tactic's name) stay. */
 export function columnName(name: string, lang: Lang): string {

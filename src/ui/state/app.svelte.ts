@@ -17,6 +17,7 @@ import { Toasts } from './toasts.svelte';
 import type { PresetEntry } from '../lib/presets';
 import type { DashTab } from '../lib/route';
 import { memoryResults, type ResultsStore, type SavedRun } from '../lib/results-db';
+import { encodeResults, MAX_LINK_CHARS, readResults, resultsDataFromHash, resultsJson, resultsUrl, RESULTS_FORMAT, type ReadResults, type SharedResult } from '../lib/result-share';
 
 export type View = 'library' | 'editor' | 'dashboard' | 'compare' | 'report';
 export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare', 'report'];
@@ -43,6 +44,8 @@ export class AppState {
   /** The saved runs of the scenario whose result is shown, newest first; and the id of the one shown. */
   runHistory = $state.raw<SavedRun[]>([]);
   shownRunId = $state<number | null>(null);
+  /** A result received with a link or a file, shown read-only by the report (never run, saved or edited here). */
+  shared = $state.raw<SharedResult | null>(null);
   /** The last comparison came from storage (saved then), not from a comparison run in this page. */
   comparisonSavedAt = $state<string | null>(null);
 
@@ -132,6 +135,11 @@ export class AppState {
 
   /** Import a scenario file's text: validated first; errors name the field. Returns the new key, or null. */
   importText(text: string, fileName: string): string | null {
+    // A results file is opened read-only in the report instead.
+    if (text.length < 2_000 ? text.includes(RESULTS_FORMAT) : text.slice(0, 200).includes(RESULTS_FORMAT)) {
+      void this.openResultsText(text, fileName);
+      return null;
+    }
     const r = parseScenarioText(text);
     if (!r.ok) {
       this.toasts.show('error', this.i18n.t('io.importFailed', { file: fileName }), [this.i18n.t('io.problems', { n: r.errors.length }), ...this.errorLines(r.errors, jsonOrNull(text))]);
@@ -156,8 +164,61 @@ export class AppState {
     return shareUrl(base, await encodeShare(JSON.stringify(v)));
   }
 
-  /** Open a scenario carried by a link (`#s=…`). Returns true when the hash held one. */
+  /** The shown result (or the one received) as a results link's data and a file's text; null when there is none. */
+  currentResults(): SharedResult | null {
+    if (this.shared) return this.shared;
+    const r = this.runner;
+    if (!r.scenario || !r.result || r.partial || r.status !== 'done') return null;
+    const savedAt = r.restoredAt ?? this.runHistory.find((h) => h.id === this.shownRunId)?.savedAt ?? new Date().toISOString();
+    return { scenario: JSON.parse(r.scenarioJson) as Scenario, result: r.result, contributions: r.contributions, savedAt };
+  }
+
+  /** A link that carries the result (null when there is none; 'tooLong' when it is too large for a link). */
+  async resultsLink(base: string): Promise<string | 'tooLong' | null> {
+    const s = this.currentResults();
+    if (!s) return null;
+    const data = await encodeResults(s);
+    return data.length > MAX_LINK_CHARS ? 'tooLong' : resultsUrl(base, data);
+  }
+
+  /** The results file's text, or null. */
+  async resultsFileText(): Promise<string | null> {
+    const s = this.currentResults();
+    return s ? resultsJson(s) : null;
+  }
+
+  /** Show a read result, or say why it was refused, each problem with the field it is about. */
+  private showResults(r: ReadResults, source: string | null): boolean {
+    if (r.ok) {
+      this.shared = r.shared;
+      this.toasts.show('success', this.i18n.t('io.resultsOpened'));
+      this.show('report');
+      return true;
+    }
+    const lang = this.i18n.lang;
+    const what = r.kind === 'broken' ? 'io.resultsBroken' : r.kind === 'tampered' ? 'io.resultsTampered' : 'io.resultsInvalid';
+    const lines = r.errors.slice(0, 12).map((e) => `${e.path}: ${errorText(e.message, lang)}`);
+    this.toasts.show('error', source ? `${this.i18n.t(what)} (“${source}”)` : this.i18n.t(what), r.errors.length ? [this.i18n.t('io.problems', { n: r.errors.length }), ...lines] : undefined);
+    return false;
+  }
+
+  /** Open a results file's text read-only. */
+  async openResultsText(text: string, fileName: string): Promise<boolean> {
+    return this.showResults(await readResults({ text }), fileName);
+  }
+
+  /** Stop showing a received result. */
+  closeShared(): void {
+    this.shared = null;
+  }
+
+  /** Open a scenario carried by a link (`#s=…`), or results (`#r=…`). Returns true when the hash held one. */
   async openFromHash(hash: string): Promise<boolean> {
+    const results = resultsDataFromHash(hash);
+    if (results !== null) {
+      this.showResults(await readResults({ data: results }), null);
+      return true;
+    }
     const data = shareDataFromHash(hash);
     if (data === null) return false;
     let text: string;

@@ -1,5 +1,6 @@
 import { historyStep, parseRoute, routeHash, type Route } from '../lib/route';
 import { shareDataFromHash } from '../lib/share';
+import { resultsDataFromHash } from '../lib/result-share';
 import type { AppState } from './app.svelte';
 
 /** The route of what the app shows now. */
@@ -30,7 +31,7 @@ export function installRouter(app: AppState, win: Window = window): () => void {
       const to = currentRoute(app);
       const hash = win.location.hash;
       const from = parseRoute(hash);
-      if (!from && shareDataFromHash(hash) !== null) return;
+      if (!from && (shareDataFromHash(hash) !== null || resultsDataFromHash(hash) !== null)) return;
       const step = historyStep(from, to);
       if (step === 'none') return;
       const url = win.location.pathname + win.location.search + routeHash(to);
