@@ -42,4 +42,20 @@ export class MemberSet {
     this.pos[i] = -1;
     return true;
   }
+
+  /** The members in iteration order (a copy): with `restore`, what a checkpoint keeps of the set. */
+  members(): Int32Array {
+    return this.list.slice(0, this.size);
+  }
+
+  /** Empty the set and add `members` in order: the same iteration order as the set they were read from. */
+  restore(members: ArrayLike<number>): void {
+    for (let k = 0; k < this.size; k++) this.pos[this.list[k]!] = -1;
+    this.size = 0;
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k]!;
+      if (!Number.isInteger(i) || i < 0 || i >= this.pos.length) throw new RangeError(`member ${i} is not an agent index below ${this.pos.length}`);
+      if (!this.add(i)) throw new RangeError(`agent ${i} is listed twice`);
+    }
+  }
 }

@@ -27,6 +27,22 @@ export class Rng {
     for (let i = 0; i < 15; i++) this.next();
   }
 
+  /** The stream's position: its four 32-bit words (a checkpoint saves them; checkpoint.ts). */
+  state(): [number, number, number, number] {
+    return [this.a, this.b, this.c, this.d];
+  }
+
+  /** Continue from a saved position: the next draws are those the saved stream would have given. */
+  setState(words: ArrayLike<number>): void {
+    if (words.length !== 4 || !Array.from(words).every((w) => Number.isInteger(w) && w >= -2147483648 && w <= 2147483647)) {
+      throw new RangeError('a stream state is four signed 32-bit integers');
+    }
+    this.a = words[0]! | 0;
+    this.b = words[1]! | 0;
+    this.c = words[2]! | 0;
+    this.d = words[3]! | 0;
+  }
+
   /** Uniform in [0, 1), 32 bits of resolution. */
   next(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;

@@ -5,7 +5,8 @@ import { R0, R1, R2, R4 } from '../tiers';
 import type { RunState } from '../run-state';
 import type { MeanFieldDay } from '../meanfield-day';
 import type { TacticConfig } from '../config';
-import type { TacticDefinition, TacticEnv } from './types';
+import { stateNumber } from './state';
+import type { TacticDefinition, TacticEnv, TacticState } from './types';
 import { halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
 
 /**
@@ -71,6 +72,13 @@ class AdsDay {
       sources.addForward(R2, R4, reach * this.prm.directBuyRate, TRAIT_RESPOND, this.cause);
     }
     return spend;
+  }
+  /** The carried-over spend (checkpoint.ts). */
+  get level(): number {
+    return this.adstock.level;
+  }
+  set level(v: number) {
+    this.adstock.level = v;
   }
 }
 
@@ -161,6 +169,12 @@ export const ads: TacticDefinition = {
         const reached = m[at + 1]! * s.config.scale;
         const engaged = (m[at + 6 + 2]! + m[at + 6 + 4]! + m[at + 12 + 4]!) * s.config.scale;
         return [total, (total * 1000) / prm.cpm, reached, reached > 0 ? total / reached : NaN, engaged > 0 ? total / engaged : NaN];
+      },
+      saveState: () => ({ level: day.level, spend, total }),
+      loadState(st: TacticState) {
+        day.level = stateNumber(st, 'level');
+        spend = stateNumber(st, 'spend');
+        total = stateNumber(st, 'total');
       },
     };
   },

@@ -12,7 +12,8 @@ import { TRAIT_SOCIAL } from '../sources';
 import { R2, R3, R4 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
 import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
-import type { TacticDefinition, TacticEnv } from './types';
+import { loadRng, loadSet, saveRng, saveSet, stateArray, stateBool, stateNumber } from './state';
+import type { TacticDefinition, TacticEnv, TacticState } from './types';
 
 /**
  * Community groups (社群, 企微社群). Groups with a capacity, run by operators who each run a few. Joining is the
@@ -356,6 +357,46 @@ export const communityGroups: TacticDefinition = {
       endDay(s: RunState) {
         const operators = Math.ceil(prm.groups / prm.groupsPerOperator);
         s.rec.cost(cause, (operators * prm.operatorCostPerMonth) / 30);
+      },
+      saveState: () => ({
+        level: pressure.level,
+        size: size.slice(),
+        bought: bought.slice(),
+        members: saveSet(members),
+        rng: saveRng(rng),
+        cursor,
+        free,
+        posts,
+        joined,
+        left,
+        gbDisc: gbDisc.slice(),
+        gbToday,
+        gbOrders,
+        joinToday,
+        memberRepeat,
+        otherRepeat,
+        memberBuyerDays,
+        otherBuyerDays,
+      }),
+      loadState(st: TacticState, s: RunState) {
+        pressure.level = stateNumber(st, 'level');
+        size.set(stateArray(st, 'size', Int32Array, size.length));
+        bought.set(stateArray(st, 'bought', Int32Array, bought.length));
+        members = loadSet(st, 'members', s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        cursor = stateNumber(st, 'cursor');
+        free = stateNumber(st, 'free');
+        posts = stateNumber(st, 'posts');
+        joined = stateNumber(st, 'joined');
+        left = stateNumber(st, 'left');
+        gbDisc.set(stateArray(st, 'gbDisc', Float32Array, gbDisc.length));
+        gbToday = stateBool(st, 'gbToday');
+        gbOrders = stateNumber(st, 'gbOrders');
+        joinToday = stateBool(st, 'joinToday');
+        memberRepeat = stateNumber(st, 'memberRepeat');
+        otherRepeat = stateNumber(st, 'otherRepeat');
+        memberBuyerDays = stateNumber(st, 'memberBuyerDays');
+        otherBuyerDays = stateNumber(st, 'otherBuyerDays');
       },
       report(s: RunState) {
         const sc = s.config.scale;

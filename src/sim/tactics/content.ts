@@ -8,7 +8,8 @@ import type { Rng } from '../rng';
 import { TRAIT_RESPOND } from '../sources';
 import { R1, R2, R3 } from '../tiers';
 import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
-import type { TacticDefinition, TacticEnv } from './types';
+import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
+import type { TacticDefinition, TacticEnv, TacticState } from './types';
 
 /**
  * Content on the official account and 视频号 (公众号 / 视频号). Posts (the effort, adstock then Hill) make reached
@@ -124,6 +125,15 @@ export const content: TacticDefinition = {
       },
       report(s: RunState) {
         return [totalPosts, followers!.size * s.config.scale, unfollowed * s.config.scale];
+      },
+      saveState: () => ({ level: pressure.level, followers: saveSet(followers), rng: saveRng(rng), posts, totalPosts, unfollowed }),
+      loadState(st: TacticState, s: RunState) {
+        pressure.level = stateNumber(st, 'level');
+        followers = loadSet(st, 'followers', s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        posts = stateNumber(st, 'posts');
+        totalPosts = stateNumber(st, 'totalPosts');
+        unfollowed = stateNumber(st, 'unfollowed');
       },
     };
   },

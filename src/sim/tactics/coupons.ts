@@ -10,7 +10,8 @@ import type { Rng } from '../rng';
 import { TRAIT_PRICE } from '../sources';
 import { R0, R1, R2, R3, R4, R5, TIERS } from '../tiers';
 import { hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
-import type { TacticDefinition, TacticEnv } from './types';
+import { loadArrayOrNull, loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
+import type { TacticDefinition, TacticEnv, TacticState } from './types';
 
 /**
  * Coupons (优惠券). Issued on scheduled days to a share of the target tiers (optionally only inside groups, to WeCom
@@ -366,6 +367,39 @@ export const coupons: TacticDefinition = {
           }
         }
         return [issued * sc, redeemed * sc, issued > 0 ? redeemed / issued : NaN, discount, buyers > 0 ? depSum / buyers : NaN, allOrders > 0 ? couponOrders / allOrders : NaN];
+      },
+      saveState: () => ({
+        holders: saveSet(holders),
+        affected: saveSet(affected),
+        until: until && until.slice(),
+        packLeft: packLeft && packLeft.slice(),
+        dependence: dependence && dependence.slice(),
+        depDay: depDay && depDay.slice(),
+        pullUntil: pullUntil && pullUntil.slice(),
+        rng: saveRng(rng),
+        issuedToday,
+        issued,
+        redeemed,
+        discount,
+        couponOrders,
+        allOrders,
+      }),
+      loadState(st: TacticState, s: RunState) {
+        const n = s.pop.n;
+        holders = loadSet(st, 'holders', n);
+        affected = loadSet(st, 'affected', n);
+        until = loadArrayOrNull(st, 'until', Int16Array, n);
+        packLeft = loadArrayOrNull(st, 'packLeft', Uint8Array, n);
+        dependence = loadArrayOrNull(st, 'dependence', Float32Array, n);
+        depDay = loadArrayOrNull(st, 'depDay', Int16Array, n);
+        pullUntil = loadArrayOrNull(st, 'pullUntil', Int16Array, n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        issuedToday = stateNumber(st, 'issuedToday');
+        issued = stateNumber(st, 'issued');
+        redeemed = stateNumber(st, 'redeemed');
+        discount = stateNumber(st, 'discount');
+        couponOrders = stateNumber(st, 'couponOrders');
+        allOrders = stateNumber(st, 'allOrders');
       },
     };
   },

@@ -10,7 +10,8 @@ import type { Rng } from '../rng';
 import { TRAIT_RESPOND } from '../sources';
 import { R2, R3, R4, R5 } from '../tiers';
 import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
-import type { TacticDefinition, TacticEnv } from './types';
+import { loadArrayOrNull, loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
+import type { TacticDefinition, TacticEnv, TacticState } from './types';
 
 /**
  * Guides on WeCom, one to one (导购, 企业微信). Each guide adds new contacts every working day (R2 → R3, and buyers
@@ -216,6 +217,19 @@ export const guides: TacticDefinition = {
       },
       endDay(s: RunState) {
         s.rec.cost(cause, (prm.guides * prm.guideCostPerMonth) / 30);
+      },
+      saveState: () => ({ level: pressure.level, contacts: saveSet(contacts), rng: saveRng(rng), added, consults, contactBuyerDays, buyerDays, addedOn: addedOn && addedOn.slice(), newContacts, boughtWithin30 }),
+      loadState(st: TacticState, s: RunState) {
+        pressure.level = stateNumber(st, 'level');
+        contacts = loadSet(st, 'contacts', s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        added = stateNumber(st, 'added');
+        consults = stateNumber(st, 'consults');
+        contactBuyerDays = stateNumber(st, 'contactBuyerDays');
+        buyerDays = stateNumber(st, 'buyerDays');
+        addedOn = loadArrayOrNull(st, 'addedOn', Int16Array, s.pop.n);
+        newContacts = stateNumber(st, 'newContacts');
+        boughtWithin30 = stateNumber(st, 'boughtWithin30');
       },
       report(s: RunState) {
         const sc = s.config.scale;

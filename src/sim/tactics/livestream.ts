@@ -8,7 +8,8 @@ import type { Rng } from '../rng';
 import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
 import { halfLife, hillShape, num, p, perTier, Recency, schedule, share, tierArray, key, ranged, decided, WHY } from './common';
-import type { TacticDefinition, TacticEnv } from './types';
+import { loadRng, saveRng, stateNumber } from './state';
+import type { TacticDefinition, TacticEnv, TacticState } from './types';
 
 /**
  * Livestream (直播, 视频号 / 小程序直播). Sessions on scheduled days. The brand's own audience attends by tier (deeper
@@ -95,6 +96,18 @@ class LiveCalendar {
     this.spend = prm.trafficSpend * this.sessions;
     const carried = this.traffic.step(this.spend);
     this.publicReal = this.sessions > 0 ? publicViewers(carried, prm) * Math.min(this.sessions, 1) : 0;
+  }
+  /** The calendar's carried-over state (checkpoint.ts): traffic adstock, fatigue recency and today's figures. */
+  save(): TacticState {
+    return { traffic: this.traffic.level, recency: this.recency.level, sessions: this.sessions, fatigueMult: this.fatigueMult, publicReal: this.publicReal, spend: this.spend };
+  }
+  load(st: TacticState): void {
+    this.traffic.level = stateNumber(st, 'traffic');
+    this.recency.level = stateNumber(st, 'recency');
+    this.sessions = stateNumber(st, 'sessions');
+    this.fatigueMult = stateNumber(st, 'fatigueMult');
+    this.publicReal = stateNumber(st, 'publicReal');
+    this.spend = stateNumber(st, 'spend');
   }
   /** Probability that an agent of tier t attends at least one of today's sessions (before traits and pre-heat). */
   attend(t: number): number {
@@ -317,6 +330,18 @@ export const livestream: TacticDefinition = {
           ownViewers > 0 ? orders / ownViewers : NaN,
           fromSharing,
         ];
+      },
+      saveState: () => ({ ...cal.save(), rng: saveRng(rng), totalSessions: sessions, ownViewers, publicTotal, orders, fromSharing, shareShare, newcomersToday }),
+      loadState(st: TacticState, s: RunState) {
+        cal.load(st);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        sessions = stateNumber(st, 'totalSessions');
+        ownViewers = stateNumber(st, 'ownViewers');
+        publicTotal = stateNumber(st, 'publicTotal');
+        orders = stateNumber(st, 'orders');
+        fromSharing = stateNumber(st, 'fromSharing');
+        shareShare = stateNumber(st, 'shareShare');
+        newcomersToday = stateNumber(st, 'newcomersToday');
       },
     };
   },

@@ -11,7 +11,8 @@ import { TRAIT_RESPOND } from '../sources';
 import { R2, R3, R4, R5 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
 import { EffortPressure, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
-import type { TacticDefinition, TacticEnv } from './types';
+import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
+import type { TacticDefinition, TacticEnv, TacticState } from './types';
 
 /**
  * Membership (会员, 积分, 会员日, 付费会员). Registering is an R3 entry (R2 → R3), and most buyers register at
@@ -199,6 +200,16 @@ export const membership: TacticDefinition = {
         for (let k = 0; k < members!.size; k++) if (s.pop.channels[members!.list[k]!]! & PAID_MEMBER) paid++;
         const all = s.ledger.channel(CHANNEL_ALL, CHANNEL_GMV);
         return [members!.size * sc, paid * sc, allOrders > 0 ? memberOrders / allOrders : NaN, fees, all > 0 ? s.ledger.channel(CHANNEL_MEMBER, CHANNEL_GMV) / all : NaN];
+      },
+      saveState: () => ({ level: pressure.level, members: saveSet(members), rng: saveRng(rng), pr, memberOrders, allOrders, fees }),
+      loadState(st: TacticState, s: RunState) {
+        pressure.level = stateNumber(st, 'level');
+        members = loadSet(st, 'members', s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        pr = stateNumber(st, 'pr');
+        memberOrders = stateNumber(st, 'memberOrders');
+        allOrders = stateNumber(st, 'allOrders');
+        fees = stateNumber(st, 'fees');
       },
     };
   },

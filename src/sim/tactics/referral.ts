@@ -8,7 +8,8 @@ import type { Rng } from '../rng';
 import { TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R4, R5 } from '../tiers';
 import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
-import type { TacticDefinition, TacticEnv } from './types';
+import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
+import type { TacticDefinition, TacticEnv, TacticState } from './types';
 
 /**
  * Referral / fission (裂变, 拼团, 邀请有礼). Buyers invite friends for a reward (the effort: the reward, through a
@@ -152,6 +153,17 @@ export const referral: TacticDefinition = {
         let bought = 0;
         for (let k = 0; k < recruits!.size; k++) if (s.pop.orders[recruits!.list[k]!]! > 0) bought++;
         return [invited * sc, fake * sc, low * sc, invited > 0 ? bought / invited : NaN, bought > 0 ? rewardPaid / (bought * sc) : NaN];
+      },
+      saveState: () => ({ level: pressure.level, recruits: saveSet(recruits), rng: saveRng(rng), arrivedToday, invited, fake, low, rewardPaid }),
+      loadState(st: TacticState, s: RunState) {
+        pressure.level = stateNumber(st, 'level');
+        recruits = loadSet(st, 'recruits', s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        arrivedToday = stateNumber(st, 'arrivedToday');
+        invited = stateNumber(st, 'invited');
+        fake = stateNumber(st, 'fake');
+        low = stateNumber(st, 'low');
+        rewardPaid = stateNumber(st, 'rewardPaid');
       },
     };
   },

@@ -76,7 +76,19 @@ export interface TacticRuntime {
   endDay?(s: RunState): void;
   /** At the end of the run: the values of the definition's `metrics`, in order. */
   report?(s: RunState): number[];
+  /**
+   * The runtime's own state after a day (counters, carry-over levels, member sets, its stream), as plain data: a
+   * checkpoint saves it (checkpoint.ts). Every registered tactic has it; a runtime without state may leave it out.
+   */
+  saveState?(): TacticState;
+  /** Continue from a saved state, into a runtime created afresh for the same tactic (s: the restored run). */
+  loadState?(state: TacticState, s: RunState): void;
 }
+
+/** A value in a tactic's saved state: numbers, flags, typed arrays, a stream's four words, nested plain data. */
+export type StateValue = number | boolean | null | StateArray | readonly StateValue[] | { readonly [key: string]: StateValue };
+export type StateArray = Uint8Array | Int16Array | Uint16Array | Int32Array | Float32Array | Float64Array;
+export type TacticState = { readonly [key: string]: StateValue };
 
 /** The expected-value version of a tactic for one mean-field projection. */
 export interface ExpectedRuntime {
