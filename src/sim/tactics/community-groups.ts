@@ -95,10 +95,10 @@ const groupBuySpec: FieldSpec = {
   },
   fields: {
     schedule: { ...scheduleSpec, doc: { en: 'Group-buy days', zh: '团购日' } },
-    rate: ranged(share(0.15, reported('groups-home-group-buy-25', 'Home-furnishing brand: its group buys converted 25 % into orders; 15 % joining is set a little below', '家居品牌:团购订单转化率 25%;默认参团比例 15%,略低于此'), {
+    rate: ranged(share(0.012, reported('groups-home-group-buy-25', 'Home-furnishing brand: about 3 000 participants per group-buy session among some 250 000 group members, about 1.2 %', '家居品牌:每场团购约 3 000 人参团,社群成员约 25 万,约 1.2%'), {
       en: 'Share of a group’s members who join its group buy on a group-buy day (before the discount’s pull)',
       zh: '团购日每群参团的成员比例(未计折扣吸引力)',
-    }), 0.05, 0.25, { en: 'One brand’s group buys converted 25 %; the default sits lower on purpose, so the range reaches further down', zh: '单个品牌的团购转化为 25%;默认值有意取低,范围也向下放宽' }),
+    }), 0.005, 0.04, { en: 'One brand: about 1.2 % of group members per session; a weekly fresh-food group buy may draw a few per cent', zh: '单个品牌:每场约 1.2% 的群成员参团;每周生鲜团购可能达到几个百分点' }),
     ladder: {
       kind: 'array',
       maxItems: 10,
