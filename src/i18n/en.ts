@@ -2,6 +2,8 @@
  * English messages. The keys are the app's message keys: `zh.ts` must have exactly the same ones (a test checks it,
  * placeholders included). `{name}` marks a value filled in at run time.
  */
+import { plannerEn } from './planner';
+
 export const en = {
   'app.name': 'STAR Sandbox',
   'app.tagline': '5R crowd assets · STAR outcomes · what-if planning',
@@ -571,6 +573,7 @@ export const en = {
   'unc.drivers.assets': 'Assets',
   'unc.drivers.r5': 'R5',
   'unc.driversNote': 'Partial rank correlation (PRCC) of the figure with each assumption’s draws across runs: near ±1, that assumption moves it most; red lowers it. Measure the top ones first.',
+  ...plannerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
