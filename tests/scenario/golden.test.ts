@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatGoldenChange, goldenDiff } from '../../src/scenario/golden';
+import { formatGoldenChange, goldenDiff, goldenSummary } from '../../src/scenario/golden';
+import type { SimulationResult } from '../../src/sim/result';
 
 describe('golden summaries show what changed', () => {
   const before = { R: { gmv: { mean: 100, p05: 90, p95: 110 }, roi: { mean: 2, p05: 1.5, p95: 2.5 } }, tactics: { a: { orders: { mean: 5, p05: 4, p95: 6 } } } };
@@ -44,3 +45,42 @@ describe('golden summaries show what changed', () => {
   });
 });
 
+
+describe('goldenSummary: the headline figures, 4 significant digits', () => {
+  const st = (mean: number, p05: number, p95: number) => ({ mean, sd: 1, p05, p50: mean, p95 });
+  const result = {
+    meta: { scenarioId: 'x', agents: 2000, runs: 3, days: 30, extra: 'left out' },
+    star: {
+      S: { assetsStart: st(123456.789, 0.000123456, NaN), assetsEnd: st(0, -98765.4321, Infinity), newAssets: null },
+      T: { count: { R0: st(1.23456, 1, 2), R5: null } },
+      A: { weekly: { 'R0>R1': st(0.0123456, 0.01, 0.02), 'R2>R1': st(9, 9, 9) } },
+      R: { gmv: st(1e7 / 3, 1, 2), orders: st(5, 4, 6), cost: st(0, 0, 0), roi: null, repurchaseRate: st(0.5, 0.25, 0.75) },
+    },
+    byCause: { ads: { moves: st(10, 9, 11), orders: st(2, 1, 3), gmv: st(200, 100, 300), cost: st(1000, 1000, 1000), other: 1 } },
+    tactics: { ads: { reach: st(777.777, 700, 800) } },
+  } as unknown as SimulationResult;
+  const g = goldenSummary(result) as Record<string, Record<string, unknown>>;
+
+  it('rounds to 4 significant digits at any magnitude, keeps 0, and gives null for what is missing or not finite', () => {
+    expect(g.S!.assetsStart).toEqual({ mean: 123500, p05: 0.0001235, p95: null });
+    expect(g.S!.assetsEnd).toEqual({ mean: 0, p05: -98770, p95: null });
+    expect(g.S!.newAssets).toEqual({ mean: null, p05: null, p95: null });
+    expect(g.R!.gmv).toEqual({ mean: 3333000, p05: 1, p95: 2 });
+    expect(g.R!.roi).toEqual({ mean: null, p05: null, p95: null });
+  });
+
+  it('names the scenario and size, every tier count, the six main flows, each cause and each tactic measure', () => {
+    expect(g.scenario).toBe('x');
+    expect(g.size).toEqual({ agents: 2000, runs: 3, days: 30 });
+    expect(g.T).toEqual({ R0: { mean: 1.235, p05: 1, p95: 2 }, R5: { mean: null, p05: null, p95: null } });
+    expect(Object.keys(g.A!)).toEqual(['R0>R1', 'R1>R2', 'R2>R3', 'R3>R4', 'R4>R5', 'R5>R4']);
+    expect(g.A!['R0>R1']).toEqual({ mean: 0.01235, p05: 0.01, p95: 0.02 });
+    expect(g.A!['R1>R2']).toEqual({ mean: null, p05: null, p95: null });
+    expect(Object.keys(g.R!)).toEqual(['gmv', 'orders', 'cost', 'roi', 'repurchaseRate']);
+    expect(g.R!.repurchaseRate).toEqual({ mean: 0.5, p05: 0.25, p95: 0.75 });
+    expect(g.causes).toEqual({
+      ads: { moves: { mean: 10, p05: 9, p95: 11 }, orders: { mean: 2, p05: 1, p95: 3 }, gmv: { mean: 200, p05: 100, p95: 300 }, cost: { mean: 1000, p05: 1000, p95: 1000 } },
+    });
+    expect(g.tactics).toEqual({ ads: { reach: { mean: 777.8, p05: 700, p95: 800 } } });
+  });
+});
