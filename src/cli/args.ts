@@ -21,6 +21,11 @@ export interface CliOptions {
   quiet: boolean;
   /** Run only shard `index` of `count` of a batch file and write a part file (`--shard i/n`, needs --out). */
   shard?: { index: number; count: number };
+  /** End every run after this many days and save their state (`--stop-at D --save-state FILE`). */
+  stopAt?: number;
+  saveState?: string;
+  /** Continue every run from a saved state file to the scenario's end. */
+  resume?: string;
 }
 
 export class UsageError extends Error {}
@@ -51,6 +56,11 @@ options:
   --drivers         list, ranked, the assumptions that drive the spread of GMV, assets and R5 (PRCC)
   --shard I/N       batch files: run only shard I of N (0 ≤ I < N) and write a part file to --out; join the parts
                     with npm run merge -- part-*.json --out result.json (the same bytes as one machine)
+  --stop-at D       end every run after day D (1 ≤ D < the horizon) and save the state of every run (the plan,
+                    its baseline, the noise-only twins) to the file given by --save-state; nothing on stdout
+  --save-state F    where --stop-at saves the state (JSON; refused on resume if edited by hand)
+  --resume F        continue every run from the state saved in F to the scenario's end: the same output, byte for
+                    byte, as one uninterrupted run (the same scenario, seed, runs and options as when it was saved)
   --quiet           no progress line on stderr
   --help            this text`;
 
@@ -129,6 +139,15 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
       case '--quiet':
         o.quiet = true;
         break;
+      case '--stop-at':
+        o.stopAt = int(a, value(), 1, 3659);
+        break;
+      case '--save-state':
+        o.saveState = value();
+        break;
+      case '--resume':
+        o.resume = value();
+        break;
       case '--shard': {
         const v = value();
         const m = /^(\d+)\/(\d+)$/.exec(v);
@@ -146,5 +165,10 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
   if (o.meanField && (o.contributions || o.compare || o.baseline)) throw new UsageError('--mean-field cannot be combined with --contributions, --compare or --baseline');
   if (o.compare && o.baseline) throw new UsageError('--compare and --baseline cannot be combined');
   if (o.shard && !o.out) throw new UsageError('--shard needs --out part-I.json');
+  if ((o.stopAt !== undefined) !== (o.saveState !== undefined)) throw new UsageError('--stop-at D and --save-state FILE go together');
+  if (o.stopAt !== undefined && o.resume) throw new UsageError('--stop-at and --resume cannot be combined: resume first, or stop a fresh run');
+  if ((o.stopAt !== undefined || o.resume) && (o.meanField || o.contributions || o.compare || o.baseline || o.shard)) {
+    throw new UsageError('--stop-at and --resume work on a scenario run with its baseline; not with --mean-field, --contributions, --compare, --baseline or --shard');
+  }
   return { ...(o as CliOptions), file: files[0]! };
 }

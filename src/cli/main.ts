@@ -22,6 +22,8 @@ import { doNothing } from '../scenario/variants';
 import { incrementalResult, withIncremental } from '../sim/incremental';
 import type { Scenario } from '../scenario/types';
 import { BatchInputError, isBatch, runBatchCli } from './batch';
+import type { RunSnapshot } from '../sim/checkpoint';
+import { decodeStateFile, encodeStateFile, configHash } from '../sim/state-file';
 
 class InputError extends Error {}
 
@@ -118,9 +120,20 @@ async function main(argv: string[]): Promise<number> {
   } else {
     const pool = new NodePool(Math.max(1, Math.min(o.workers ?? availableParallelism(), config.runs)));
     try {
+      // The batches behind the result, in the order they run: what --stop-at saves and --resume continues.
+      const noiseBand = !other && !!config.assumptions?.length;
+      const batches: Array<{ label: string; config: EngineConfig }> = [
+        { label: 'plan', config },
+        ...(nothing ? [{ label: 'baseline', config: nothing }] : []),
+        ...(noiseBand ? [{ label: 'plan (noise only)', config: noiseOnly(config) }] : []),
+        ...(noiseBand && nothing ? [{ label: 'baseline (noise only)', config: noiseOnly(nothing) }] : []),
+      ];
+      if (o.stopAt !== undefined) return await saveState(o, pool, batches);
+      const resumed = o.resume ? readState(o.resume, batches) : null;
       const run = async (c: EngineConfig, label: string): Promise<Summary> => {
         const p = progressReporter(o.quiet, label);
-        const s = await pool.run(c, ({ done, total }) => p.update(done, total));
+        const from = resumed?.get(configHash(c));
+        const s = await pool.run(c, ({ done, total }) => p.update(done, total), from);
         p.end();
         return s;
       };
@@ -131,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
         base = await run(nothing, `${nothing.scenarioId} (the plan's baseline)`);
         result = withIncremental(result, incrementalResult(full, base, config.margin, nothing.scenarioId));
       }
-      if (!other && config.assumptions?.length) {
+      if (noiseBand) {
         // The noise-only band: the same runs and seeds with every parameter at its stated value.
         const planNoise = await run(noiseOnly(config), `${config.scenarioId} (noise only)`);
         const baseNoise = nothing ? await run(noiseOnly(nothing), `${nothing.scenarioId} (noise only)`) : null;
@@ -151,6 +164,12 @@ async function main(argv: string[]): Promise<number> {
         else if (o.format === 'csv') output = figuresCsv(result);
         else output = formatTable(result, contributions) + formatUncertainty(result, o.drivers);
       }
+    } catch (e) {
+      if (e instanceof InputError) {
+        process.stderr.write(`error: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
     } finally {
       await pool.close();
     }
@@ -158,6 +177,36 @@ async function main(argv: string[]): Promise<number> {
   if (o.out) writeFileSync(o.out, output);
   else process.stdout.write(output);
   return 0;
+}
+
+/** --stop-at D --save-state FILE: run every batch for D days and write the state of every run. */
+async function saveState(o: CliOptions, pool: NodePool, batches: Array<{ label: string; config: EngineConfig }>): Promise<number> {
+  const days = batches[0]!.config.days;
+  if (o.stopAt! >= days) throw new InputError(`--stop-at ${o.stopAt} must be before the end of the scenario's ${days} days`);
+  const saved = [];
+  for (const b of batches) {
+    const p = progressReporter(o.quiet, `${b.label}: the first ${o.stopAt} days`);
+    const runs = await pool.checkpoint(b.config, o.stopAt!, ({ done, total }) => p.update(done, total));
+    p.end();
+    saved.push({ label: b.label, configHash: configHash(b.config), runs });
+  }
+  writeFileSync(o.saveState!, encodeStateFile(batches[0]!.config, o.stopAt!, saved));
+  if (!o.quiet) process.stderr.write(`saved the state after day ${o.stopAt} of ${days} (${batches.map((b) => b.label).join(', ')}; ${batches[0]!.config.runs} runs each) to ${o.saveState}\n`);
+  return 0;
+}
+
+/** --resume FILE: the saved runs of each batch, by the hash of its config; refused with the reasons when they do not fit. */
+function readState(file: string, batches: Array<{ label: string; config: EngineConfig }>): Map<string, RunSnapshot[]> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read state file ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(e)}`);
+  }
+  const r = decodeStateFile(text, batches);
+  if (!r.ok) throw new InputError(`${file} cannot be resumed by this run:\n${r.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+  return new Map(r.file.batches.map((b) => [b.configHash, b.runs]));
 }
 
 /** The parsed file when it is a batch, else undefined (scenario errors are reported by the scenario path). */

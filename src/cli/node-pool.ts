@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { EngineConfig } from '../sim/config';
+import type { RunSnapshot } from '../sim/checkpoint';
 import type { RunDigest } from '../sim/digest';
 import { Summary } from '../sim/summary';
 import { RunOrder } from '../sim/run-order';
@@ -34,13 +35,30 @@ export class NodePool {
     }
   }
 
-  async run(config: EngineConfig, onProgress?: (p: Progress) => void): Promise<Summary> {
-    this.start();
+  /**
+   * Run every run of a config and summarise them. With `resume` (one saved state per run, in run order), each run
+   * continues from its state instead of starting afresh (checkpoint.ts).
+   */
+  async run(config: EngineConfig, onProgress?: (p: Progress) => void, resume?: readonly RunSnapshot[]): Promise<Summary> {
     const summary = new Summary(config);
     const inOrder = new RunOrder(summary);
+    await this.each<{ digest: RunDigest }>(config, (run) => (resume ? { run, snapshot: resume[run] } : { run }), (msg) => inOrder.push(msg.digest), onProgress);
+    return summary;
+  }
+
+  /** Run every run of a config for its first `stopAt` days; their saved states, in run order. */
+  async checkpoint(config: EngineConfig, stopAt: number, onProgress?: (p: Progress) => void): Promise<RunSnapshot[]> {
+    const out: RunSnapshot[] = new Array<RunSnapshot>(config.runs);
+    await this.each<{ run: number; snapshot: RunSnapshot }>(config, (run) => ({ run, stopAt }), (msg) => (out[msg.run] = msg.snapshot), onProgress);
+    return out;
+  }
+
+  /** Hand out the runs of a config one at a time to free workers; `onResult` hears each answer. */
+  private each<T>(config: EngineConfig, job: (run: number) => object, onResult: (msg: T) => void, onProgress?: (p: Progress) => void): Promise<void> {
+    this.start();
     let nextRun = 0;
     let done = 0;
-    return new Promise<Summary>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       let failed = false;
       const cleanups: Array<() => void> = [];
       const finish = (err?: Error) => {
@@ -48,16 +66,16 @@ export class NodePool {
         if (err) {
           failed = true;
           reject(err);
-        } else resolve(summary);
+        } else resolve();
       };
       const feed = (w: Worker) => {
-        if (nextRun < config.runs) w.postMessage({ run: nextRun++ });
+        if (nextRun < config.runs) w.postMessage(job(nextRun++));
       };
       for (const w of this.workers) {
-        const onMessage = (msg: { run: number; digest?: RunDigest; error?: string }) => {
+        const onMessage = (msg: T & { run: number; error?: string }) => {
           if (failed) return;
           if (msg.error !== undefined) return finish(new Error(`run ${msg.run} failed in a worker: ${msg.error}`));
-          inOrder.push(msg.digest!);
+          onResult(msg);
           done++;
           onProgress?.({ done, total: config.runs });
           if (done === config.runs) return finish();

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { fnv64 } from '../../src/lib/hash';
+import { simulateRunTo } from '../../src/sim/checkpoint';
+import { decodeStateFile, encodeStateFile, configHash, STATE_VERSION } from '../../src/sim/state-file';
+import { config } from '../helpers';
+
+/**
+ * State files are checked like scenarios: format, version, a hash of the content, and the scenario they were saved
+ * from (scenario, seed, runs, horizon, agents, every parameter), each refusal naming the field.
+ */
+
+const patch = { days: 30, runs: 2, population: { agents: 400, scale: 10, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.06, R5: 0.04 }, heterogeneity: true }, tactics: [{ id: 'cp', type: 'coupons', schedule: { everyDays: 5 } }] };
+const plan = config(patch);
+const batches = [{ label: 'plan', config: plan }];
+const text = encodeStateFile(plan, 9, [{ label: 'plan', configHash: configHash(plan), runs: [0, 1].map((r) => simulateRunTo(plan, r, 9)) }]);
+
+/** Rewrite a saved file's content and give it a correct hash (what a careful hand edit would do). */
+function rehash(edit: (o: Record<string, unknown>) => void): string {
+  const { hash: _, ...o } = JSON.parse(text) as Record<string, unknown>;
+  edit(o);
+  return JSON.stringify({ ...o, hash: fnv64(JSON.stringify(o)) });
+}
+
+function refusal(t: string, expected = batches): string {
+  const r = decodeStateFile(t, expected);
+  if (r.ok) throw new Error('accepted');
+  return r.errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+}
+
+describe('state files', () => {
+  it('a file as written reads back, with every run', () => {
+    const r = decodeStateFile(text, batches);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.file.batches[0]!.runs.map((x) => [x.run, x.daysDone])).toEqual([[0, 9], [1, 9]]);
+  });
+
+  it('a file edited by hand is refused by its hash', () => {
+    // One digit of a counter changed, the hash left as it was.
+    const edited = text.replace(/"daysDone":9,"population"/, '"daysDone":8,"population"');
+    expect(edited).not.toBe(text);
+    expect(refusal(edited)).toMatch(/^hash: the content does not match its hash/);
+    expect(refusal(text.replace(/,"hash":"[0-9a-f]+"/, ''))).toMatch(/^hash: missing/);
+  });
+
+  it('a file from another seed, horizon, scenario or version is refused, naming the field', () => {
+    expect(refusal(text, [{ label: 'plan', config: config({ ...patch, seed: 99 }) }])).toMatch(/^seed: the state was saved with seed "\d+", this run has "99"/m);
+    expect(refusal(text, [{ label: 'plan', config: config({ ...patch, days: 31 }) }])).toMatch(/^days: the state was saved with horizon \(days\) 30, this run has 31/m);
+    const other = config({ ...patch, tactics: [{ id: 'cp', type: 'coupons', schedule: { everyDays: 6 } }] });
+    expect(refusal(text, [{ label: 'plan', config: other }])).toMatch(/^batches\[0\]\.configHash: the plan was saved from another scenario or other parameters/m);
+    expect(refusal(text, [{ label: 'plan', config: plan }, { label: 'baseline', config: plan }])).toMatch(/^batches: the state holds plan; resuming needs plan, baseline/);
+    expect(refusal(rehash((o) => (o.version = STATE_VERSION + 1)))).toMatch(/^version: this state was saved by state version 2; this engine reads version 1 only/);
+    expect(refusal(JSON.stringify({ format: 'star-sandbox-scenario' }))).toMatch(/^format: expected "star-sandbox-state"/);
+    expect(refusal('{"format":')).toMatch(/^\(root\): not JSON/);
+  });
+
+  it('a re-hashed file whose runs are out of place is refused, naming the run', () => {
+    const t = rehash((o) => {
+      const b = (o.batches as Array<{ runs: Array<{ run: number }> }>)[0]!;
+      b.runs[1]!.run = 0;
+    });
+    expect(refusal(t)).toMatch(/^batches\[0\]\.runs\[1\]\.run: expected run 1, got 0/m);
+    const bad = rehash((o) => {
+      const b = (o.batches as Array<{ runs: Array<{ population: { tier: { base64: string } } }> }>)[0]!;
+      b.runs[0]!.population.tier.base64 = '***';
+    });
+    expect(refusal(bad)).toMatch(/^batches\[0\]\.runs\[0\]\.population\.tier: its bytes are not valid base64/m);
+  });
+
+  it('NaN, ±Infinity and −0 in a tactic state survive the round trip', () => {
+    const snap = simulateRunTo(plan, 0, 3);
+    snap.tactics = [{ a: NaN, b: Infinity, c: -Infinity, d: -0, e: 0.1 + 0.2 }];
+    const t = encodeStateFile(plan, 9, [{ label: 'plan', configHash: configHash(plan), runs: [snap, { ...snap, run: 1 }] }]).replace(/"daysDone":3/g, '"daysDone":9');
+    const fixed = (() => {
+      const { hash: _, ...o } = JSON.parse(t) as Record<string, unknown>;
+      return JSON.stringify({ ...o, hash: fnv64(JSON.stringify(o)) });
+    })();
+    const r = decodeStateFile(fixed, batches);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      const st = r.file.batches[0]!.runs[0]!.tactics[0]!;
+      expect([st.a, st.b, st.c, st.e]).toEqual([NaN, Infinity, -Infinity, 0.30000000000000004]);
+      expect(Object.is(st.d, -0)).toBe(true);
+    }
+  });
+});
+
+describe('fnv64', () => {
+  it('lane one is 32-bit FNV-1a (published test vectors), lane two hears every character', () => {
+    // FNV-1a 32-bit: "" → 811c9dc5, "a" → e40c292c, "foobar" → bf9cf968 (Noll's reference vectors).
+    expect(fnv64('').slice(0, 8)).toBe('811c9dc5');
+    expect(fnv64('a').slice(0, 8)).toBe('e40c292c');
+    expect(fnv64('foobar').slice(0, 8)).toBe('bf9cf968');
+    // A change in the first character of a long text changes the second lane too (an even multiplier would lose it).
+    const long = 'x'.repeat(200);
+    expect(fnv64('a' + long).slice(8)).not.toBe(fnv64('b' + long).slice(8));
+  });
+});
