@@ -16,6 +16,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface App {
   url: string;
+  /** The built app's folder (what `npm run build` puts in dist/). */
+  outDir: string;
   browser: Browser;
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export async function startApp(): Promise<App> {
   mkdirSync(SHOTS, { recursive: true });
   return {
     url: `http://127.0.0.1:${port}/`,
+    outDir,
     browser,
     async close() {
       await browser.close();
@@ -100,12 +103,17 @@ export interface OpenOptions {
   ready?: boolean;
   /** Then choose this language with the header's switch. */
   lang?: 'zh' | 'en';
+  /**
+   * The app's service worker (offline use) is blocked unless allowed: with it, scripts come from its cache, so a test
+   * that makes a worker's script fail to load would not see the failure. tests/e2e/report.test.ts tests it.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /** Open the app (with ?debug=1) in a new context and page, 1440 × 900 unless told otherwise. */
 export async function openApp(app: App, opts: OpenOptions = {}): Promise<Opened> {
-  const { viewport = { width: 1440, height: 900 }, locale, acceptDownloads, initScript, ready, lang } = opts;
-  const ctx = await app.browser.newContext({ viewport, ...(locale ? { locale } : {}), ...(acceptDownloads ? { acceptDownloads } : {}) });
+  const { viewport = { width: 1440, height: 900 }, locale, acceptDownloads, initScript, ready, lang, serviceWorkers = 'block' } = opts;
+  const ctx = await app.browser.newContext({ viewport, serviceWorkers, ...(locale ? { locale } : {}), ...(acceptDownloads ? { acceptDownloads } : {}) });
   if (initScript) await ctx.addInitScript(initScript);
   const page = await ctx.newPage();
   const errors = watchErrors(page);

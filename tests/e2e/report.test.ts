@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { csvParse } from 'd3-dsv';
+import { csvParse } from 'd3';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -12,6 +12,7 @@ import { dismissToasts, fillField, openApp, ROOT, shot, startApp, watchErrors, t
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
 declare const document: any;
 declare const window: any;
+declare const navigator: any;
 
 /**
  * Issue 12 in the browser: results that survive a reload (stale once the scenario changes), and the client report
@@ -165,6 +166,12 @@ describe('the client report', () => {
       await page.click('[data-view=report]');
       await page.waitForSelector('[data-report-chart=R] svg path');
       await shot(page, `report-${lang}-1440`, true);
+      // On a phone the page keeps its printed width and scrolls sideways (the toolbar wraps above it).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(200);
+      await shot(page, `report-${lang}-390`);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.waitForTimeout(200);
       const pdf = join(OUT, `report-${lang}.pdf`);
       await page.emulateMedia({ media: 'print' });
       try {
@@ -288,6 +295,43 @@ describe('the client report', () => {
     expect(alert2).toContain('已拒绝:这不是有效的结果');
     expect(alert2).toContain('result.meta.seed: 与场景的种子不一致(场景为 20260101)');
     await wrong.ctx.close();
+  });
+
+  it('works offline after the first visit: the service worker serves the app and its workers, and a run finishes', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const p = await ctx.newPage();
+    const errors = watchErrors(p);
+    await p.goto(app.url);
+    await p.waitForSelector('[data-testid=editor-run]');
+    // The worker installed (everything precached) and active.
+    const state = await p.evaluate(async () => {
+      const r = await navigator.serviceWorker.ready;
+      const w = r.active;
+      if (w.state !== 'activated') await new Promise((ok) => w.addEventListener('statechange', () => w.state === 'activated' && ok(null)));
+      return w.state;
+    });
+    expect(state).toBe('activated');
+    await ctx.setOffline(true);
+    await p.reload();
+    await p.waitForSelector('[data-testid=editor-run]');
+    await fillField(p, 'population.agents', '2000');
+    await fillField(p, 'runs', '2');
+    await p.click('[data-testid=editor-run]');
+    await p.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
+    expect(await p.locator('[data-testid=incremental] [data-inc="incremental.gmv"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('the built app opened from disk says how to open it, in both languages', async () => {
+    const ctx = await app.browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(pathToFileURL(join(app.outDir, 'index.html')).href);
+    const notice = await p.locator('#file-notice').innerText();
+    expect(notice).toContain('npm run preview');
+    expect(notice).toContain('需要通过网址打开');
+    expect(notice).toContain('must be opened from a web address');
+    await ctx.close();
   });
 
   it('logs no error', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvParse } from 'd3-dsv';
+import { csvParse } from 'd3';
 import { BOM, columnName, figuresCsvHuman, humanCsv, withBom } from '../../src/ui/lib/figures-csv';
 import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';

@@ -5,6 +5,9 @@ import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';
 import { incrementalResult, withIncremental } from '../../src/sim/incremental';
 import { runAll, scenario } from '../helpers';
+import { AppState } from '../../src/ui/state/app.svelte';
+import { MemoryStore } from '../../src/ui/lib/storage';
+import { FakePool, until } from './fake-pool';
 
 /**
  * Results that travel: a link or file carries the scenario and its result; opening it checks each part against its
@@ -75,5 +78,30 @@ describe('results links and files', () => {
     const cut = await readResults({ data: data.slice(0, data.length - 30) });
     expect(!cut.ok && cut.kind).toBe('broken');
     expect(!(await readResults({ data: 'not base64!' })).ok).toBe(true);
+  });
+});
+
+describe('a results file dropped or imported', () => {
+  it('opens read-only in the report, adds nothing to the library and runs nothing', async () => {
+    const pool = new FakePool();
+    const app = new AppState(new MemoryStore(), pool, []);
+    expect(app.importText(await resultsJson(shared), 'plan-results.json')).toBeNull();
+    await until(() => app.shared !== null);
+    expect(app.view).toBe('report');
+    expect(JSON.stringify(app.shared!.result)).toBe(JSON.stringify(shared.result));
+    expect(app.library.user).toEqual([]);
+    expect(pool.started).toBe(0);
+    expect(app.runner.status).toBe('idle');
+  });
+  it('a changed file is refused with a message naming the part', async () => {
+    const app = new AppState(new MemoryStore(), new FakePool(), []);
+    const file = JSON.parse(await resultsJson(shared));
+    file.contributions = { format: 'star-sandbox-contributions', runs: 2, tactics: [] };
+    app.importText(JSON.stringify(file), 'plan-results.json');
+    await until(() => app.toasts.items.length > 0);
+    const toast = app.toasts.items[0]!;
+    expect(toast.kind).toBe('error');
+    expect(toast.details?.join('\n')).toContain('contributions:');
+    expect(app.shared).toBeNull();
   });
 });
