@@ -30,6 +30,24 @@ describe('applying an industry preset', () => {
     expect(consult('beauty')).toBeGreaterThan(consult('supermarket'));
   });
 
+  it('seasonality follows the industry (none for custom); reverse flows, repeat and margin are the industry’s', () => {
+    const beauty = applyIndustry(s, 'beauty');
+    expect(beauty.seasonality).toBe('industry');
+    expect(beauty.baseline.reverse).toEqual(INDUSTRIES.beauty.reverse);
+    expect(beauty.baseline.reverse).not.toBe(INDUSTRIES.beauty.reverse);
+    expect(beauty.baseline.repeat).toBe(INDUSTRIES.beauty.repeat);
+    expect(beauty.margin).toBe(INDUSTRIES.beauty.margin);
+    expect(applyIndustry(scenario({ seasonality: 'industry' }), 'custom').seasonality).toBe('none');
+  });
+
+  it('a guide’s consultation weight is the whitepaper’s consultation factor over 3 (average), to 2 decimals', () => {
+    const w = (id: Parameters<typeof applyIndustry>[1]) => applyIndustry(s, id).tactics.find((t) => t.type === 'guides')!.consultationWeight;
+    // Consultation factors: beauty 5, apparel 4, supermarket 1 (docs/domain.md).
+    expect(w('beauty')).toBe(1.67);
+    expect(w('apparel')).toBe(1.33);
+    expect(w('supermarket')).toBe(0.33);
+  });
+
   it('does not change the scenario it was given', () => {
     const before = structuredClone(s);
     applyIndustry(s, 'beauty');
