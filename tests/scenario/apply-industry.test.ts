@@ -42,7 +42,7 @@ describe('applying an industry preset', () => {
 
   it('a guide’s consultation weight is the whitepaper’s consultation factor over 3 (average), to 2 decimals', () => {
     const w = (id: Parameters<typeof applyIndustry>[1]) => applyIndustry(s, id).tactics.find((t) => t.type === 'guides')!.consultationWeight;
-    // Consultation factors: beauty 5, apparel 4, supermarket 1 (docs/domain.md).
+    // The presets' consultation factors (1–5): beauty 5, apparel 4, supermarket 1.
     expect(w('beauty')).toBe(1.67);
     expect(w('apparel')).toBe(1.33);
     expect(w('supermarket')).toBe(0.33);

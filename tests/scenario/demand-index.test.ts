@@ -4,7 +4,7 @@ import { parseIsoDate } from '../../src/sim/calendar';
 
 /**
  * The demand index of each day, computed by hand: the weekly curve by ISO week (weeks start on Mondays: 2026-10-19,
- * 10-26, 11-02, 11-09, 11-16 start weeks 43–47), times the festival lifts. Double 11 (docs/domain.md): presale
+ * 10-26, 11-02, 11-09, 11-16 start weeks 43–47), times the festival lifts. Double 11 (the calendar's convention): presale
  * Oct 20–31 at 0.3 × the lift, main sale Nov 1–11 at the lift, and Nov 11 itself a further 0.5 × the lift.
  */
 const day = (iso: string) => parseIsoDate(iso)!;
