@@ -97,6 +97,10 @@ describe('objects and unions', () => {
     // Two names one edit away: the first in the spec's order is suggested.
     const pets: FieldSpec = { kind: 'object', doc, fields: { cat: { kind: 'boolean', optional: true, doc }, car: { kind: 'boolean', optional: true, doc } } };
     expect(check({ caz: true }, pets).errors).toEqual([{ path: 'f.caz', message: 'unknown field (did you mean "cat"?)' }]);
+    // Three edits away (two changes and a letter too many) is too far, though its first three letters are two away.
+    const abc: FieldSpec = { kind: 'object', doc, fields: { abc: { kind: 'boolean', optional: true, doc } } };
+    expect(check({ axyq: true }, abc).errors).toEqual([{ path: 'f.axyq', message: 'unknown field' }]);
+    expect(check({ axy: true }, abc).errors).toEqual([{ path: 'f.axy', message: 'unknown field (did you mean "abc"?)' }]);
   });
 
   it('runs the cross-field check only on valid fields, at the path it names; at the root the path is the field', () => {
