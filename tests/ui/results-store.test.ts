@@ -3,7 +3,9 @@ import { AppState } from '../../src/ui/state/app.svelte';
 import { MemoryStore } from '../../src/ui/lib/storage';
 import { loadPresets, type PresetEntry } from '../../src/ui/lib/presets';
 import { HISTORY_LIMIT, memoryResults, prunable, type SavedRun } from '../../src/ui/lib/results-db';
-import { scenarioJson } from '../helpers';
+import { scenario, scenarioJson } from '../helpers';
+import { doNothing } from '../../src/scenario/variants';
+import type { Candidate } from '../../src/ui/state/compare.svelte';
 import { FakePool, until } from './fake-pool';
 
 /**
@@ -81,5 +83,40 @@ describe('results that survive a reload', () => {
     app.openSavedRun(app.runHistory[1]!);
     expect(app.runner.result!.meta.seed).not.toBe('99');
     expect(app.runner.restoredAt).toBe(app.runHistory[1]!.savedAt);
+  });
+});
+
+describe('the last comparison survives a reload', () => {
+  it('is saved when done and shown again in a new page, marked as saved, without rerunning', async () => {
+    const results = memoryResults();
+    const pool = new FakePool();
+    const first = new AppState(new MemoryStore(), pool, presets(), results);
+    const plan = scenario({ runs: 2, days: 20, population: { agents: 300 }, tactics: [{ id: 'ads-1', type: 'ads', schedule: { daily: true }, dailySpend: 5000 }] });
+    const candidates: Candidate[] = [
+      { id: 'user:plan', name: 'Plan', group: 'mine', scenario: plan },
+      { id: 'baseline:user:plan', name: 'Nothing', group: 'baseline', scenario: doNothing(plan) },
+    ];
+    const c = first.compare;
+    c.toggle('user:plan');
+    c.toggle('baseline:user:plan');
+    c.setReference('baseline:user:plan');
+    c.runs = 2;
+    c.days = 20;
+    await c.run(candidates);
+    expect(c.status).toBe('done');
+    let saved = await results.lastComparison();
+    for (let i = 0; i < 200 && !saved; i++) {
+      await new Promise((ok) => setTimeout(ok, 5));
+      saved = await results.lastComparison();
+    }
+    expect(saved && JSON.stringify(saved.outcome.comparisons)).toBe(JSON.stringify(c.outcome!.comparisons));
+
+    const started = pool.started;
+    const second = new AppState(new MemoryStore(), pool, presets(), results);
+    await second.restoreComparison();
+    expect(second.compare.status).toBe('done');
+    expect(second.comparisonSavedAt).toBe(saved!.savedAt);
+    expect(JSON.stringify(second.compare.outcome)).toBe(JSON.stringify(saved!.outcome));
+    expect(pool.started).toBe(started);
   });
 });
