@@ -12,6 +12,10 @@ export class PlannerRun {
   result = $state.raw<BatchResult | null>(null);
   errors = $state.raw<ValidationError[]>([]);
   failure = $state<string | null>(null);
+  /** A restored result whose scenario has changed since it ran. */
+  stale = $state(false);
+  /** Hears every finished result with the batch it came from (the view saves it). */
+  onDone: ((batch: Record<string, unknown>, result: BatchResult) => void) | null = null;
   private worker: Worker | null = null;
 
   constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('./planner.worker.ts', import.meta.url), { type: 'module' })) {}
@@ -26,6 +30,7 @@ export class PlannerRun {
     this.progress = null;
     this.errors = [];
     this.failure = null;
+    this.stale = false;
     const w = this.makeWorker();
     this.worker = w;
     w.onmessage = (e: MessageEvent<PlannerMessage>) => {
@@ -34,12 +39,32 @@ export class PlannerRun {
       if (m.type === 'progress') this.progress = m;
       else if (m.type === 'invalid') this.finish('invalid', () => (this.errors = m.errors));
       else if (m.type === 'failed') this.finish('failed', () => (this.failure = m.message));
-      else this.finish('done', () => (this.result = m.result));
+      else
+        this.finish('done', () => {
+          this.result = m.result;
+          this.onDone?.(batch, m.result);
+        });
     };
     w.onerror = (e) => {
       if (this.worker === w) this.finish('failed', () => (this.failure = e.message || 'worker error'));
     };
     w.postMessage({ batch: JSON.parse(JSON.stringify(batch)) });
+  }
+
+  /** Show a saved result (not while a job runs). */
+  restore(result: BatchResult, stale: boolean): void {
+    if (this.busy) return;
+    this.result = result;
+    this.stale = stale;
+    this.status = 'done';
+  }
+
+  /** Forget the shown result (another scenario was opened and has none saved). */
+  clear(): void {
+    if (this.busy) return;
+    this.result = null;
+    this.stale = false;
+    this.status = 'idle';
   }
 
   cancel(): void {

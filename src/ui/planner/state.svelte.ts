@@ -1,4 +1,5 @@
 import { PlannerRun } from './planner-run.svelte';
+import { planKey, planStore, type PlanStore } from './saved';
 
 /**
  * The Planner view's form values and jobs, kept while the app is open (leaving the view and coming back keeps both;
@@ -22,3 +23,34 @@ export const runs = {
   goalSeek: new PlannerRun(),
   optimise: new PlannerRun(),
 };
+
+let store: PlanStore | null = null;
+/** The saved results (opened on first use: module load must not touch IndexedDB). */
+export function plans(): PlanStore {
+  return (store ??= planStore());
+}
+
+for (const [tool, run] of Object.entries(runs)) {
+  run.onDone = (batch, result) => {
+    const s = batch.scenario as { id: string };
+    void plans()
+      .save({ key: planKey(s.id, tool), scenarioJson: JSON.stringify(batch.scenario), result, savedAt: new Date().toISOString() })
+      .catch(() => undefined);
+  };
+}
+
+/** Show each tool's saved result for this scenario (stale when the scenario changed since), or none. */
+export async function restoreFor(scenario: { id: string }): Promise<void> {
+  const json = JSON.stringify(scenario);
+  for (const [tool, run] of Object.entries(runs)) {
+    let saved;
+    try {
+      saved = await plans().get(planKey(scenario.id, tool));
+    } catch {
+      saved = undefined;
+    }
+    if (saved) run.restore(saved.result, saved.scenarioJson !== json);
+    // A result shown for another scenario is not this one's.
+    else run.clear();
+  }
+}
