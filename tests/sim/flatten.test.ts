@@ -6,7 +6,7 @@ import type { SimulationResult } from '../../src/sim/result';
 const st = (mean: number) => ({ mean, sd: 1, p05: mean - 1, p50: mean, p95: mean + 1 });
 const result = {
   totals: { gmv: st(100), roi: null },
-  star: { S: { assetsEnd: st(5) }, T: { count: { R5: st(7) } }, label: 'not a figure', list: [st(1)] },
+  star: { S: { assetsEnd: st(5) }, T: { count: { R5: st(7) } }, label: 'not a figure', list: [st(1)], partial: { mean: 3 } },
   byCause: { 'ads,1': { moves: st(2), movesMatrix: [1, 2], dailyCost: [3] } },
 } as unknown as SimulationResult;
 
