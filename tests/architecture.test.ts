@@ -30,6 +30,7 @@ const rules: Record<string, string[]> = {
   worker: ['worker', 'sim', 'lib'],
   cli: ['cli', 'planner', 'sim', 'scenario', 'lib'],
   planner: ['planner', 'scenario', 'sim', 'lib'],
+  classroom: ['classroom', 'scenario', 'sim', 'lib'],
   charts: ['charts', 'lib', 'sim', 'i18n'],
   i18n: ['i18n', 'lib', 'sim'],
 };

@@ -21,9 +21,9 @@ export function tacticEventDays(config: EngineConfig): ReadonlyArray<ArrayLike<n
   return config.tactics.map((t) => getTactic(t.type).eventDays?.(t, config) ?? t.schedule);
 }
 
-/** The run's order-ledger windows (the same for every run of a config). */
+/** The run's order-ledger windows (the same for every run of a config), unless the config fixes them. */
 export function ledgerWindows(config: EngineConfig): OrderWindow[] {
-  return orderWindows(config, tacticEventDays(config));
+  return config.ledgerWindows ?? orderWindows(config, tacticEventDays(config));
 }
 
 interface BrandFigure {

@@ -1,3 +1,4 @@
+import { ledgerWindows } from './brand-figures';
 import type { EngineConfig } from './config';
 import { createRun, finishRun, stepDay } from './model';
 import type { Population } from './population';
@@ -76,8 +77,14 @@ function copyInto(path: string, target: StateArray, saved: unknown): void {
 /**
  * Re-create run `snap.run` of `config` and put it in the saved state: the next day to step is `snap.daysDone`.
  * Throws a StateError naming the field when the snapshot does not fit the config (agents, tactics, horizon).
+ *
+ * `savedWith`: the config the snapshot was saved under, when it differs from `config` only in the days still to
+ * come (a classroom team's next round: the same market and tactics, new efforts ahead). The order ledger's windows
+ * depend on the whole schedule (a tactic's events), so its tallies are carried over window by window; a window of
+ * the new plan that had opened before the checkpoint but was not a window of the old one cannot be counted, and is
+ * refused (the caller replays from day 0 instead).
  */
-export function restoreRun(config: EngineConfig, snap: RunSnapshot): RunState {
+export function restoreRun(config: EngineConfig, snap: RunSnapshot, savedWith?: EngineConfig): RunState {
   if (!Number.isInteger(snap.daysDone) || snap.daysDone < 0 || snap.daysDone > config.days) {
     throw new StateError('daysDone', `must be a whole number of days from 0 to the horizon ${config.days}, got ${snap.daysDone}`);
   }
@@ -93,7 +100,8 @@ export function restoreRun(config: EngineConfig, snap: RunSnapshot): RunState {
   const savedKeys = Object.keys(snap.record ?? {});
   for (const k of savedKeys) if (!arrays.some(([name]) => name === k)) throw new StateError(`record.${k}`, 'is not part of a run record');
   for (const [k, a] of arrays) copyInto(`record.${k}`, a, snap.record?.[k]);
-  copyInto('ledger.windows', s.ledger.windowTally, snap.ledger?.windows);
+  if (savedWith) carryWindows(savedWith, s, snap);
+  else copyInto('ledger.windows', s.ledger.windowTally, snap.ledger?.windows);
   copyInto('ledger.channels', s.ledger.channelTally, snap.ledger?.channels);
   if (!Array.isArray(snap.tactics) || snap.tactics.length !== s.tactics.length) {
     throw new StateError('tactics', `expected the state of ${s.tactics.length} tactics, got ${Array.isArray(snap.tactics) ? snap.tactics.length : 'none'}`);
@@ -109,6 +117,19 @@ export function restoreRun(config: EngineConfig, snap: RunSnapshot): RunState {
     }
   });
   return s;
+}
+
+function carryWindows(savedWith: EngineConfig, s: RunState, snap: RunSnapshot): void {
+  const old = ledgerWindows(savedWith);
+  const fields = s.ledger.windowTally.length / Math.max(1, s.ledger.windows.length);
+  const saved = snap.ledger?.windows;
+  if (!(saved instanceof Float64Array) || saved.length !== old.length * fields) throw new StateError('ledger.windows', `expected ${old.length * fields} values for the plan it was saved under`);
+  const at = new Map(old.map((w, k) => [`${w.kind}/${w.from}/${w.to}/${w.ref}`, k]));
+  s.ledger.windows.forEach((w, k) => {
+    const j = at.get(`${w.kind}/${w.from}/${w.to}/${w.ref}`);
+    if (j !== undefined) s.ledger.windowTally.set(saved.subarray(j * fields, (j + 1) * fields), k * fields);
+    else if (w.from < snap.daysDone) throw new StateError('ledger.windows', `the new plan has a ${w.kind} window from day ${w.from} that the saved plan did not count`);
+  });
 }
 
 /** Step run `s` from day `from` up to (not including) day `to`; `onDay` hears the days done after each. */

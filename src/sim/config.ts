@@ -1,3 +1,4 @@
+import type { OrderWindow } from './order-ledger';
 import type { AssumptionRange } from './assumptions';
 import type { RepeatModelConfig } from './population';
 
@@ -37,6 +38,12 @@ export interface EngineConfig {
    * the values above (simulation noise only).
    */
   assumptions?: AssumptionRange[];
+  /**
+   * The order ledger's windows, when they must not follow this config's schedules (order-ledger.ts): a classroom
+   * plan fixes them from its par plan, so the rounds a team has not decided yet do not move the tactics' events and
+   * a round can continue from the previous round's checkpoint (src/classroom/class-file.ts). Absent: from the config.
+   */
+  ledgerWindows?: OrderWindow[];
 }
 
 export interface TacticConfig {
