@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildClass, classConfig, classHash, hiddenValues, validateClass, type ClassFile } from '../../src/classroom/class-file';
+import { discussionPrompts } from '../../src/classroom/debrief';
 import { leaderboard, parFigures, sealLog, verifyLog, type LoggedRound } from '../../src/classroom/log';
 import { baselineRecords, estimatedSpend, leverUnitCosts, roundFigures, score, TeamRunner, type RoundFigures } from '../../src/classroom/play';
 import { restoreRun } from '../../src/sim/checkpoint';
@@ -200,5 +201,31 @@ describe('team logs', () => {
       { team: 'C', status: 'verified', rounds: 2, score: 300, figures: [], decisions: [], rationales: [] },
     ]);
     expect(b.map((v) => v.team)).toEqual(['B', 'A', 'C', 'X']);
+  });
+});
+
+describe('discussion prompts', () => {
+  it('name the teams and the figures behind each question, in both languages', () => {
+    const fig = (gmv: number, roi: number, cpnb: number, health: number, roundCost: number): RoundFigures => ({ day: 15, incrementalGmv: gmv, r5Growth: 0, incrementalRoi: roi, structureHealth: health, costPerNewBuyer: cpnb, cost: 0, roundCost, gmv: 0, tiers: [], incrementalNewBuyers: 0 });
+    const shocked = { ...cls, shock: { round: 1, kind: 'competitorPush' as const, strength: 0.3 } };
+    const verdicts = [
+      { team: 'Alpha', status: 'verified' as const, rounds: 2, score: 120, figures: [fig(1000, 2, 40, 1, 500), fig(90000, 1.5, 60, -2, 900)], decisions: [], rationales: ['push groups before the shock', ''] },
+      { team: 'Beta', status: 'verified' as const, rounds: 2, score: 90, figures: [fig(800, 3, 20, 1, 400), fig(50000, 4, 15, 1, 100)], decisions: [], rationales: ['', ''] },
+      { team: 'Gamma', status: 'edited' as const, reasons: [] },
+    ];
+    const hidden = [{ path: 'baseline.forward.R1', label: { en: 'Forward R1', zh: '前移 R1' }, low: 0.01, mode: 0.02, high: 0.04, value: 0.03 }];
+    const p = discussionPrompts(shocked, verdicts, hidden);
+    const en = p.map((x) => x.en).join('\n');
+    const zh = p.map((x) => x.zh).join('\n');
+    expect(en).toContain('Alpha added the most GMV (¥90,000 incremental) but Beta earned more per yuan (incremental ROI 4.00 against 1.50)');
+    expect(en).toContain('Alpha paid ¥60 per truly new buyer, 4.0× Beta\'s ¥15');
+    expect(en).toContain('buyers\' share of its crowd assets ended 2.0 points below doing nothing');
+    expect(en).toContain('When the shock hit in round 2, Alpha spent ¥400 more than the round before and Beta ¥300 less');
+    expect(en).toContain('was +50% from the value you were shown');
+    expect(en).toContain('Alpha (best score) wrote: "push groups before the shock"');
+    expect(zh).toContain('Alpha 带来的增量 GMV 最多(¥90,000)');
+    expect(p.length).toBe(6);
+    // No prompt quotes a flagged team.
+    expect(en).not.toContain('Gamma');
   });
 });
