@@ -220,6 +220,14 @@ function peekBatch(file: string): unknown {
 }
 
 async function runBatchFile(o: CliOptions, value: unknown): Promise<number> {
+  const unusable = [o.meanField && '--mean-field', o.contributions && '--contributions', o.compare && '--compare', o.baseline && '--baseline', o.noBaseline && '--no-baseline', o.drivers && '--drivers', o.assumptions !== undefined && (o.assumptions ? '--assumptions' : '--no-assumptions'), o.format === 'csv' && '--format csv'].filter(Boolean);
+  if (unusable.length) {
+    process.stderr.write(`error: ${unusable.join(', ')} cannot be used with a batch file (it says what to run; use --format table or json)\n`);
+    return 2;
+  }
+  // --runs, --seed, --days and --agents override the batch's own, as they override a scenario's.
+  const flags = { runs: o.runs, seed: o.seed, days: o.days, agents: o.agents };
+  if (value && typeof value === 'object') for (const [k, v] of Object.entries(flags)) if (v !== undefined) (value as Record<string, unknown>)[k] = v;
   const pool = new NodePool(Math.max(1, o.workers ?? availableParallelism()));
   try {
     const run = async (c: EngineConfig, label: string): Promise<Summary> => {

@@ -227,8 +227,20 @@ export function prepare(b: Batch, onProgress?: (text: string) => void): Prepared
         scenario: it.set ? (withValues(it.scenario, Object.entries(it.set)) as { ok: true; scenario: Scenario }).scenario : it.scenario,
         set: it.set ?? null,
       }));
-      const jobs: Job[] = items.flatMap((it): McJob[] => [{ kind: 'mc', label: it.label, scenario: it.scenario, overrides: o }, baselineJob(it.scenario, o, it.label)]);
-      return { kind: b.kind, id, skeleton: viaJson({ items: items.map((it) => ({ label: it.label, scenarioId: it.scenario.id, set: it.set })) }), jobs };
+      // One plan job per item, then one baseline job per distinct do-nothing scenario (variants that change only
+      // tactics share their baseline).
+      const jobs: Job[] = items.map((it): McJob => ({ kind: 'mc', label: it.label, scenario: it.scenario, overrides: o }));
+      const bases = new Map<string, number>();
+      const base = items.map((it) => {
+        const j = baselineJob(it.scenario, o, it.label);
+        const key = JSON.stringify({ ...j.scenario, id: '', name: '' });
+        if (!bases.has(key)) {
+          bases.set(key, jobs.length);
+          jobs.push(j);
+        }
+        return bases.get(key)!;
+      });
+      return { kind: b.kind, id, skeleton: viaJson({ items: items.map((it, i) => ({ label: it.label, scenarioId: it.scenario.id, set: it.set, base: base[i]! })) }), jobs };
     }
     case 'sweep': {
       const axes = axesOf(b);
@@ -293,11 +305,11 @@ export function assemble(p: Pick<Prepared, 'kind' | 'id' | 'skeleton'>, outputs:
   let result: unknown;
   switch (p.kind) {
     case 'scenarios': {
-      const items = sk.items as Array<{ label: string; scenarioId: string; set: Record<string, number> | null }>;
+      const items = sk.items as Array<{ label: string; scenarioId: string; set: Record<string, number> | null; base: number }>;
       result = {
-        items: items.map((it, i): ScenarioFigures => {
-          const plan = outputs[2 * i] as McOutput;
-          const per = paired(plan, outputs[2 * i + 1] as McOutput);
+        items: items.map(({ base, ...it }, i): ScenarioFigures => {
+          const plan = outputs[i] as McOutput;
+          const per = paired(plan, outputs[base] as McOutput);
           return { ...it, runs: plan.runs, seed: plan.seed, figures: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, band(v)])) };
         }),
       };

@@ -33,9 +33,10 @@ beforeAll(() => {
       }),
     ),
   );
-  // A Monte Carlo sweep (3 points + 1 shared baseline) and a variant list (2 × 2 jobs): 4 jobs each.
+  // A Monte Carlo sweep (3 points + 1 shared baseline) and a variant list (3 plans + 2 distinct baselines: the
+  // variants that change only tactics share one): 4 and 5 jobs.
   writeFileSync(f('sweep.json'), JSON.stringify({ batch: 1, kind: 'sweep', id: 'sw', scenario: 'scenario.json', method: 'monteCarlo', fields: [{ path: 'tactics[ads].dailySpend', values: [0, 500, 2000] }] }));
-  writeFileSync(f('list.json'), JSON.stringify({ batch: 1, kind: 'scenarios', runs: 4, items: [{ scenario: 'scenario.json' }, { scenario: 'scenario.json', label: 'more posts', set: { 'tactics[posts].postsPerDay': 3 } }] }));
+  writeFileSync(f('list.json'), JSON.stringify({ batch: 1, kind: 'scenarios', runs: 4, items: [{ scenario: 'scenario.json' }, { scenario: 'scenario.json', label: 'more posts', set: { 'tactics[posts].postsPerDay': 3 } }, { scenario: 'scenario.json', label: 'livelier market', set: { 'baseline.forward.R1': 0.03 } }] }));
 });
 
 describe('batches on the command line', () => {
@@ -60,6 +61,22 @@ describe('batches on the command line', () => {
       }
     }
   }, 240_000);
+
+  it('a list pairs each item with its own do-nothing baseline, shared where the market is the same', () => {
+    const r = JSON.parse(readFileSync(f('list-single.json'), 'utf8')).result.items;
+    expect(r.map((x: { label: string }) => x.label)).toEqual(['1. test', 'more posts', 'livelier market']);
+    // Same market and seeds: the first two share a baseline, so ΔGMV − GMV (= −baseline GMV) is the same run by run;
+    // the livelier market's baseline sells more.
+    const base = (x: any) => x.figures.gmv.mean - x.figures['incremental.gmv'].mean;
+    expect(Math.abs(base(r[0]) - base(r[1])) / base(r[0])).toBeLessThan(1e-5);
+    expect(base(r[2])).toBeGreaterThan(base(r[0]) * 1.001);
+    // --runs on the command line overrides the batch's runs, as it does a scenario's.
+    const o = sim(f('list.json'), '--runs', '3', '--format', 'json', '--quiet');
+    expect(o.code, o.err).toBe(0);
+    expect(JSON.parse(o.out).result.items[0].runs).toBe(3);
+    expect(sim(f('list.json'), '--format', 'csv').err).toMatch(/--format csv cannot be used with a batch file/);
+    expect(sim(f('list.json'), '--contributions').code).toBe(2);
+  });
 
   it('merge refuses missing, repeated or mixed parts', () => {
     const missing = merge(f('sweep-4-0.json'), f('sweep-4-1.json'));
