@@ -275,7 +275,8 @@ describe('STAR Sandbox in the browser', () => {
 
     // The figures as CSV, a chart as SVG and PNG, and the scenario file itself (imported again, it is the same).
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
-    expect(readFileSync((await csv.path())!, 'utf8').split('\n')[0]).toBe('figure,mean,sd,p05,p50,p95');
+    // (for a spreadsheet: a byte-order mark and headers in the reader's language; tests/e2e/report.test.ts reads it back)
+    expect(readFileSync((await csv.path())!, 'utf8').split('\n')[0]).toBe('\ufeff指标,增量或总量,均值,标准差,第 5 百分位,中位数,第 95 百分位');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-chart=S-assets] >> text=SVG')]);
     const svgText = readFileSync((await svg.path())!, 'utf8');
     expect(svgText).toMatch(/^<\?xml/);
