@@ -95,7 +95,12 @@ describe('the Planner view', () => {
     await page.click('[data-testid=planner-cancel]');
     await page.waitForSelector('text=已取消');
     await page.fill('[data-testid=planner-runs]', '4');
-  }, 60_000);
+    // A goal already met at the least value tried: the answer is that value, with its probability.
+    await page.fill('[data-testid=goal-min]', '0');
+    await page.click('[data-testid=planner-run]');
+    await page.waitForSelector('[data-testid=goal-answer]');
+    expect(await page.locator('[data-testid=goal-answer]').innerText()).toMatch(/已达成/);
+  }, 120_000);
 
   it('runs a tornado: mean-field bars, then Monte Carlo on the top two, with SVG and PNG exports', async () => {
     await toPlanner('tornado');
@@ -119,6 +124,9 @@ describe('the Planner view', () => {
     await page.click('[data-testid=planner-run]');
     await page.waitForSelector('[data-testid=opt-result]', { timeout: 240_000 });
     expect(await page.locator('[data-planner-card=frontier] svg [data-point]').count()).toBe(5);
+    // The allocation at each budget of the frontier: 5 rows, one column per tactic (5) besides budget and objective.
+    expect(await page.locator('[data-testid=opt-frontier] tbody tr').count()).toBe(5);
+    expect(await page.locator('[data-testid=opt-frontier] thead th').count()).toBe(7);
     expect(await page.locator('[data-testid=opt-vs-own]').innerText()).toMatch(/选定方案减当前方案/);
     await shot(page, 'planner-optimise-zh-1440', true);
     expect(await latinLeaks()).toEqual([]);
