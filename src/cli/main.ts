@@ -220,7 +220,7 @@ function peekBatch(file: string): unknown {
 }
 
 async function runBatchFile(o: CliOptions, value: unknown): Promise<number> {
-  const unusable = [o.meanField && '--mean-field', o.contributions && '--contributions', o.compare && '--compare', o.baseline && '--baseline', o.noBaseline && '--no-baseline', o.drivers && '--drivers', o.assumptions !== undefined && (o.assumptions ? '--assumptions' : '--no-assumptions'), o.format === 'csv' && '--format csv'].filter(Boolean);
+  const unusable = [o.meanField && '--mean-field', o.contributions && '--contributions', o.compare && '--compare', o.baseline && '--baseline', o.noBaseline && '--no-baseline', o.drivers && '--drivers', o.assumptions !== undefined && (o.assumptions ? '--assumptions' : '--no-assumptions'), o.format === 'csv' && '--format csv', o.stopAt !== undefined && '--stop-at', o.saveState && '--save-state', o.resume && '--resume'].filter(Boolean);
   if (unusable.length) {
     process.stderr.write(`error: ${unusable.join(', ')} cannot be used with a batch file (it says what to run; use --format table or json)\n`);
     return 2;

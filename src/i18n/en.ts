@@ -558,7 +558,7 @@ export const en = {
   'unc.title': 'Uncertainty: simulation noise and assumptions',
   'unc.note': 'Each run drew {n} assumed parameters from their plausible ranges, so the intervals elsewhere on this page are noise + assumptions. The noise-only band repeats the same runs on the same seeds with every parameter at its stated value.',
   'unc.spread': 'Spread of outcomes (p05–p95 of the runs)',
-  'unc.ci': 'Mean’s 90% confidence interval (±1.645·sd/√n)',
+  'unc.ci': 'Mean’s 90% confidence interval (± t·sd/√n, Student’s t)',
   'unc.noise': 'Simulation noise',
   'unc.both': 'Noise + assumptions',
   'unc.fig.incGmv': 'Incremental GMV',

@@ -76,6 +76,7 @@ describe('batches on the command line', () => {
     expect(JSON.parse(o.out).result.items[0].runs).toBe(3);
     expect(sim(f('list.json'), '--format', 'csv').err).toMatch(/--format csv cannot be used with a batch file/);
     expect(sim(f('list.json'), '--contributions').code).toBe(2);
+    expect(sim(f('list.json'), '--resume', f('x.json')).err).toMatch(/--resume cannot be used with a batch file/);
   });
 
   it('merge refuses missing, repeated or mixed parts', () => {
