@@ -153,6 +153,9 @@ describe('the client report', () => {
     // A fresh run (a saved result cannot be split by tactic: its runs are not kept).
     await page.click('[data-testid=run]');
     await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
+    // Both runs of this scenario are kept, the new one shown; the earlier one can be reopened.
+    await page.waitForSelector('[data-testid=run-history]');
+    expect(await page.locator('[data-testid=run-history] tbody tr').count()).toBe(2);
     await page.click('[data-tab=tactics]');
     await page.click('[data-testid=compute-removal]');
     await page.waitForSelector('[data-table=shapley] tbody tr', { timeout: 240_000 });
@@ -295,6 +298,41 @@ describe('the client report', () => {
     expect(alert2).toContain('已拒绝:这不是有效的结果');
     expect(alert2).toContain('result.meta.seed: 与场景的种子不一致(场景为 20260101)');
     await wrong.ctx.close();
+  });
+
+  it('reports on a comparison too: its summary and table on the first page, the charts in the appendix', async () => {
+    await page.click('[data-lang=zh]');
+    await page.click('[data-view=compare]');
+    await page.waitForSelector('[data-testid=run-compare]');
+    await page.fill('.settings input[type=number] >> nth=0', '3');
+    await page.fill('.settings input[type=number] >> nth=1', '90');
+    await page.click('[data-testid=run-compare]');
+    await page.waitForSelector('[data-testid=compare-summary]', { timeout: 180_000 });
+    await page.click('[data-testid=compare-report]');
+    await page.waitForSelector('[data-testid=report-compare-page] [data-testid=compare-summary]');
+    await shot(page, 'report-comparison-zh-1440', true);
+    const pdf = join(OUT, 'report-comparison-zh.pdf');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' });
+    const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(first).toContain('方案对比');
+    expect(first).toContain('差异与原因');
+    expect(first).not.toContain('附录');
+    expect(last).toContain('附录');
+    expect(first + last).not.toContain('场景库');
+    execFileSync('pdftoppm', ['-r', '60', pdf, join(OUT, 'report-comparison-zh')]);
+    for (const p of readdirSync(OUT).filter((f) => f.startsWith('report-comparison-zh-') && f.endsWith('.ppm'))) expect(inkInMargin(join(OUT, p), 20), p).toBe(0);
+    execFileSync('pdftoppm', ['-r', '110', '-png', pdf, join(OUT, 'report-comparison-zh')]);
+    // Back to the plan's report.
+    await page.click('[data-testid=report-of-run]');
+    await page.waitForSelector('[data-testid=report-page]');
   });
 
   it('works offline after the first visit: the service worker serves the app and its workers, and a run finishes', async () => {

@@ -19,8 +19,8 @@ import type { DashTab } from '../lib/route';
 import { memoryResults, type ResultsStore, type SavedRun } from '../lib/results-db';
 import { encodeResults, MAX_LINK_CHARS, readResults, resultsDataFromHash, resultsJson, resultsUrl, RESULTS_FORMAT, type ReadResults, type SharedResult } from '../lib/result-share';
 
-export type View = 'library' | 'editor' | 'dashboard' | 'compare' | 'planner' | 'report';
-export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare', 'planner', 'report'];
+export type View = 'library' | 'editor' | 'dashboard' | 'compare' | 'planner' | 'report' | 'class';
+export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare', 'planner', 'report', 'class'];
 
 /** The preset a first visit opens. */
 export const DEFAULT_PRESET = 'beauty-omnichannel-acquisition';
@@ -48,6 +48,8 @@ export class AppState {
   shared = $state.raw<SharedResult | null>(null);
   /** The last comparison came from storage (saved then), not from a comparison run in this page. */
   comparisonSavedAt = $state<string | null>(null);
+  /** When the comparison shown was made (saved), for its report. */
+  comparisonMadeAt = $state<string | null>(null);
 
   constructor(
     readonly store: KeyValueStore,
@@ -340,8 +342,10 @@ export class AppState {
     try {
       const plain = <T,>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
       const outcome = { ...o, entries: o.entries.map((e) => ({ ...e, name: plain(e.name), scenario: plain(e.scenario) })) };
-      await this.results.saveComparison({ outcome, savedAt: new Date().toISOString() });
+      const savedAt = new Date().toISOString();
+      this.comparisonMadeAt = savedAt;
       this.comparisonSavedAt = null;
+      await this.results.saveComparison({ outcome, savedAt });
     } catch {
       // As for runs: kept for this session only.
     }
@@ -355,6 +359,7 @@ export class AppState {
       this.compare.outcome = saved.outcome;
       this.compare.status = 'done';
       this.comparisonSavedAt = saved.savedAt;
+      this.comparisonMadeAt = saved.savedAt;
     } catch {
       // Nothing saved that can be read.
     }
