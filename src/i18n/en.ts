@@ -3,6 +3,7 @@
  * placeholders included). `{name}` marks a value filled in at run time.
  */
 import { plannerEn } from './planner';
+import { classroomEn } from './classroom';
 
 export const en = {
   'app.name': 'STAR Sandbox',
@@ -579,6 +580,7 @@ export const en = {
   'unc.drivers.r5': 'R5',
   'unc.driversNote': 'Partial rank correlation (PRCC) of the figure with each assumption’s draws across runs: near ±1, that assumption moves it most; red lowers it. Measure the top ones first.',
   ...plannerEn,
+  ...classroomEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { plannerZh } from './planner';
+import { classroomZh } from './classroom';
 
 /** 简体中文(默认语言)。键与 en.ts 完全一致,测试会检查键与占位符。 */
 export const zh: Record<MessageKey, string> = {
@@ -577,4 +578,5 @@ export const zh: Record<MessageKey, string> = {
   'unc.drivers.r5': '复购忠诚人群',
   'unc.driversNote': '各次运行中该指标与每个假设抽取值的偏秩相关系数:越接近 ±1,该假设影响越大;红色表示使指标降低。应优先核实排在前面的假设。',
   ...plannerZh,
+  ...classroomZh,
 };

@@ -1,9 +1,9 @@
 /**
  * Views in the URL's hash, so the browser's Back and Forward move between them and a reload opens the same view:
- * `#/library`, `#/editor`, `#/dashboard/S` (… `/T`, `/A`, `/R`, `/tactics`), `#/compare`, `#/planner`. Share links keep their own
+ * `#/library`, `#/editor`, `#/dashboard/S` (… `/T`, `/A`, `/R`, `/tactics`), `#/compare`, `#/planner`, `#/class`. Share links keep their own
  * hash (`#s=…`, share.ts): a hash that is not a route is left to them, and is never read as one.
  */
-export const ROUTE_VIEWS = ['library', 'editor', 'dashboard', 'compare', 'planner', 'report'] as const;
+export const ROUTE_VIEWS = ['library', 'editor', 'dashboard', 'compare', 'planner', 'report', 'class'] as const;
 export type RouteView = (typeof ROUTE_VIEWS)[number];
 export const DASH_TABS = ['S', 'T', 'A', 'R', 'tactics'] as const;
 export type DashTab = (typeof DASH_TABS)[number];
