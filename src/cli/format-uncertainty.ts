@@ -35,7 +35,7 @@ export function formatUncertainty(r: SimulationResult, drivers: boolean): string
   const lines: string[] = [
     '',
     `Uncertainty — each run drew ${u.drawn} assumed parameters from their plausible ranges; the intervals above include them`,
-    `   ${''.padEnd(34)}${'spread of outcomes (p05 – p95 of the runs)'.padEnd(56)}mean's 90% CI (± 1.645·sd/√n)`,
+    `   ${''.padEnd(34)}${'spread of outcomes (p05 – p95 of the runs)'.padEnd(56)}mean's 90% CI (± t·sd/√n)`,
     `   ${''.padEnd(34)}${'noise only'.padEnd(28)}${'noise + assumptions'.padEnd(28)}${'noise only'.padEnd(28)}noise + assumptions`,
   ];
   for (const [key, label, kind] of ROWS) {

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/types';
 import { doNothing } from '../scenario/variants';
 import type { EngineConfig } from '../sim/config';
 import { runMeanField, type MeanFieldResult } from '../sim/meanfield';
-import { stat, round6, type Stat } from '../sim/stats';
+import { meanCi90, stat, round6, type Stat } from '../sim/stats';
 import type { Summary } from '../sim/summary';
 import { meanFieldFigures, pairRuns, summaryTotals, type FigureKey, type RunTotals } from './figures';
 
@@ -70,7 +70,7 @@ export function nums(a: ReadonlyArray<number | null> | undefined): number[] {
 
 /**
  * Per-run values summarised: mean, sd, p05/p50/p95 and p10 (the spread of outcomes across runs) and ci90, the 90 %
- * confidence interval of the mean (± 1.645·sd/√n). Non-finite runs are left out.
+ * confidence interval of the mean (± t·sd/√n, Student's t with n − 1 degrees of freedom). Non-finite runs are left out.
  */
 export interface Band extends Stat {
   p10: number;
@@ -83,8 +83,7 @@ export function band(values: ReadonlyArray<number>): Band | null {
   if (!s) return null;
   const xs = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   const n = xs.length;
-  const h = (1.645 * s.sd) / Math.sqrt(n);
-  return { ...s, p10: round6(quantile(xs, 0.1)), ci90: n > 1 ? [round6(s.mean - h), round6(s.mean + h)] : null, n };
+  return { ...s, p10: round6(quantile(xs, 0.1)), ci90: meanCi90(s.mean, s.sd, n), n };
 }
 
 /** Quantile of sorted values, linear between order statistics (type 7, as R and numpy by default). */

@@ -1,4 +1,4 @@
-import { bandSteps, drain, round6, stat, type Band, type Stat } from './stats';
+import { bandSteps, drain, meanCi90, round6, stat, type Band, type Stat } from './stats';
 import type { Summary } from './summary';
 
 /** One figure compared between a reference A and an alternative B on the same seeds. */
@@ -7,7 +7,7 @@ export interface PairedFigure {
   b: Stat | null;
   /** B − A per run, summarised across runs. */
   diff: Stat | null;
-  /** 90 % interval of the mean difference (mean ± 1.645·sd/√n). */
+  /** 90 % interval of the mean difference (mean ± t·sd/√n, Student's t with n − 1 degrees of freedom). */
   ci90: [number, number] | null;
   /** Share of runs in which B > A (ties count half). */
   pBgtA: number | null;
@@ -42,7 +42,7 @@ export function pairFigures(a: Float64Array, b: Float64Array): PairedFigure {
   }
   const ds = stat(diff);
   const ci90: [number, number] | null =
-    ds && valid > 1 ? [round6(ds.mean - (1.645 * ds.sd) / Math.sqrt(valid)), round6(ds.mean + (1.645 * ds.sd) / Math.sqrt(valid))] : null;
+    ds ? meanCi90(ds.mean, ds.sd, valid) : null;
   return { a: stat(a), b: stat(b), diff: ds, ci90, pBgtA: valid > 0 ? round6(wins / valid) : null };
 }
 

@@ -34,8 +34,8 @@ export const INTERVALS = {
     zh: '结果分布区间(第 5–95 百分位):90% 的运行结果落在其中。各指标的主区间。',
   },
   ci90: {
-    en: 'Confidence in the mean (mean ± 1.645·sd/√n): where the average lies, given the runs; narrows with more runs.',
-    zh: '均值置信区间(均值 ± 1.645 × 标准差 ÷ √运行次数):给定运行次数下均值所在范围;运行越多越窄。',
+    en: 'Confidence in the mean (mean ± t·sd/√n, Student’s t with n − 1 degrees of freedom: 2.35 for 4 runs, 1.73 for 20): where the average lies, given the runs; narrows with more runs.',
+    zh: '均值置信区间(均值 ± t × 标准差 ÷ √运行次数,t 为自由度 n − 1 的学生 t 分位数:4 次运行为 2.35,20 次为 1.73):给定运行次数下均值所在范围;运行越多越窄。',
   },
 } as const;
 

@@ -1,4 +1,4 @@
-import { round6, stat, type Stat } from './stats';
+import { meanCi90, round6, stat, type Stat } from './stats';
 import type { SimulationResult } from './result';
 import type { Summary } from './summary';
 
@@ -7,7 +7,8 @@ import type { Summary } from './summary';
  * numbers), summarised across runs. Two intervals answer two questions:
  * - `p05`–`p95`, the **spread of outcomes**: the 5th–95th percentile of the per-run values — what the plan's effect
  *   may turn out to be. This is the headline range.
- * - `ci90`, the **confidence in the mean**: mean ± 1.645·sd/√n — how well the runs pin down the average effect.
+ * - `ci90`, the **confidence in the mean**: mean ± t·sd/√n (Student's t, n − 1 degrees of freedom) — how well the runs
+ *   pin down the average effect.
  */
 export interface IncrementalFigure extends Stat {
   ci90: [number, number] | null;
@@ -44,8 +45,7 @@ export function incrementalFigure(values: ArrayLike<number>): IncrementalFigure 
   if (!s) return null;
   let n = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) n++;
-  const h = (1.645 * s.sd) / Math.sqrt(n);
-  return { ...s, ci90: n > 1 ? [round6(s.mean - h), round6(s.mean + h)] : null };
+  return { ...s, ci90: meanCi90(s.mean, s.sd, n) };
 }
 
 /**

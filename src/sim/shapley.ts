@@ -1,7 +1,7 @@
 import type { EngineConfig } from './config';
 import { runMeanField, type MeanFieldResult } from './meanfield';
 import { Rng } from './rng';
-import { round6, stat, type Stat } from './stats';
+import { meanCi90, round6, stat, type Stat } from './stats';
 
 /**
  * Per-tactic value that adds up: Shapley values over a scenario's tactics.
@@ -204,7 +204,7 @@ export function planShapley(
 export interface ShapleyFigure {
   /** φ per run, summarised: mean, sd and the 5–95 % spread across runs. */
   value: Stat | null;
-  /** Confidence in the mean: mean ± 1.645·sd/√n over runs (paired: every subset ran on the same seeds). */
+  /** Confidence in the mean: mean ± t·sd/√n over runs (Student's t; paired: every subset ran on the same seeds). */
   ci90: [number, number] | null;
 }
 
@@ -236,8 +236,7 @@ export function figureOf(values: Float64Array): ShapleyFigure {
   const s = stat(values);
   let valid = 0;
   for (const x of values) if (Number.isFinite(x)) valid++;
-  const half = s && valid > 1 ? (1.645 * s.sd) / Math.sqrt(valid) : null;
-  return { value: s, ci90: s && half !== null ? [round6(s.mean - half), round6(s.mean + half)] : null };
+  return { value: s, ci90: s ? meanCi90(s.mean, s.sd, valid) : null };
 }
 
 /**

@@ -21,6 +21,27 @@ export interface Band {
  * Round to 6 significant digits: results stay readable and compact, and the rounding is the same on every machine
  * (the inputs are computed in the same order), so bytes stay identical.
  */
+/**
+ * Student's t quantile t(0.95; df), for 90 % two-sided intervals of a mean: the textbook table to 30 degrees of
+ * freedom, then the Cornish–Fisher expansion around z = 1.644854 (within 0.001 of the table at 30 and closer above).
+ * With the few runs a scenario has (4 in the tests, 20 by default) the normal 1.645 would claim 90 % where the
+ * interval holds about 80 % (n = 4) or 89 % (n = 20).
+ */
+const T95 = [6.314, 2.92, 2.353, 2.132, 2.015, 1.943, 1.895, 1.86, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.74, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697];
+export function tQuantile95(df: number): number {
+  if (!(df >= 1)) return NaN;
+  if (df <= T95.length) return T95[Math.floor(df) - 1]!;
+  const z = 1.644854;
+  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+}
+
+/** The 90 % confidence interval of a mean from n values with sample sd: mean ± t(0.95; n − 1) · sd / √n; null for n < 2. */
+export function meanCi90(mean: number, sd: number, n: number): [number, number] | null {
+  if (!(n > 1)) return null;
+  const h = (tQuantile95(n - 1) * sd) / Math.sqrt(n);
+  return [round6(mean - h), round6(mean + h)];
+}
+
 export function round6(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   return Number(x.toPrecision(6));

@@ -8,7 +8,7 @@ import type { Summary } from './summary';
  * with its draws of the assumed parameters: simulation noise + assumptions, the headline interval. `noise` is the
  * same runs on the same seeds with every parameter at its stated value: simulation noise only. Each carries both
  * intervals — p05–p95, the spread of outcomes across runs, and ci90, the 90 % confidence interval of the mean
- * (± 1.645·sd/√n).
+ * (± t·sd/√n, Student's t).
  */
 export interface UncertaintyBands {
   assumptions: IncrementalFigure | null;

@@ -24,17 +24,18 @@ describe('pairFigures: B − A run by run', () => {
     expect(pairFigures(f64([NaN]), f64([1])).pBgtA).toBeNull();
   });
 
-  it('the 90 % interval of the mean difference is mean ± 1.645·sd/√n', () => {
-    // Differences 1…9: mean 5, Σ(d − 5)² = 60, sample sd √(60/8), n = 9, √n = 3.
+  it('the 90 % interval of the mean difference is mean ± t·sd/√n, Student’s t with n − 1 degrees of freedom', () => {
+    // Differences 1…9: mean 5, Σ(d − 5)² = 60, sample sd √(60/8), n = 9, √n = 3; t(0.95; 8) = 1.860 (table).
     const a = f64([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     const b = f64([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const p = pairFigures(a, b);
-    const half = (1.645 * Math.sqrt(60 / 8)) / 3; // 1.50167…
-    expect(half).toBeCloseTo(1.50167, 5);
+    const half = (1.86 * Math.sqrt(60 / 8)) / 3; // 1.69800…
+    expect(half).toBeCloseTo(1.698, 3);
     expect(p.ci90![0]).toBeCloseTo(5 - half, 4);
     expect(p.ci90![1]).toBeCloseTo(5 + half, 4);
-    // Without /√n the interval would be 3× as wide: 5 ± 4.505.
-    expect(p.ci90![1] - p.ci90![0]).toBeLessThan(3.01);
+    // Without /√n the interval would be 3× as wide: 5 ± 5.09; with the normal 1.645, 5 ± 1.50.
+    expect(p.ci90![1] - p.ci90![0]).toBeLessThan(3.41);
+    expect(p.ci90![1] - p.ci90![0]).toBeGreaterThan(3.39);
     expect(pairFigures(f64([1]), f64([2])).ci90).toBeNull();
   });
 
@@ -48,7 +49,7 @@ describe('pairFigures: B − A run by run', () => {
     expect(p.diff!.p05).toBeCloseTo(1, 10);
     expect(p.diff!.p95).toBeCloseTo(2, 10);
     expect(p.pBgtA).toBe(1);
-    const half = (1.645 * Math.sqrt(1 / 3)) / 2;
+    const half = (2.353 * Math.sqrt(1 / 3)) / 2; // t(0.95; 3) = 2.353
     expect(p.ci90![0]).toBeCloseTo(1.5 - half, 4);
     expect(p.ci90![1]).toBeCloseTo(1.5 + half, 4);
     // Each side's own summary is unchanged by the pairing.

@@ -4,6 +4,8 @@ import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
 import { createRun, stepDay } from '../../src/sim/model';
 import { IN_GROUP, MEMBER, WECOM } from '../../src/sim/population';
 import type { TacticRuntime } from '../../src/sim/tactics/types';
+import { thresholdBasket } from '../../src/sim/tactics/coupons';
+import { Rng } from '../../src/sim/rng';
 
 /**
  * Engine paths the presets never take, each checked against an expectation worked out by hand from the scenario's
@@ -254,20 +256,24 @@ describe('coupon kinds: redemption, discount and cost by hand', () => {
   // A still population, half R3 and half R5, everyone a target; one issue day with reach 1, so every target holds a
   // coupon valid V = 10 days. The pull is Hill(face ÷ mean order; ec, s) = Hill(25/100; 0.25, 1) = 0.5, so a holder
   // redeems with daily hazard h = redeemRate · 0.5 = 0.1 — × categoryShare (0.4) for a category coupon,
-  // × mean ÷ threshold (100/200) for a threshold coupon whose threshold is above the mean order. Nobody buys otherwise,
-  // so redemptions = holders · (1 − (1 − h)^V), each with a discount of the face value (every basket is 100 ≥ 25; a
-  // threshold coupon lifts it to 200), and the cost is discounts + issued × issue cost.
+  // × mean ÷ threshold (100/200) for a threshold coupon whose threshold is above the mean order, × the mass-drop share
+  // for a coupon dropped on everyone. Nobody buys otherwise, so the coupon's orders = holders · (1 − (1 − h)^V), each
+  // with a discount of the face value (every basket is 100 ≥ 25) — except a threshold coupon's: a basket of 100 is
+  // topped up to 200 when the customer adds up to half the threshold (top-up reach 0.5), and bought at 100 without the
+  // coupon when only up to 30 % (reach 0.3) — and the cost is discounts + issued × issue cost.
   const n = 10000;
   const V = 10;
   const face = 25;
   const issueCost = 0.05;
   const cases = [
-    { kind: 'storewide', holders: n, h: 0.1, value: 100 },
-    { kind: 'category', holders: n, h: 0.04, value: 100 },
-    { kind: 'threshold', holders: n, h: 0.05, value: 200 },
-    { kind: 'newCustomer', holders: n / 2, h: 0.1, value: 100 }, // R5 buyers receive no new-customer coupon
+    { kind: 'storewide', holders: n, h: 0.1, value: 100, mass: 1, reachUp: 0.3, discounted: true },
+    { kind: 'storewide', holders: n, h: 0.03, value: 100, mass: 0.3, reachUp: 0.3, discounted: true }, // dropped on everyone
+    { kind: 'category', holders: n, h: 0.04, value: 100, mass: 1, reachUp: 0.3, discounted: true },
+    { kind: 'threshold', holders: n, h: 0.05, value: 200, mass: 1, reachUp: 0.5, discounted: true },
+    { kind: 'threshold', holders: n, h: 0.05, value: 100, mass: 1, reachUp: 0.3, discounted: false },
+    { kind: 'newCustomer', holders: n / 2, h: 0.1, value: 100, mass: 1, reachUp: 0.3, discounted: true }, // R5 buyers receive no new-customer coupon
   ];
-  it.each(cases)('$kind: holders · (1 − (1 − h)^V) redemptions, face value each, issue cost per coupon', ({ kind, holders, h, value }) => {
+  it.each(cases)('$kind (mass-drop share $mass, top-up reach $reachUp): holders · (1 − (1 − h)^V) orders, face value each when used, issue cost per coupon', ({ kind, holders, h, value, mass, reachUp, discounted }) => {
     const c = config({
       days: 30,
       runs: 4,
@@ -292,6 +298,8 @@ describe('coupon kinds: redemption, discount and cost by hand', () => {
           validityDays: V,
           reminderDays: 0,
           issueCost,
+          massRedemption: mass,
+          topUpReach: reachUp,
         },
       ],
     });
@@ -305,7 +313,43 @@ describe('coupon kinds: redemption, discount and cost by hand', () => {
     // Per run, exactly: GMV = redemptions × basket, discount = redemptions × face, cost = discount + issue cost.
     const orders = Array.from(s.figure('cause.c.orders'));
     Array.from(s.figure('cause.c.gmv')).forEach((g, k) => expect(g).toBeCloseTo(orders[k]! * value, 6));
-    Array.from(s.figure('cause.c.discount')).forEach((d, k) => expect(d).toBeCloseTo(orders[k]! * face, 6));
-    Array.from(s.figure('cause.c.cost')).forEach((x, k) => expect(x).toBeCloseTo(orders[k]! * face + holders * issueCost, 6));
+    const used = discounted ? 1 : 0;
+    Array.from(s.figure('cause.c.discount')).forEach((d, k) => expect(d).toBeCloseTo(orders[k]! * face * used, 6));
+    Array.from(s.figure('cause.c.cost')).forEach((x, k) => expect(x).toBeCloseTo(orders[k]! * face * used + holders * issueCost, 6));
+    Array.from(s.figure('tactic.c.redeemed')).forEach((x, k) => expect(x).toBe(orders[k]! * used));
+  });
+});
+
+describe('threshold coupons’ baskets in the mean field, against sampled baskets', () => {
+  // Log-normal baskets with mean 100 and sd 50, a ¥150 threshold: sample 200 000 baskets with a seeded generator and
+  // count by hand which reach the threshold, which come within reach (topped up) and by how much.
+  const mean = 100;
+  const sd = 50;
+  const T = 150;
+  const sampled = (reach: number) => {
+    const rng = new Rng('threshold-baskets');
+    const s2 = Math.log(1 + (sd / mean) ** 2);
+    let used = 0;
+    let topUp = 0;
+    const N = 200_000;
+    for (let k = 0; k < N; k++) {
+      const v = Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * rng.normal());
+      if (v >= T) used++;
+      else if (v >= (1 - reach) * T) {
+        used++;
+        topUp += T - v;
+      }
+    }
+    return { used: used / N, topUp: topUp / N };
+  };
+  it.each([0, 0.3, 0.5])('top-up reach %s: the share of orders using the coupon and the yuan added per order', (reach) => {
+    const got = thresholdBasket(mean, sd, T, reach);
+    const want = sampled(reach);
+    expect(Math.abs(got.used - want.used)).toBeLessThan(0.005);
+    expect(Math.abs(got.topUp - want.topUp)).toBeLessThan(0.3);
+  });
+  it('with equal baskets, all or nothing', () => {
+    expect(thresholdBasket(100, 0, 150, 0.3)).toEqual({ used: 0, topUp: 0 });
+    expect(thresholdBasket(100, 0, 150, 0.4)).toEqual({ used: 1, topUp: 50 });
   });
 });

@@ -107,9 +107,10 @@ describe('the plan’s incremental figures from two hand-made runs of the plan a
   const inc = incrementalResult(plan, base, 0.5, 'test--do-nothing');
   check('incremental.gmv', () => {
     expect(inc.gmv!.mean).toBe(6500);
-    // 90 % interval of the mean: 6 500 ± 1.645 × 707.107 ÷ √2 = 6 500 ± 822.5; the spread is p05–p95 of {6 000, 7 000}.
-    expect(inc.gmv!.ci90![0]).toBeCloseTo(5677.5, 1);
-    expect(inc.gmv!.ci90![1]).toBeCloseTo(7322.5, 1);
+    // 90 % interval of the mean: 6 500 ± t(0.95; 1) × 707.107 ÷ √2 = 6 500 ± 6.314 × 500 = 6 500 ± 3 157; the spread is
+    // p05–p95 of {6 000, 7 000}.
+    expect(inc.gmv!.ci90![0]).toBeCloseTo(3343, 1);
+    expect(inc.gmv!.ci90![1]).toBeCloseTo(9657, 1);
     expect(inc.gmv!.p05).toBe(6050);
     expect(inc.gmv!.p95).toBe(6950);
   });

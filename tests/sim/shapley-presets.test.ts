@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAll } from '../helpers';
+import { tQuantile95 } from '../../src/sim/stats';
 import { parseScenarioText } from '../../src/scenario/parse';
 import { compileScenario } from '../../src/scenario/compile';
 import { tacticValues } from '../../src/sim/contributions';
@@ -34,11 +35,11 @@ function preset(file: string, agents = 4000, runs = 4): EngineConfig {
   return compileScenario(r.scenario, { agents, runs });
 }
 
-/** Per run: mean, and whether mean − 1.645·sd/√n > 0 (clearly positive). */
+/** Per run: mean, and whether mean − t·sd/√n > 0 (clearly positive; Student's t, as the app's intervals). */
 function clearlyPositive(d: Float64Array): boolean {
   const m = d.reduce((s, x) => s + x, 0) / d.length;
   const sd = Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / (d.length - 1));
-  return m - (1.645 * sd) / Math.sqrt(d.length) > 0;
+  return m - (tQuantile95(d.length - 1) * sd) / Math.sqrt(d.length) > 0;
 }
 
 describe('on every preset, Shapley values agree with the removal effects', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mean as ssMean, quantile as ssQuantile, sampleStandardDeviation } from 'simple-statistics';
-import { band, bandSteps, drain, round6, stat } from '../../src/sim/stats';
+import { band, bandSteps, drain, meanCi90, round6, stat, tQuantile95 } from '../../src/sim/stats';
 
 /**
  * The statistics every result is made of, checked against hand-computed values on small arrays (and against
@@ -123,5 +123,20 @@ describe('round6: six significant digits', () => {
     expect(round6(NaN)).toBeNaN();
     expect(round6(Infinity)).toBe(Infinity);
     expect(round6(-Infinity)).toBe(-Infinity);
+  });
+});
+
+describe('the 90 % interval of a mean: Student’s t', () => {
+  it('t(0.95; df) as printed in statistics tables, tending to the normal 1.645', () => {
+    // Textbook values (e.g. NIST/SEMATECH e-Handbook, table of upper critical values of the t distribution).
+    const table: Array<[number, number]> = [[1, 6.314], [2, 2.92], [3, 2.353], [4, 2.132], [9, 1.833], [19, 1.729], [29, 1.699], [30, 1.697], [40, 1.684], [60, 1.671], [100, 1.66], [120, 1.658]];
+    for (const [df, t] of table) expect(Math.abs(tQuantile95(df) - t), `df ${df}`).toBeLessThan(0.0015);
+    expect(tQuantile95(1e6)).toBeCloseTo(1.6449, 3);
+    expect(tQuantile95(0)).toBeNaN();
+  });
+  it('mean ± t · sd / √n by hand; none from one value', () => {
+    // n = 4, sd 2: ± 2.353 × 2 ÷ 2 = ± 2.353.
+    expect(meanCi90(10, 2, 4)).toEqual([7.647, 12.353]);
+    expect(meanCi90(10, 2, 1)).toBeNull();
   });
 });

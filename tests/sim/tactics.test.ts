@@ -82,7 +82,7 @@ describe.each(Object.keys(TACTICS))('tactic %s', (type) => {
     }
   });
 
-  it('its removal effect is the per-run difference with and without it, with the interval mean ± 1.645·sd/√n', async () => {
+  it('its removal effect is the per-run difference with and without it, with the interval mean ± t·sd/√n (t(0.95; 3) = 2.353)', async () => {
     const runs = 4;
     const cfg = config({ ...base, runs, tactics: [tactic] });
     const full = runAll(cfg);
@@ -96,7 +96,7 @@ describe.each(Object.keys(TACTICS))('tactic %s', (type) => {
       const d = Array.from(b, (x, k) => x - a[k]!);
       const mean = d.reduce((x, y) => x + y, 0) / runs;
       const sd = Math.sqrt(d.reduce((x, y) => x + (y - mean) ** 2, 0) / (runs - 1));
-      const half = (1.645 * sd) / Math.sqrt(runs);
+      const half = (2.353 * sd) / Math.sqrt(runs);
       spread += sd;
       const f = report.tactics[0]!.effect[key]!;
       const close = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(want)));

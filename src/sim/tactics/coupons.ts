@@ -1,3 +1,4 @@
+import { probit } from 'simple-statistics';
 import { assumed, reported } from '../../lib/source';
 import type { TacticConfig } from '../config';
 import type { MeanFieldDay } from '../meanfield-day';
@@ -19,7 +20,10 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
  * agent holds a coupon until it is used or expires; each day a holder redeems with a hazard that rises with the face
  * value (Hill on the face value: the effort) and the agent's price sensitivity, and more in the reminder days before
  * expiry. Redemption is a purchase: a first purchase (→ R4) for R1–R3, an extra purchase chance for buyers (recalling
- * dormant ones). The discount is a cost; a threshold coupon (满减) lifts the basket to the threshold. Redemption pulls
+ * dormant ones). Coupons dropped on everyone redeem less than claimed or targeted ones (in a group, from a guide, for
+ * members, a recall). The discount is a cost. A threshold coupon (满减) is used when the basket reaches the threshold,
+ * or comes within reach of it (the customer adds to it); a smaller basket is bought without it, and the coupon given
+ * up. Redemption pulls
  * purchases forward (the buyer's own purchase chance is lower for a while) and raises discount dependence, which
  * lowers purchasing without a coupon and fades slowly — the habit measure the result reports.
  */
@@ -50,6 +54,8 @@ interface CouponParams {
   dependenceHalfLifeDays: number;
   dependenceEffect: number;
   issueCost: number;
+  massRedemption: number;
+  topUpReach: number;
 }
 
 function paramsOf(q: Record<string, unknown>): CouponParams {
@@ -78,6 +84,8 @@ function paramsOf(q: Record<string, unknown>): CouponParams {
     dependenceHalfLifeDays: p(q, 'dependenceHalfLifeDays'),
     dependenceEffect: p(q, 'dependenceEffect'),
     issueCost: p(q, 'issueCost'),
+    massRedemption: p(q, 'massRedemption'),
+    topUpReach: p(q, 'topUpReach'),
   };
 }
 
@@ -93,9 +101,40 @@ export function couponPull(faceValue: number, meanOrder: number, halfSaturationD
  */
 export function redemptionHazard(prm: CouponParams, meanOrder: number): number {
   let h = prm.redeemRate * couponPull(prm.faceValue, meanOrder, prm.halfSaturationDepth, prm.shape) * prm.priceSensitivity;
+  if (isMassDrop(prm)) h *= prm.massRedemption;
   if (prm.kind === 'category') h *= prm.categoryShare;
   if (prm.kind === 'threshold' && prm.threshold > meanOrder) h *= meanOrder / prm.threshold;
   return Math.min(1, h);
+}
+
+/** Dropped on everyone in the target tiers: not claimed in a group, sent by a guide, a members' coupon, a recall or a pack after an order. */
+export function isMassDrop(prm: Pick<CouponParams, 'channel' | 'lapsedOnly' | 'kind'>): boolean {
+  return prm.channel === 'all' && !prm.lapsedOnly && prm.kind !== 'pack';
+}
+
+/**
+ * What a threshold coupon does to the baskets of the orders it brings, for order values log-normal with this mean and
+ * sd: the share of those orders that use it (the basket reaches the threshold, or (1 − reach) × threshold and the
+ * customer adds the rest) and the yuan added per order on average. By the quantiles of the distribution (the mean
+ * field's twin of the per-order rule in `create`).
+ */
+export function thresholdBasket(mean: number, sd: number, threshold: number, reach: number, points = 400): { used: number; topUp: number } {
+  const cv = mean > 0 ? sd / mean : 0;
+  const s2 = Math.log(1 + cv * cv);
+  const s = Math.sqrt(s2);
+  const mu = Math.log(mean) - s2 / 2;
+  const lo = (1 - reach) * threshold;
+  let used = 0;
+  let topUp = 0;
+  for (let k = 0; k < points; k++) {
+    const v = s > 0 ? Math.exp(mu + s * probit((k + 0.5) / points)) : mean;
+    if (v >= threshold) used++;
+    else if (v >= lo) {
+      used++;
+      topUp += threshold - v;
+    }
+  }
+  return { used: used / points, topUp: topUp / points };
 }
 
 /** Category coupons on high-margin goods build about half the dependence of store-wide ones (docs/sources.md#coupons-metro-category). */
@@ -188,6 +227,14 @@ export const coupons: TacticDefinition = {
       en: 'Purchase chance without a coupon falls by effect × dependence',
       zh: '无券时购买概率下降 = 系数 × 依赖度',
     }), 0.25, 0.75, WHY.unpublished),
+    massRedemption: ranged(share(0.3, assumed('a coupon dropped on everyone is used about a third as often as one a customer claimed in a group, got from a guide or as a member; no redemption rates are published', '面向所有人群批量发放的券,核销约为社群领取、导购发放或会员专享券的三分之一;没有公开的核销数据', ['gaps-not-published']), {
+      en: 'Redemption of coupons dropped on everyone, relative to claimed or targeted ones (channel “all”, not a recall or a pack)',
+      zh: '面向全部人群批量发放的券相对于定向券(社群、导购、会员、召回、券包)的核销比例',
+    }), 0.15, 0.5, WHY.unpublished),
+    topUpReach: ranged(share(0.3, assumed('a customer adds up to about a third of the threshold to use a spend-and-save coupon', '顾客最多补单约满减门槛的三分之一来用券'), {
+      en: 'Threshold coupons: how far below the threshold a basket can be and still be topped up to it (share of the threshold)',
+      zh: '满减券:购物篮低于门槛多少仍会凑单到门槛(占门槛的比例)',
+    }), 0.15, 0.5, WHY.unpublished),
     issueCost: ranged(num('yuan', 0, 100, 0.05, assumed('the message cost of sending one coupon', '每发一张券的消息费用', ['gaps-not-published']), { en: 'Cost per coupon issued', zh: '每张券的发放成本' }), 0.03, 0.1, WHY.cost),
   },
   curve: {
@@ -336,17 +383,24 @@ export const coupons: TacticDefinition = {
         allOrders++;
         if (o.cause !== cause) return;
         const i = o.agent;
-        if (prm.kind === 'threshold' && o.value < prm.threshold) o.value = prm.threshold;
+        // The coupon is spent, or given up on: the next one of a pack starts its validity, else the agent holds none.
+        const spend = () => {
+          if (packLeft![i]! > 0) {
+            packLeft![i] = packLeft![i]! - 1;
+            until![i] = s.day + prm.validityDays - 1;
+          } else holders!.remove(i);
+        };
+        if (prm.kind === 'threshold' && o.value < prm.threshold) {
+          // Too far below the threshold: the coupon brought the visit, but the basket is bought without it.
+          if (o.value < (1 - prm.topUpReach) * prm.threshold) return spend();
+          o.value = prm.threshold;
+        }
         const d = Math.min(prm.faceValue, o.value);
         s.rec.discount(cause, d * s.config.scale);
         discount += d * s.config.scale;
         redeemed++;
         couponOrders++;
-        // The coupon is used: the next one of a pack starts its validity, else the agent holds none.
-        if (packLeft![i]! > 0) {
-          packLeft![i] = packLeft![i]! - 1;
-          until![i] = s.day + prm.validityDays - 1;
-        } else holders!.remove(i);
+        spend();
         dependence![i] = Math.min(1, dependenceNow(i, s.day) + depStep);
         depDay![i] = s.day;
         pullUntil![i] = s.day + prm.pullForwardDays;
@@ -409,6 +463,7 @@ export const coupons: TacticDefinition = {
     const cause = env.cause;
     const engine = env.engine;
     const hazard = redemptionHazard(prm, engine.orderValue.mean);
+    const basket = prm.kind === 'threshold' ? thresholdBasket(engine.orderValue.mean, engine.orderValue.sd, prm.threshold, prm.topUpReach) : { used: 1, topUp: 0 };
     // Expected holders per tier (agents). Holders move with their tier only approximately: the mean field keeps them
     // in the tier where they received the coupon; dependence and pull-forward are left out of the preview.
     const held = new Float64Array(6);
@@ -453,13 +508,15 @@ export const coupons: TacticDefinition = {
           const share = held[t]! / count;
           if (t < R4) m.sources.addForward(t, R4, hazard * share, TRAIT_PRICE, cause);
           else if (prm.kind !== 'newCustomer') m.sources.addBuyChance(t, hazard * share, cause);
-          const used = held[t]! * hazard;
-          redemptions += used;
-          held[t] = Math.max(0, held[t]! - used - held[t]! / meanLife);
+          const redeeming = held[t]! * hazard;
+          redemptions += redeeming;
+          held[t] = Math.max(0, held[t]! - redeeming - held[t]! / meanLife);
         }
-        const value = Math.max(engine.orderValue.mean, prm.kind === 'threshold' ? prm.threshold : 0);
-        if (prm.kind === 'threshold') m.adjustValue?.(cause, redemptions * (value - engine.orderValue.mean));
-        m.cost(cause, redemptions * Math.min(prm.faceValue, value) * engine.scale + issuedToday * engine.scale * prm.issueCost);
+        // Threshold coupons: only baskets within reach use the coupon, topped up to the threshold.
+        const used = basket.used * redemptions;
+        if (prm.kind === 'threshold') m.adjustValue?.(cause, redemptions * basket.topUp);
+        const value = prm.kind === 'threshold' ? Math.max(prm.threshold, engine.orderValue.mean) : engine.orderValue.mean;
+        m.cost(cause, used * Math.min(prm.faceValue, value) * engine.scale + issuedToday * engine.scale * prm.issueCost);
       },
     };
   },
