@@ -46,7 +46,7 @@ export async function runMcJob(job: McJob, run: Runner): Promise<McOutput> {
 /** A job's figures per run, paired with its baseline's (same seed and runs). */
 export function paired(plan: McOutput, base: McOutput | null): Partial<Record<FigureKey, number[]>> {
   if (base && (base.seed !== plan.seed || base.runs !== plan.runs)) throw new Error(`cannot pair runs of seed ${plan.seed}/${plan.runs} with ${base.seed}/${base.runs}`);
-  const fix = (t: RunTotals): RunTotals => ({ gmv: nums(t.gmv), assets: nums(t.assets), r5: nums(t.r5), cost: nums(t.cost) });
+  const fix = (t: RunTotals): RunTotals => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, nums(v as Array<number | null>)])) as unknown as RunTotals;
   return pairRuns(fix(plan.totals), base && fix(base.totals), plan.margin);
 }
 

@@ -19,8 +19,8 @@ import type { DashTab } from '../lib/route';
 import { memoryResults, type ResultsStore, type SavedRun } from '../lib/results-db';
 import { encodeResults, MAX_LINK_CHARS, readResults, resultsDataFromHash, resultsJson, resultsUrl, RESULTS_FORMAT, type ReadResults, type SharedResult } from '../lib/result-share';
 
-export type View = 'library' | 'editor' | 'dashboard' | 'compare' | 'planner' | 'report';
-export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare', 'planner', 'report'];
+export type View = 'library' | 'editor' | 'dashboard' | 'compare' | 'planner' | 'report' | 'class';
+export const VIEWS: readonly View[] = ['library', 'editor', 'dashboard', 'compare', 'planner', 'report', 'class'];
 
 /** The preset a first visit opens. */
 export const DEFAULT_PRESET = 'beauty-omnichannel-acquisition';
