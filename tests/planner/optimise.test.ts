@@ -87,7 +87,7 @@ describe('budget optimiser on the mean field', () => {
 
 describe('risk preferences pick from confirmed candidates (hand-made outcomes)', () => {
   // Three candidates, 10 runs each, baseline 0: A has the best mean but a long left tail, B a better p10, C never loses.
-  const runsOf = (gmv: number[], cost: number): McOutput => ({ runs: 10, seed: 's', margin: 0.5, totals: { gmv, assets: gmv.map(() => 0), r5: gmv.map(() => 0), cost: gmv.map(() => cost) } });
+  const runsOf = (gmv: number[], cost: number): McOutput => ({ runs: 10, seed: 's', margin: 0.5, totals: { gmv, cost: gmv.map(() => cost), ...Object.fromEntries(['assets', 'r5', 'orders', 'firstPurchases', 'r1', 'r2', 'r3', 'r4'].map((k) => [k, gmv.map(() => 0)])) } as McOutput['totals'] });
   const zero = runsOf(new Array(10).fill(0), 0);
   const A = runsOf([0, 0, 0, 500, 500, 500, 500, 500, 500, 500], 100); // mean 350, p10 0, loss (0.5·gmv < 100) in 3 of 10
   const B = runsOf([150, 150, 150, 300, 300, 300, 300, 300, 300, 300], 100); // mean 255, p10 150, loss 3 of 10 (0.5·150 < 100)

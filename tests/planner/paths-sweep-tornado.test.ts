@@ -87,6 +87,16 @@ describe('sweep', () => {
     expect(mc.points[0]!.figures['incremental.gmv']).toMatchObject({ mean: 0, sd: 0 });
     expect(mc.points[1]!.figures['incremental.assets']!.mean).toBeGreaterThan(0);
     expect(mc.points[1]!.figures.cost!.mean).toBe(60000);
+    // Every figure the mean field projects agrees with the Monte Carlo mean within Monte Carlo error (4 half-widths of
+    // the mean's interval, plus 3 % for the mean field's own approximations), and tiers add up to the assets.
+    const mf = sweepMeanField({ ...s, tactics: [s.tactics[0]!] }, axes, {}, noPosts.points).points[1]!.figures;
+    for (const k of ['orders', 'firstPurchases', 'r1', 'r2', 'r3', 'r4', 'r5', 'assets', 'incremental.orders', 'incremental.firstPurchases'] as const) {
+      const b = mc.points[1]!.figures[k]!;
+      const half = b.ci90 ? (b.ci90[1] - b.ci90[0]) / 2 : 0;
+      expect(Math.abs(b.mean - mf[k]!), k).toBeLessThanOrEqual(4 * half + 0.03 * Math.abs(mf[k]!) + 1e-6);
+    }
+    const f1 = mc.points[1]!.figures;
+    expect(f1.r1!.mean + f1.r2!.mean + f1.r3!.mean + f1.r4!.mean + f1.r5!.mean).toBeCloseTo(f1.assets!.mean, -1);
     // A baseline field gets one baseline job per point.
     const bAxes = [{ path: 'baseline.forward.R1', values: [0.01, 0.02] }];
     const bp = sweepPoints(s, bAxes);

@@ -56,7 +56,26 @@ export function parseNum(text: string, c: NumCheck = {}): { ok: true; value: num
   return { ok: true, value: v };
 }
 
-export const FIGURE_KEYS = ['incremental.gmv', 'incremental.margin', 'incremental.profit', 'incremental.r5', 'incremental.assets', 'incremental.roi', 'gmv', 'assets', 'r5', 'cost'] as const;
+export const FIGURE_KEYS = [
+  'incremental.gmv',
+  'incremental.margin',
+  'incremental.profit',
+  'incremental.r5',
+  'incremental.assets',
+  'incremental.orders',
+  'incremental.firstPurchases',
+  'incremental.roi',
+  'gmv',
+  'assets',
+  'r1',
+  'r2',
+  'r3',
+  'r4',
+  'r5',
+  'orders',
+  'firstPurchases',
+  'cost',
+] as const;
 
 export function figureKey(f: string): MessageKey {
   return `planner.fig.${f}` as MessageKey;
