@@ -53,6 +53,8 @@ describe('rangeFor: the range one value is drawn from', () => {
     // …but never above the value itself.
     const v = rangeFor(spec({ max: 10, exclusiveMin: true, plausible: { low: 0, high: 2, reason } }), 0.001)!;
     expect(v.low).toBe(0.001);
+    // A thousandth of the way from the minimum to the high end: 1 + (3 − 1)/1000 from a minimum of 1.
+    expect(rangeFor(spec({ min: 1, max: 10, exclusiveMin: true, default: 2, plausible: { low: 1, high: 3, reason } }), 2)!.low).toBeCloseTo(1.002, 12);
     // A minimum that is allowed stays the low end.
     expect(rangeFor(spec({ max: 10, default: 1, plausible: { low: 0, high: 2, reason } }), 1)).toEqual({ low: 0, high: 2 });
   });
@@ -80,8 +82,8 @@ describe('assumptionRanges: every assumed number of a scenario', () => {
       { id: 'cp', type: 'coupons' },
     ],
   });
-  const ranges = assumptionRanges(s);
-  const at = (path: string) => ranges.find((r) => r.path === path);
+  // Computed inside each test, not here: StrykerJS switches a mutant on when the tests start, after describe bodies ran.
+  const at = (path: string) => assumptionRanges(s).find((r) => r.path === path);
 
   it('baseline flows and word of mouth: ×0.7–1.4 of the scenario’s value, with no tactic', () => {
     const f = at('baseline.forward.R0')!;

@@ -59,9 +59,11 @@ describe('goldenSummary: the headline figures, 4 significant digits', () => {
     byCause: { ads: { moves: st(10, 9, 11), orders: st(2, 1, 3), gmv: st(200, 100, 300), cost: st(1000, 1000, 1000), other: 1 } },
     tactics: { ads: { reach: st(777.777, 700, 800) } },
   } as unknown as SimulationResult;
-  const g = goldenSummary(result) as Record<string, Record<string, unknown>>;
+  // Computed inside each test, not here: StrykerJS switches a mutant on when the tests start, after describe bodies ran.
+  const summary = () => goldenSummary(result) as Record<string, Record<string, unknown>>;
 
   it('rounds to 4 significant digits at any magnitude, keeps 0, and gives null for what is missing or not finite', () => {
+    const g = summary();
     expect(g.S!.assetsStart).toEqual({ mean: 123500, p05: 0.0001235, p95: null });
     expect(g.S!.assetsEnd).toEqual({ mean: 0, p05: -98770, p95: null });
     expect(g.S!.newAssets).toEqual({ mean: null, p05: null, p95: null });
@@ -70,6 +72,7 @@ describe('goldenSummary: the headline figures, 4 significant digits', () => {
   });
 
   it('names the scenario and size, every tier count, the six main flows, each cause and each tactic measure', () => {
+    const g = summary();
     expect(g.scenario).toBe('x');
     expect(g.size).toEqual({ agents: 2000, runs: 3, days: 30 });
     expect(g.T).toEqual({ R0: { mean: 1.235, p05: 1, p95: 2 }, R5: { mean: null, p05: null, p95: null } });
