@@ -184,6 +184,35 @@ describe('channel figures', () => {
     expect(Math.abs(mean - expected), `${mean} vs ${expected}`).toBeLessThan(4 * Math.sqrt((expected * (1 - expected)) / 5000));
   });
 
+  it('guides: a welcome period lifts new contacts’ first-month buying; none (0 days) is exactly no lift', () => {
+    const base = (over: Record<string, unknown>) =>
+      config({
+        days: 120,
+        runs: 2,
+        seed: 4,
+        population: { agents: 20000, scale: 1, initial: { R0: 0, R1: 0, R2: 1, R3: 0, R4: 0, R5: 0 }, heterogeneity: false },
+        baseline: { forward: { R0: 0, R1: 0, R2: 0, R3: 0.005, R4: 0 }, reverse: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 }, repeat: 0, repeatModel: { kind: 'simple' }, orderValue: { mean: 100, sd: 0 } },
+        tactics: [{ id: 'g', type: 'guides', schedule: { daily: true }, guides: 20, contactsPerGuide: 1000, addsPerGuide: 5, messagesPerGuide: 60, consultRate: 0.004, ...over }],
+      });
+    const share = (over: Record<string, unknown>) => runAll(base(over)).result().tactics.g!.newContactMonthBuyers!.mean;
+    const none = runAll(base({ welcomeDays: 0, welcomeLift: 5 })).result();
+    const flat = runAll(base({ welcomeDays: 14, welcomeLift: 1 })).result();
+    expect(JSON.stringify(none)).toBe(JSON.stringify(flat));
+    expect(share({ welcomeDays: 14, welcomeLift: 5 })).toBeGreaterThan(flat.tactics.g!.newContactMonthBuyers!.mean + 0.05);
+  });
+
+  it('guides: contacts’ baskets grow with the guide’s recommendations; without a basket lift, spend follows frequency exactly', () => {
+    const c = (basketLift: number) =>
+      stillBuyers({ days: 56, runs: 2, seed: 5, tactics: [{ id: 'g', type: 'guides', schedule: { daily: true }, guides: 10, contactsPerGuide: 10000, messagesPerGuide: 20, addsPerGuide: 0, postOrderAddRate: 0.5, followUpLift: 1, basketLift }] });
+    const flat = runAll(c(0)).result().tactics.g!;
+    expect(flat.contactSpendRatio!.mean).toBeCloseTo(flat.contactFrequencyRatio!.mean, 9);
+    const lifted = runAll(c(0.5)).result().tactics.g!;
+    const basket = lifted.contactSpendRatio!.mean / lifted.contactFrequencyRatio!.mean;
+    // Each contact order is × (1 + 0.5 × pressure), pressure in (0, 1).
+    expect(basket).toBeGreaterThan(1.02);
+    expect(basket).toBeLessThan(1.5);
+  });
+
   it('groups: with no other private-domain channel, group members make all private-domain sales', () => {
     const cg = { id: 'cg', type: 'communityGroups', schedule: { daily: true } };
     const alone = runAll(config({ days: 60, runs: 1, population: { agents: 5000, scale: 1, initial: { R0: 0.2, R1: 0.2, R2: 0.3, R3: 0.1, R4: 0.1, R5: 0.1 }, heterogeneity: false }, tactics: [cg] })).result();

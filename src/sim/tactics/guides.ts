@@ -34,6 +34,9 @@ interface GuideParams {
   consultationWeight: number;
   followUpLift: number;
   recallRate: number;
+  welcomeDays: number;
+  welcomeLift: number;
+  basketLift: number;
   guideCostPerMonth: number;
 }
 
@@ -52,6 +55,9 @@ function paramsOf(q: Record<string, unknown>): GuideParams {
     consultationWeight: p(q, 'consultationWeight'),
     followUpLift: p(q, 'followUpLift'),
     recallRate: p(q, 'recallRate'),
+    welcomeDays: p(q, 'welcomeDays'),
+    welcomeLift: p(q, 'welcomeLift'),
+    basketLift: p(q, 'basketLift'),
     guideCostPerMonth: p(q, 'guideCostPerMonth'),
   };
 }
@@ -109,6 +115,18 @@ export const guides: TacticDefinition = {
       zh: '该行业消费者购前咨询意愿(1 = 平均)',
     }),
     followUpLift: ranged(num('multiplier', 0, 10, 0.4, assumed('follow-up lifts contacts’ buying by 40 % at full effect, a little above Luckin’s groups', '满效果时跟进使好友购买率提升 40%,略高于瑞幸社群的提升', ['groups-luckin-frequency-30']), { en: 'Contacts’ purchase-rate lift at full effect', zh: '满效果时好友购买率提升' }), 0.2, 0.6, WHY.unpublished),
+    welcomeDays: ranged(num('days', 0, 90, 14, reported('guides-mother-baby-consult-39', 'Mother-and-baby chain: 39 % of new WeCom contacts bought in their first month — guides consult a new contact most in the first weeks (welcome message, needs, first-order guidance)', '母婴连锁:新加企微好友首月转化 39%——导购在加好友后的头几周咨询最密集(欢迎语、需求了解、首单引导)'), {
+      en: 'Days after a contact is added during which the guide consults them more (the welcome period)',
+      zh: '添加好友后导购重点咨询的天数(欢迎期)',
+    }, { integer: true }), 7, 30, WHY.oneBrand),
+    welcomeLift: ranged(num('multiplier', 1, 20, 4, assumed('in the welcome period a new contact gets several times the consultation of an established one; set so a mother-and-baby market reaches about a third of the chain’s 39 % first-month conversion baseline-free', '欢迎期内新好友获得的咨询是老好友的数倍'), {
+      en: 'Consultation of a new contact in the welcome period, as a multiple of the usual',
+      zh: '欢迎期内新好友获得的咨询为平常的倍数',
+    }), 2, 6, WHY.unpublished),
+    basketLift: ranged(share(0.15, assumed('a guide’s recommendation adds about one item in seven to a contact’s basket at full effect; no basket figures are published', '满效果时导购推荐使好友的客单价提升约 15%;没有公开的客单价数据', ['gaps-not-published']), {
+      en: 'Contacts’ order value lift at full effect (recommendations, bundles)',
+      zh: '满效果时好友客单价提升(推荐、搭配)',
+    }), 0.05, 0.3, WHY.unpublished),
     recallRate: ranged(share(0.01, assumed('no recall rates are published', '没有公开的召回比例', ['gaps-not-published']), { en: 'Daily chance a dormant buyer contact is recalled at full effect', zh: '满效果时沉睡买家好友每日被召回概率' }), 0.003, 0.02, WHY.unpublished),
     guideCostPerMonth: ranged(key(num('yuanPerMonth', 0, 1e6, 6000, assumed('the part of a guide’s pay spent on private-domain work', '导购薪酬中用于私域工作的部分', ['gaps-not-published']), {
       en: 'Cost of one guide per month',
@@ -157,10 +175,18 @@ export const guides: TacticDefinition = {
     let addedOn: Int16Array | null = null;
     let newContacts = 0;
     let boughtWithin30 = 0;
+    // The last day of each contact's welcome period (consulted welcomeLift times as much until then), and today's
+    // pressure (for the basket lift of contacts' orders).
+    let welcomeUntil: Int16Array | null = null;
+    let prToday = 0;
     const add = (s: RunState, i: number) => {
       if (contacts!.size >= capacityAgents || !contacts!.add(i)) return;
       s.pop.channels[i] = s.pop.channels[i]! | WECOM;
       added++;
+      if (prm.welcomeDays > 0) {
+        welcomeUntil ??= new Int16Array(s.pop.n).fill(-1);
+        welcomeUntil[i] = s.day + prm.welcomeDays - 1;
+      }
     };
     return {
       beginDay(s: RunState) {
@@ -168,6 +194,7 @@ export const guides: TacticDefinition = {
         rng ??= s.tacticRng(cfg.id);
         const working = cfg.schedule[s.day] ?? 0;
         const pr = pressure.step(prm.messagesPerGuide * working) * attention(prm, contacts.size * engine.scale);
+        prToday = pr;
         const pop = s.pop;
         const marks = s.marks;
         for (let k = 0; k < contacts.size; k++) if (pop.tier[contacts.list[k]!]! >= R4) contactBuyerDays++;
@@ -179,7 +206,10 @@ export const guides: TacticDefinition = {
           for (let k = 0; k < contacts.size; k++) {
             const i = contacts.list[k]!;
             const t = pop.tier[i]!;
-            if (t === R3) marks.forward(i, consult * (pop.respond ? pop.respond[i]! : 1), R4, cause, rng);
+            if (t === R3) {
+              const welcome = welcomeUntil !== null && s.day <= welcomeUntil[i]! ? prm.welcomeLift : 1;
+              marks.forward(i, consult * welcome * (pop.respond ? pop.respond[i]! : 1), R4, cause, rng);
+            }
             else if (t >= R4) {
               marks.buy(i, lift, cause);
               const dormant = s.bgnbd ? pop.active[i] === 0 : s.day - pop.lastOrderDay[i]! > DORMANT_DAYS;
@@ -213,12 +243,14 @@ export const guides: TacticDefinition = {
         else if (to < R3 && from >= R3 && contacts!.has(i)) contacts!.remove(i);
       },
       onOrder(s: RunState, o: Order) {
+        // A contact's basket grows with the guide's recommendations (before the post-order prompt adds new ones).
+        if (prm.basketLift > 0 && prToday > 0 && contacts!.has(o.agent)) o.value *= 1 + prm.basketLift * prToday;
         if (prm.postOrderAddRate > 0 && (cfg.schedule[s.day] ?? 0) > 0 && !contacts!.has(o.agent) && rng!.next() < prm.postOrderAddRate) add(s, o.agent);
       },
       endDay(s: RunState) {
         s.rec.cost(cause, (prm.guides * prm.guideCostPerMonth) / 30);
       },
-      saveState: () => ({ level: pressure.level, contacts: saveSet(contacts), rng: saveRng(rng), added, consults, contactBuyerDays, buyerDays, addedOn: addedOn && addedOn.slice(), newContacts, boughtWithin30 }),
+      saveState: () => ({ level: pressure.level, contacts: saveSet(contacts), rng: saveRng(rng), added, consults, contactBuyerDays, buyerDays, addedOn: addedOn && addedOn.slice(), newContacts, boughtWithin30, welcomeUntil: welcomeUntil && welcomeUntil.slice(), prToday }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
         contacts = loadSet(st, 'contacts', s.pop.n);
@@ -230,6 +262,8 @@ export const guides: TacticDefinition = {
         addedOn = loadArrayOrNull(st, 'addedOn', Int16Array, s.pop.n);
         newContacts = stateNumber(st, 'newContacts');
         boughtWithin30 = stateNumber(st, 'boughtWithin30');
+        welcomeUntil = loadArrayOrNull(st, 'welcomeUntil', Int16Array, s.pop.n);
+        prToday = stateNumber(st, 'prToday');
       },
       report(s: RunState) {
         const sc = s.config.scale;
@@ -252,6 +286,8 @@ export const guides: TacticDefinition = {
     const capacityAgents = (prm.guides * prm.contactsPerGuide) / engine.scale;
     let c3 = 0; // expected R3 contacts (agents)
     let cb = 0; // expected buyer contacts
+    // Contacts added on each of the last welcomeDays days (a ring), for the R3 contacts still in their welcome period.
+    const recent = new Float64Array(Math.max(1, prm.welcomeDays));
     return {
       beginDay(m: MeanFieldDay) {
         const working = cfg.schedule[m.day] ?? 0;
@@ -260,11 +296,18 @@ export const guides: TacticDefinition = {
         const r3 = m.startCounts[R3]!;
         const buyers = m.startCounts[R4]! + m.startCounts[R5]!;
         const consult = prm.consultRate * prm.consultationWeight * pr;
-        if (r3 > 0) m.sources.addForward(R3, R4, (consult * Math.min(c3, r3)) / r3, TRAIT_RESPOND, cause);
+        let inWelcome = 0;
+        if (prm.welcomeDays > 0) for (let k = 0; k < recent.length; k++) inWelcome += recent[k]!;
+        inWelcome = Math.min(inWelcome, c3);
+        const consulted = Math.min(c3, r3) + (prm.welcomeLift - 1) * Math.min(inWelcome, r3);
+        if (r3 > 0) m.sources.addForward(R3, R4, Math.min(1, (consult * consulted) / r3), TRAIT_RESPOND, cause);
         if (buyers > 0) {
-          const lift = 1 + (prm.followUpLift * pr * Math.min(cb, buyers)) / buyers;
+          const share = Math.min(cb, buyers) / buyers;
+          const lift = 1 + prm.followUpLift * pr * share;
           m.sources.addBuyBoost(R4, lift, cause);
           m.sources.addBuyBoost(R5, lift, cause);
+          // Contacts' baskets: yesterday's orders by buyer contacts, each lifted by basketLift × pressure.
+          if (prm.basketLift > 0) m.adjustValue?.(cause, m.lastOrders * share * engine.orderValue.mean * prm.basketLift * pr);
         }
         const room = Math.max(0, capacityAgents - c3 - cb);
         let joins = 0;
@@ -274,7 +317,13 @@ export const guides: TacticDefinition = {
           m.sources.addForward(R2, R3, pAdd, TRAIT_RESPOND, cause);
           joins = r2 * pAdd;
         }
-        const conv = c3 * consult;
+        const conv = consult * consulted;
+        if (prm.welcomeDays > 0) {
+          // Age the ring: welcome contacts convert at the lifted rate; today's joins take the oldest slot.
+          const keep = Math.max(0, 1 - consult * prm.welcomeLift - engine.reverse[R3]!);
+          for (let k = 0; k < recent.length; k++) recent[k] = recent[k]! * keep;
+          recent[m.day % recent.length] = joins;
+        }
         c3 = Math.max(0, c3 + joins - conv - c3 * engine.reverse[R3]!);
         const nonContacts = buyers > 0 ? Math.max(0, 1 - cb / buyers) : 1;
         const postOrderAdds = working > 0 ? m.lastOrders * nonContacts * prm.postOrderAddRate : 0;
