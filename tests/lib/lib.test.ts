@@ -28,6 +28,7 @@ describe('src/lib', () => {
     expect(assumed('a', 'b', ['r1'])).toEqual({ en: 'Assumption: a', zh: '假设:b', refs: ['r1'] });
     expect(assumed('a', 'b', [])).toEqual({ en: 'Assumption: a', zh: '假设:b' });
     expect(reported('r1', 'e', 'z')).toEqual({ en: 'e', zh: 'z', refs: ['r1'] });
+    expect(reported(['r1', 'r2'], 'e', 'z')).toEqual({ en: 'e', zh: 'z', refs: ['r1', 'r2'] });
   });
 
   it('fnv64: its first lane is standard 32-bit FNV-1a (published test vectors), its second starts from 0x9e3779b9', () => {

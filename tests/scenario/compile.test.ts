@@ -56,6 +56,8 @@ describe('compileScenario', () => {
     expect(on).toContain('baseline.forward.R0');
     expect(on).not.toContain('baseline.repeat');
     expect(compileScenario(scenario({ uncertainty: { assumptions: true } }), { assumptions: false }).assumptions).toEqual([]);
+    // No override: the scenario's own choice.
+    expect(compileScenario(scenario({ uncertainty: { assumptions: true } })).assumptions!.map((r) => r.path)).toContain('baseline.repeat');
   });
 
   it('checkConfig: the golden size, at the scenario’s stated parameters (no draws)', () => {

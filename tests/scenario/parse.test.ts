@@ -11,6 +11,7 @@ describe('jsonDepth: nesting outside strings', () => {
     expect(jsonDepth('[][][]')).toBe(1);
     expect(jsonDepth('[[]]{{{}}}')).toBe(3);
     expect(jsonDepth('{[}]')).toBe(2);
+    expect(jsonDepth('[[[]]][]')).toBe(3);
   });
 
   it('skips brackets in strings, also after an escaped quote, and sees the string end after an escaped backslash', () => {
@@ -50,6 +51,9 @@ describe('parseScenarioText: the limits at their edges, and where a syntax error
     const newer = validateScenario({ schemaVersion: 2, days: -1 });
     expect(!newer.ok && newer.errors).toEqual([{ path: 'schemaVersion', message: '2 is newer than this app understands (1): update STAR Sandbox' }]);
     expect(validateScenario({ ...scenarioJson(), schemaVersion: 1 }).ok).toBe(true);
+    // Not an object at all: an error, not a crash.
+    expect(validateScenario(null)).toEqual({ ok: false, errors: [{ path: '(root)', message: 'expected an object, got null' }] });
+    expect(validateScenario([2])).toEqual({ ok: false, errors: [{ path: '(root)', message: 'expected an object, got an array' }] });
   });
 });
 
