@@ -1,6 +1,6 @@
 import { restoreRun, saveRun, stepDays, type RunSnapshot } from '../sim/checkpoint';
 import { runMeanField } from '../sim/meanfield';
-import type { EngineConfig } from '../sim/config';
+import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../sim/config';
 import { createRun, simulateRun } from '../sim/model';
 import type { RunRecord } from '../sim/recorder';
 import { StateError } from '../sim/tactics/state';
@@ -40,6 +40,10 @@ export interface RoundFigures {
   tiers: number[];
   /** Incremental new buyers from day 0, people. */
   incrementalNewBuyers: number;
+  /** What moved whom: per lever (in the class's lever order), people its tactic moved up a tier from day 0 (total). */
+  leverMoves: number[];
+  /** Per lever, its tactic's cost from day 0, yuan (total). */
+  leverCost: number[];
 }
 
 function sum(a: Float64Array, from: number, to: number): number {
@@ -49,7 +53,7 @@ function sum(a: Float64Array, from: number, to: number): number {
 }
 
 /** The figures through day `D` from paired plan and baseline records of every run. */
-export function roundFigures(config: EngineConfig, plan: readonly RunRecord[], base: readonly RunRecord[], D: number, roundStart: number): RoundFigures {
+export function roundFigures(config: EngineConfig, plan: readonly RunRecord[], base: readonly RunRecord[], D: number, roundStart: number, levers: readonly string[] = []): RoundFigures {
   const n = plan.length;
   const sc = config.scale;
   let dGmv = 0;
@@ -60,6 +64,9 @@ export function roundFigures(config: EngineConfig, plan: readonly RunRecord[], b
   let dShare = 0;
   let gmv = 0;
   const tiers = new Array<number>(TIER_COUNT).fill(0);
+  const causes = levers.map((id) => FIRST_TACTIC_CAUSE + config.tactics.findIndex((t) => t.id === id));
+  const leverMoves = levers.map(() => 0);
+  const leverCost = levers.map(() => 0);
   const share = (r: RunRecord) => {
     let assets = 0;
     for (let t = 1; t < TIER_COUNT; t++) assets += r.tiers[D * TIER_COUNT + t]!;
@@ -77,6 +84,10 @@ export function roundFigures(config: EngineConfig, plan: readonly RunRecord[], b
     dNew += (sum(p.newBuyers, 0, D) - sum(b.newBuyers, 0, D)) * sc;
     dShare += share(p) - share(b);
     for (let t = 0; t < TIER_COUNT; t++) tiers[t]! += p.tiers[D * TIER_COUNT + t]! * sc;
+    causes.forEach((c, k) => {
+      for (let from = 0; from < TIER_COUNT; from++) for (let to = from + 1; to < TIER_COUNT; to++) leverMoves[k]! += p.causeMoves[c * TIER_COUNT * TIER_COUNT + from * TIER_COUNT + to]! * sc;
+      for (let d = 0; d < D; d++) leverCost[k]! += p.causeCost[d * p.causes + c]!;
+    });
   }
   const m = (x: number) => x / n;
   return {
@@ -91,6 +102,8 @@ export function roundFigures(config: EngineConfig, plan: readonly RunRecord[], b
     gmv: m(gmv),
     tiers: tiers.map(m),
     incrementalNewBuyers: m(dNew),
+    leverMoves: leverMoves.map(m),
+    leverCost: leverCost.map(m),
   };
 }
 
@@ -150,7 +163,7 @@ export class TeamRunner {
       snaps.push(saveRun(s, (r + 1) * L));
       records.push(s.rec.rec);
     }
-    const f = roundFigures(config, records, this.base, (r + 1) * L, r * L);
+    const f = roundFigures(config, records, this.base, (r + 1) * L, r * L, cls.levers.map((l) => l.tactic));
     this.snaps = snaps;
     this.config = config;
     this.decisions.push(decision);

@@ -137,8 +137,28 @@ describe('playing round by round', () => {
     expect(f.structureHealth).toBeCloseTo(100 * (9 / 20 - 6 / 20), 12); // 15 points
   });
 
+  it('what moved whom: each lever\'s moves up a tier and its cost, from its own cause (hand-made records)', () => {
+    // Two tactics, causes 3 (first) and 4 (second); 5 causes in all; 2 days.
+    const causeMoves = new Float64Array(5 * 36);
+    causeMoves[3 * 36 + 0 * 6 + 1] = 7; // first tactic: R0 → R1 ×7
+    causeMoves[3 * 36 + 3 * 6 + 4] = 2; // first tactic: R3 → R4 ×2
+    causeMoves[3 * 36 + 4 * 6 + 2] = 5; // first tactic: R4 → R2 ×5, a fall: not counted
+    causeMoves[4 * 36 + 2 * 6 + 3] = 1; // second tactic: R2 → R3 ×1
+    causeMoves[1 * 36 + 0 * 6 + 1] = 9; // word of mouth: not a lever
+    const causeCost = new Float64Array(2 * 5);
+    causeCost[0 * 5 + 3] = 100;
+    causeCost[1 * 5 + 3] = 50;
+    causeCost[1 * 5 + 4] = 30;
+    const r = { gmv: new Float64Array(2), cost: new Float64Array(2), newBuyers: new Float64Array(2), tiers: new Float64Array(18), causes: 5, causeMoves, causeCost } as unknown as RunRecord;
+    const config = { scale: 10, tactics: [{ id: 'a' }, { id: 'b' }] } as unknown as Parameters<typeof roundFigures>[0];
+    // Levers listed in another order than the tactics.
+    const f = roundFigures(config, [r], [r], 2, 1, ['b', 'a']);
+    expect(f.leverMoves).toEqual([10, 90]); // b: 1 × 10; a: (7 + 2) × 10
+    expect(f.leverCost).toEqual([30, 150]);
+  });
+
   it('scores 100 for the par plan itself, and by the weights otherwise (hand-computed)', () => {
-    const par: RoundFigures = { day: 15, incrementalGmv: 1000, r5Growth: 50, incrementalRoi: 2, structureHealth: 4, costPerNewBuyer: 20, cost: 500, roundCost: 500, gmv: 9000, tiers: [], incrementalNewBuyers: 25 };
+    const par: RoundFigures = { day: 15, incrementalGmv: 1000, r5Growth: 50, incrementalRoi: 2, structureHealth: 4, costPerNewBuyer: 20, cost: 500, roundCost: 500, gmv: 9000, tiers: [], incrementalNewBuyers: 25, leverMoves: [], leverCost: [] };
     expect(score(cls, par, par).total).toBeCloseTo(100, 12);
     const team = { ...par, incrementalGmv: 1500, costPerNewBuyer: 40, r5Growth: -25 };
     const s = score({ ...cls, weights: { incrementalGmv: 0.5, r5Growth: 0.25, incrementalRoi: 0, structureHealth: 0, costPerNewBuyer: 0.25 } }, team, par);
@@ -206,7 +226,7 @@ describe('team logs', () => {
 
 describe('discussion prompts', () => {
   it('name the teams and the figures behind each question, in both languages', () => {
-    const fig = (gmv: number, roi: number, cpnb: number, health: number, roundCost: number): RoundFigures => ({ day: 15, incrementalGmv: gmv, r5Growth: 0, incrementalRoi: roi, structureHealth: health, costPerNewBuyer: cpnb, cost: 0, roundCost, gmv: 0, tiers: [], incrementalNewBuyers: 0 });
+    const fig = (gmv: number, roi: number, cpnb: number, health: number, roundCost: number): RoundFigures => ({ day: 15, incrementalGmv: gmv, r5Growth: 0, incrementalRoi: roi, structureHealth: health, costPerNewBuyer: cpnb, cost: 0, roundCost, gmv: 0, tiers: [], incrementalNewBuyers: 0, leverMoves: [], leverCost: [] });
     const shocked = { ...cls, shock: { round: 1, kind: 'competitorPush' as const, strength: 0.3 } };
     const verdicts = [
       { team: 'Alpha', status: 'verified' as const, rounds: 2, score: 120, figures: [fig(1000, 2, 40, 1, 500), fig(90000, 1.5, 60, -2, 900)], decisions: [], rationales: ['push groups before the shock', ''] },
