@@ -176,9 +176,9 @@ describe('tactic costs add up', () => {
     rel(c.cost!.mean, redeemed * 20 + issued * 0.1);
     rel(r.tactics.c!.redeemed!.mean, redeemed);
   });
-  it('referral: the reward for every invitee, fake ones included', () => {
+  it('referral: the reward for every account brought, fake ones included', () => {
     const r = run([{ id: 'r', type: 'referral', reward: 15 }]);
-    expect(r.byCause.r!.cost!.mean).toBeCloseTo(r.tactics.r!.invited!.mean * 15, 0);
+    expect(r.byCause.r!.cost!.mean).toBeCloseTo((r.tactics.r!.invited!.mean + r.tactics.r!.fake!.mean) * 15, 0);
     expect(r.tactics.r!.fake!.mean).toBeGreaterThan(0);
   });
   it('content: every post', () => {
@@ -216,9 +216,20 @@ describe('side effects appear when cadence is pushed', () => {
     const often = run([{ id: 'c', type: 'coupons', schedule: { weekly: ['mon', 'thu'] } }]);
     expect(often.tactics.c!.meanDependence!.mean).toBeGreaterThan(rare.tactics.c!.meanDependence!.mean);
   });
-  it('referral: fake invitees never buy', () => {
-    const r = run([{ id: 'r', type: 'referral', fakeShare: 1 }]);
-    expect(r.tactics.r!.inviteesWhoBought!.mean).toBe(0);
+  it('referral: fake accounts are not people of the market: a campaign of fakes only is paid for and changes nobody', () => {
+    const none = run([]);
+    const r = run([{ id: 'r', type: 'referral', fakeShare: 1, reward: 15 }]);
+    expect(r.tactics.r!.invited!.mean).toBe(0);
+    expect(r.tactics.r!.fake!.mean).toBeGreaterThan(0);
+    expect(r.byCause.r!.cost!.mean).toBeCloseTo(r.tactics.r!.fake!.mean * 15, 0);
+    expect(r.daily.tiers).toEqual(none.daily.tiers);
+  });
+  it('referral: never takes a real prospect away — first purchases with it are not below those without it, run by run', () => {
+    // Every invitee of low quality and drifting back fast: at worst they end where they started, in R0.
+    const none = run([]);
+    const r = run([{ id: 'r', type: 'referral', lowQualityShare: 1, lowQualityChurn: 0.1, reward: 40 }]);
+    expect(r.tactics.r!.invited!.mean).toBeGreaterThan(0);
+    expect(r.star.R.firstPurchases!.mean).toBeGreaterThanOrEqual(none.star.R.firstPurchases!.mean);
   });
 });
 

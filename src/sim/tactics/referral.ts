@@ -2,7 +2,7 @@ import { assumed, reported } from '../../lib/source';
 import type { TacticConfig } from '../config';
 import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
-import { FAKE, LOW_QUALITY } from '../population';
+import { LOW_QUALITY } from '../population';
 import type { RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_SOCIAL } from '../sources';
@@ -13,9 +13,11 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
 
 /**
  * Referral / fission (裂变, 拼团, 邀请有礼). Buyers invite friends for a reward (the effort: the reward, through a
- * Hill curve); each invite brings new people into R1 or R2. A share of them are low quality (they convert far less)
- * and some are fake or abusive accounts that never convert — but the reward is paid for them too, as fission
- * campaigns report.
+ * Hill curve); each invite brings people into R1 or R2. Some of the accounts a campaign brings are fake or abusive:
+ * they are not people of the market, so they are not agents — they are counted, and rewarded, beside the real
+ * invitees, and never take a real prospect's place. A share of the real invitees are low quality: they came for the
+ * reward and drift back a tier at a time (to R0) at `lowQualityChurn` a day, which leaves them no worse off than had
+ * they never been invited.
  */
 interface ReferralParams {
   reward: number;
@@ -26,7 +28,7 @@ interface ReferralParams {
   friendsPerInvite: number;
   entryTier: number;
   lowQualityShare: number;
-  lowQualityFactor: number;
+  lowQualityChurn: number;
   fakeShare: number;
 }
 
@@ -40,7 +42,7 @@ function paramsOf(q: Record<string, unknown>): ReferralParams {
     friendsPerInvite: p(q, 'friendsPerInvite'),
     entryTier: q.entryTier === 'R1' ? R1 : R2,
     lowQualityShare: p(q, 'lowQualityShare'),
-    lowQualityFactor: p(q, 'lowQualityFactor'),
+    lowQualityChurn: p(q, 'lowQualityChurn'),
     fakeShare: p(q, 'fakeShare'),
   };
 }
@@ -54,12 +56,14 @@ export const referral: TacticDefinition = {
   type: 'referral',
   name: { en: 'Referral / fission', zh: '裂变 / 邀请有礼' },
   summary: {
-    en: 'Buyers invite friends for a reward; invitees enter R1/R2, a share of low quality and some fake; the reward is paid per invitee.',
-    zh: '买家邀请好友获得奖励;受邀者进入 R1/R2,其中部分质量低、部分为虚假账号;奖励按受邀人数支付。',
+    en: 'Buyers invite friends for a reward; real invitees enter R1/R2 (a share of low quality drift back); fake accounts come beside them; the reward is paid per account.',
+    zh: '买家邀请好友获得奖励;真实受邀者进入 R1/R2(部分低质量者会回落);虚假账号与之并存;奖励按账号数支付。',
   },
   moves: [
     [R0, R1],
     [R0, R2],
+    [R2, R1],
+    [R1, R0],
   ],
   purchases: [],
   params: {
@@ -72,10 +76,10 @@ export const referral: TacticDefinition = {
     friendsPerInvite: ranged(key(num('people', 0, 50, 1.5, assumed('an invitation brings one or two people', '一次邀请带来一到两人'), { en: 'People each invite brings', zh: '每次邀请带来的人数' })), 1, 2.5, WHY.unpublished),
     entryTier: { kind: 'enum', values: ['R1', 'R2'], default: 'R2', source: assumed('an invited friend has already interacted once, so enters R2', '受邀好友已有过一次互动,进入浅层互动层级'), doc: { en: 'Tier invitees enter', zh: '受邀者进入的层级' } },
     lowQualityShare: ranged(share(0.3, reported('guides-chocolate-fission-quality', 'Meiri Heiqiao chocolate: fission brought the most followers, but imprecise ones who seldom bought again; the 30 % is assumed', '每日黑巧:裂变加粉最多,但人群不精准、复购低;低质量比例 30% 为假设'), { en: 'Share of invitees of low quality', zh: '低质量受邀者比例' }), 0.15, 0.5, WHY.oneBrand),
-    lowQualityFactor: ranged(share(0.3, assumed('a low-quality invitee converts and buys at about a third of the usual rate', '低质量受邀者的转化与购买约为一般人的三成'), { en: 'Forward and purchase chances of a low-quality invitee relative to others', zh: '低质量受邀者的转化与购买概率相对倍数' }), 0.15, 0.5, WHY.unpublished),
+    lowQualityChurn: ranged(share(0.03, assumed('a curiosity sign-up drifts back within about a month', '为奖励而来的用户约一个月内流失回去'), { en: 'Daily chance a low-quality invitee drifts back a tier (to R0 at most)', zh: '低质量受邀者每日回落一个层级的概率(最低到 R0)' }), 0.01, 0.1, WHY.unpublished),
     fakeShare: ranged(key(share(0.15, reported('fission-fake-10-20', 'Fission campaigns: 10–20 % of the users they bring can be fake or abusive', '裂变活动:10–20% 的拉新用户可能是虚假账号或羊毛党'), {
-      en: 'Share of invitees that are fake or abusive (never convert, reward still paid)',
-      zh: '虚假或羊毛账号比例(永不转化,但仍需支付奖励)',
+      en: 'Share of the accounts a campaign brings that are fake or abusive (rewarded, counted, not people of the market)',
+      zh: '活动带来的账号中虚假或羊毛账号的比例(计奖励、计数,但不是市场中的真实人群)',
     })), 0.1, 0.2, { en: 'Fission campaigns report 10–20 % fake or abusive users', zh: '裂变活动中虚假或恶意用户约占 10%–20%' }),
   },
   curve: {
@@ -88,15 +92,15 @@ export const referral: TacticDefinition = {
     shapeParam: 'shape',
   },
   metrics: [
-    { key: 'invited', label: { en: 'People invited', zh: '受邀人数' }, unit: 'people' },
-    { key: 'fake', label: { en: 'Fake or abusive accounts', zh: '虚假账号' }, unit: 'people' },
+    { key: 'invited', label: { en: 'Real people invited', zh: '真实受邀人数' }, unit: 'people' },
+    { key: 'fake', label: { en: 'Fake or abusive accounts (rewarded; not in the tiers)', zh: '虚假账号(计奖励,不计入层级)' }, unit: 'count' },
     { key: 'lowQuality', label: { en: 'Low-quality invitees', zh: '低质量受邀者' }, unit: 'people' },
     { key: 'inviteesWhoBought', label: { en: 'Share of invitees who bought', zh: '受邀者中已购比例' }, unit: 'share' },
     { key: 'costPerInviteeBuyer', label: { en: 'Reward cost per invitee who bought', zh: '每位下单受邀者的奖励成本' }, unit: 'yuanPerPerson' },
   ],
   sideEffects: {
-    en: 'Low-quality invitees convert far less; fake accounts never convert but are rewarded; rewards are a cost per invitee.',
-    zh: '低质量受邀者转化低;虚假账号永不转化但仍获奖励;奖励按受邀人数计成本。',
+    en: 'Low-quality invitees drift back down; fake accounts come beside the real invitees and are rewarded too; rewards are a cost per account brought.',
+    zh: '低质量受邀者会逐步回落;虚假账号与真实受邀者并存,同样获得奖励;奖励按带来的账号数计成本。',
   },
   response: { en: 'Sociable agents are reached more by invitations.', zh: '社交性强的个体更容易被邀请触达。' },
 
@@ -107,6 +111,7 @@ export const referral: TacticDefinition = {
     let recruits: MemberSet | null = null;
     let rng: Rng | null = null;
     let arrivedToday = 0;
+    let fakeToday = 0;
     let invited = 0;
     let fake = 0;
     let low = 0;
@@ -116,17 +121,25 @@ export const referral: TacticDefinition = {
         recruits ??= new MemberSet(s.pop.n);
         rng ??= s.tacticRng(cfg.id);
         arrivedToday = 0;
+        fakeToday = 0;
         const pull = pressure.step(prm.reward * (cfg.schedule[s.day] ?? 0));
         const r0 = s.startCounts[R0]!;
         const buyers = s.startCounts[R4]! + s.startCounts[R5]!;
-        if (pull > 0 && r0 > 0) s.sources.addForward(R0, prm.entryTier, Math.min(1, invitees(prm, buyers, pull) / r0), TRAIT_SOCIAL, cause);
-        // Invitees of low quality or fake keep their handicap every day.
+        // Only the real invitees are people of the market; the fake accounts come beside them: counted and rewarded.
+        if (pull > 0 && r0 > 0) {
+          const all = Math.min(r0 / (1 - prm.fakeShare || 1), invitees(prm, buyers, pull));
+          fakeToday = all * prm.fakeShare;
+          s.sources.addForward(R0, prm.entryTier, Math.min(1, (all * (1 - prm.fakeShare)) / r0), TRAIT_SOCIAL, cause);
+        }
+        // Low-quality invitees drift back a tier at a time while they are still below R3 (in R1 or R2).
         const marks = s.marks;
         const ch = s.pop.channels;
-        for (let k = 0; k < recruits.size; k++) {
+        const tier = s.pop.tier;
+        for (let k = recruits.size - 1; k >= 0; k--) {
           const i = recruits.list[k]!;
-          if (ch[i]! & FAKE) marks.scaleForward(i, 0);
-          else if (ch[i]! & LOW_QUALITY) marks.scaleForward(i, prm.lowQualityFactor);
+          if (!(ch[i]! & LOW_QUALITY)) continue;
+          const t = tier[i]!;
+          if (t === R2 || t === R1) marks.reverse(i, prm.lowQualityChurn, t - 1, cause, rng);
         }
       },
       onMove(s: RunState, i: number, from: number, _to: number, c: number) {
@@ -134,17 +147,15 @@ export const referral: TacticDefinition = {
         arrivedToday++;
         invited++;
         recruits!.add(i);
-        const u = rng!.next();
-        if (u < prm.fakeShare) {
-          s.pop.channels[i] = s.pop.channels[i]! | FAKE;
-          fake++;
-        } else if (u < prm.fakeShare + (1 - prm.fakeShare) * prm.lowQualityShare) {
+        if (rng!.next() < prm.lowQualityShare) {
           s.pop.channels[i] = s.pop.channels[i]! | LOW_QUALITY;
           low++;
         }
       },
       endDay(s: RunState) {
-        const paid = arrivedToday * s.config.scale * prm.reward * (cfg.schedule[s.day] ?? 0);
+        // The reward is paid for every account brought, fake ones included.
+        fake += fakeToday;
+        const paid = (arrivedToday + fakeToday) * s.config.scale * prm.reward * (cfg.schedule[s.day] ?? 0);
         rewardPaid += paid;
         s.rec.cost(cause, paid);
       },
@@ -154,12 +165,13 @@ export const referral: TacticDefinition = {
         for (let k = 0; k < recruits!.size; k++) if (s.pop.orders[recruits!.list[k]!]! > 0) bought++;
         return [invited * sc, fake * sc, low * sc, invited > 0 ? bought / invited : NaN, bought > 0 ? rewardPaid / (bought * sc) : NaN];
       },
-      saveState: () => ({ level: pressure.level, recruits: saveSet(recruits), rng: saveRng(rng), arrivedToday, invited, fake, low, rewardPaid }),
+      saveState: () => ({ level: pressure.level, recruits: saveSet(recruits), rng: saveRng(rng), arrivedToday, fakeToday, invited, fake, low, rewardPaid }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
         recruits = loadSet(st, 'recruits', s.pop.n);
         rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
         arrivedToday = stateNumber(st, 'arrivedToday');
+        fakeToday = stateNumber(st, 'fakeToday');
         invited = stateNumber(st, 'invited');
         fake = stateNumber(st, 'fake');
         low = stateNumber(st, 'low');
@@ -179,9 +191,11 @@ export const referral: TacticDefinition = {
         const r0 = m.startCounts[R0]!;
         const buyers = m.startCounts[R4]! + m.startCounts[R5]!;
         if (pull <= 0 || r0 <= 0) return;
-        const p0 = Math.min(1, invitees(prm, buyers, pull) / r0);
+        const all = Math.min(r0 / (1 - prm.fakeShare || 1), invitees(prm, buyers, pull));
+        const p0 = Math.min(1, (all * (1 - prm.fakeShare)) / r0);
         m.sources.addForward(R0, prm.entryTier, p0, TRAIT_SOCIAL, cause);
-        m.cost(cause, r0 * p0 * m.config.scale * prm.reward * effort);
+        // Rewards for the real invitees and the fake accounts beside them (the low-quality drift back is left out).
+        m.cost(cause, (r0 * p0 + all * prm.fakeShare) * m.config.scale * prm.reward * effort);
       },
     };
   },
