@@ -35,6 +35,9 @@ describe('src/lib', () => {
     expect(fnv64('')).toBe('811c9dc59e3779b9');
     expect(fnv64('a').slice(0, 8)).toBe('e40c292c');
     expect(fnv64('foobar').slice(0, 8)).toBe('bf9cf968');
+    // Lanes below 0x10000000 keep their leading zero: always 16 digits.
+    expect(fnv64('k120')).toBe('0493fd3bbca7d77d');
+    expect(fnv64('k4')).toBe('9b3d857a037d0326');
     expect(fnv64('ab')).not.toBe(fnv64('ba'));
     expect(fnv64('x'.repeat(1000))).toMatch(/^[0-9a-f]{16}$/);
   });
