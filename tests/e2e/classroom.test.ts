@@ -127,8 +127,23 @@ describe('classroom mode', () => {
     edited.rounds[1].score += 25;
     writeFileSync(fileEdited, JSON.stringify(edited));
 
-    // The trainer imports the three files.
+    // Hot seat on the trainer's projected screen: two teams on one page, each with its own rounds.
     await tp.click('[data-testid=class-open-here]');
+    for (const name of ['甲队', '丙队']) {
+      await tp.fill('[data-testid=class-team-name]', name);
+      await tp.click('[data-testid=class-team-start]');
+    }
+    await tp.click('[data-testid=class-team-0]');
+    await tp.click('[data-testid=class-run]');
+    await tp.waitForSelector('[data-testid=class-score-0]');
+    expect(await tp.locator('[data-testid=class-round]').innerText()).toMatch(/^第 2 轮,共 4 轮/);
+    await tp.click('[data-testid=class-team-1]');
+    expect(await tp.locator('[data-testid=class-round]').innerText()).toMatch(/^第 1 轮,共 4 轮/);
+    expect(await tp.locator('[data-testid=class-score-0]').count()).toBe(0);
+    await tp.click('[data-testid=class-team-0]');
+    expect(await tp.locator('[data-testid=class-score-0]').count()).toBe(1);
+
+    // The trainer imports the three files.
     await tp.click('[data-testid=class-tab-results]');
     await tp.setInputFiles('[data-testid=class-import-logs]', [fileA, fileB, fileEdited]);
     await tp.waitForSelector('[data-testid=class-debrief]');
