@@ -21,6 +21,7 @@ import type { EngineConfig } from '../src/sim/config';
 import { createRun, simulateRun, stepDay } from '../src/sim/model';
 import { NodePool } from '../src/cli/node-pool';
 import { benchPlanner } from './bench-planner';
+import { benchBrowser } from './bench-browser';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -239,6 +240,8 @@ async function main() {
 async function all() {
   if (!args.includes('--planner')) await main();
   if (!args.includes('--no-planner')) await benchPlanner();
+  // The default preset in headless Chromium (scripts/bench-browser.ts), on request: it builds the app first.
+  if (args.includes('--browser')) await benchBrowser();
 }
 
 all().catch((e) => {
