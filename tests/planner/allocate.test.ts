@@ -43,14 +43,42 @@ describe('allocate: marginal exchange under a budget', () => {
     expect(net.x[0]! / (Math.sqrt(60) - 2)).toBeCloseTo(1, 2);
   });
 
+  it('returns the best affordable point it met, keeps only affordable points, and stops early (mutation survivors)', () => {
+    const f1 = hill(3, 2);
+    const f2 = hill(1, 1);
+    const f = (x: number[]) => f1(x[0]!) + f2(x[1]!);
+    const r = allocate({ budget: 10, lo: [0, 0], hi: [10, 10], f });
+    // Probes of "δ more" overshoot the budget; none of them may be a candidate.
+    expect(r.visited.length).toBeGreaterThan(5);
+    for (const v of r.visited) expect(v.x[0]! + v.x[1]!).toBeLessThanOrEqual(10 * (1 + 1e-9));
+    // The answer is the best point visited (a search that took worse moves would end elsewhere), and its value is f there.
+    expect(r.value).toBe(Math.max(...r.visited.map((v) => v.value)));
+    expect(r.value).toBe(f(r.x));
+    // Halving δ from a quarter of the budget down to 0.1 % takes a few dozen evaluations on this case, not hundreds.
+    expect(r.evaluations).toBeLessThan(100);
+    const capped = allocate({ budget: 10, lo: [0, 0], hi: [10, 10], f, maxEvaluations: 20 });
+    expect(capped.evaluations).toBeLessThanOrEqual(20 + 8);
+    // Without any slack or a better pair, the start is kept: one tactic, its upper bound at the budget.
+    const one = allocate({ budget: 4, lo: [0], hi: [4], f: (x) => f1(x[0]!) });
+    expect(one.x[0]).toBeCloseTo(4, 9);
+  });
+
   it('feasible() clips into the bounds and scales down to the budget; distinctBest keeps points apart', () => {
     expect(feasible([5, 5], [1, 1], [4, 10], 6)).toEqual([1 + 3 * (4 / 7), 1 + 4 * (4 / 7)]);
     expect(() => feasible([1, 1], [4, 4], [9, 9], 7)).toThrow(/lower bounds add up to 8/);
     const v = [
       { x: [0, 10], value: 1 },
-      { x: [0.1, 9.9], value: 3 },
+      { x: [0.25, 9.75], value: 3 },
       { x: [5, 5], value: 2 },
     ];
     expect(distinctBest(v, 2, 1).map((p) => p.value)).toEqual([3, 2]);
+    // At most k; a point exactly minDistance away is distinct; the input keeps its order.
+    expect(distinctBest(v, 1, 1).map((p) => p.value)).toEqual([3]);
+    expect(distinctBest(v, 3, 0.5).map((p) => p.value)).toEqual([3, 2, 1]);
+    expect(distinctBest(v, 3, 0.5000001).map((p) => p.value)).toEqual([3, 2]);
+    expect(v.map((p) => p.value)).toEqual([1, 3, 2]);
+    // Lower bounds that use the whole budget exactly are feasible; a start already within budget is only clipped.
+    expect(feasible([9, 9], [3, 4], [9, 9], 7)).toEqual([3, 4]);
+    expect(feasible([2, 3], [1, 1], [9, 9], 5)).toEqual([2, 3]);
   });
 });
