@@ -173,6 +173,18 @@ describe('classroom mode', () => {
       await tp.click(`[data-lang=${lang}]`);
       await shot(tp, `class-results-${lang}-${w}`, true);
     }
+    // The printed debrief (print media): no header, sidebar or buttons.
+    await tp.setViewportSize({ width: 1440, height: 900 });
+    await tp.emulateMedia({ media: 'print' });
+    await shot(tp, 'class-debrief-print-zh', true);
+    expect(await tp.locator('header.header').isVisible()).toBe(false);
+    await tp.emulateMedia({ media: 'screen' });
+    await tp.click('[data-testid=class-tab-build]');
+    await tp.emulateMedia({ media: 'print' });
+    await shot(tp, 'class-brief-print-zh', true);
+    // The trainer's form survived the trip through the other tabs: the brief is still this class's.
+    expect(await tp.locator('[data-testid=class-brief]').innerText()).toMatch(/课堂说明: 私域运营实训[\s\S]*共 4 轮,每轮 14 天/);
+    await tp.emulateMedia({ media: 'screen' });
     expect(trainer.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     await a.close();

@@ -1,4 +1,4 @@
-import { classHash, validateClass, type ClassFile, type RoundDecision } from '../../classroom/class-file';
+import { classHash, DEFAULT_WEIGHTS, validateClass, type ClassFile, type RoundDecision, type ScoreKey, type ShockKind } from '../../classroom/class-file';
 import { parFigures, sealLog, verifyLog, type LoggedRound, type TeamLog, type Verdict } from '../../classroom/log';
 import { baselineRecords, leverUnitCosts, score, TeamRunner, type RoundFigures } from '../../classroom/play';
 import type { RunRecord } from '../../sim/recorder';
@@ -111,3 +111,20 @@ export class Classroom {
 }
 
 export const classroom = new Classroom();
+
+/** The trainer's class form, kept while the page lives (switching tabs does not reset it). */
+export const buildForm = $state({
+  presetId: '',
+  leversOf: '',
+  title: '',
+  rounds: 4,
+  roundDays: 30,
+  budget: 300_000,
+  runs: 8,
+  agents: 4000,
+  levers: [] as string[],
+  weights: { ...DEFAULT_WEIGHTS } as Record<ScoreKey, number>,
+  shockKind: '' as ShockKind | '',
+  shockRound: 2,
+  shockStrength: 0.3,
+});
