@@ -353,3 +353,29 @@ describe('threshold coupons’ baskets in the mean field, against sampled basket
     expect(thresholdBasket(100, 0, 150, 0.4)).toEqual({ used: 1, topUp: 50 });
   });
 });
+
+describe('ads retarget warm audiences, by hand', () => {
+  // 10 000 buyers (R5) who never buy on their own; ads spend ¥4 000 a day at ¥40 per 1 000 impressions, half of it on
+  // the warm pool (R3–R5, all 10 000 people): 50 000 impressions, 5 a person, so f/(1 + f) = 5/6 of them are reached
+  // each day (ec 1, shape 1, no carry-over) and retargetBuyRate 1 % of those buy: 10 000 × 5/6 × 1 % ≈ 83.3 a day.
+  const n = 10000;
+  const cfg = (retargetShare: number) =>
+    config({
+      days: 20,
+      runs: 3,
+      seed: 8,
+      population: { agents: n, scale: 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, heterogeneity: false },
+      baseline: still,
+      tactics: [{ id: 'ads', type: 'ads', schedule: { daily: true }, dailySpend: 4000, cpm: 40, halfLifeDays: 0, retargetShare, retargetBuyRate: 0.01 }],
+    });
+  it('half the spend on 10 000 warm people: 10 000 × 5/6 × 1 % orders a day', () => {
+    const s = runAll(cfg(0.5));
+    const perDay = meanSe(Array.from(s.figure('cause.ads.orders'))).mean / 20;
+    const expected = (n * 5) / 6 / 100;
+    // Binomial noise of 20 days × 3 runs.
+    expect(Math.abs(perDay - expected), `${perDay} a day vs ${expected}`).toBeLessThan(4 * Math.sqrt(expected / 60));
+  });
+  it('no retargeting, no purchase by a warm person', () => {
+    expect(Array.from(runAll(cfg(0)).figure('cause.ads.orders'))).toEqual([0, 0, 0]);
+  });
+});

@@ -1,7 +1,7 @@
 import { assumed, reported } from '../../lib/source';
 import { Adstock, hill } from '../response';
 import { TRAIT_RESPOND } from '../sources';
-import { R0, R1, R2, R4 } from '../tiers';
+import { R0, R1, R2, R3, R4, R5 } from '../tiers';
 import type { RunState } from '../run-state';
 import type { MeanFieldDay } from '../meanfield-day';
 import type { TacticConfig } from '../config';
@@ -15,7 +15,9 @@ import { halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY
  * With the default ec = 1 and s = 1 this is f/(1+f), close to the unique-reach curve 1 − e^(−f) of a Poisson number of
  * impressions — diminishing returns come from frequency, as in media planning. Reach can never exceed one person
  * per impression. Reached R0 people become R1; of the people reached, `engageRate` interact (R1 → R2) and
- * `directBuyRate` buy at once in the mini-program (R1/R2 → R4).
+ * `directBuyRate` buy at once in the mini-program (R1/R2 → R4). A share of the spend (`retargetShare`) retargets warm
+ * audiences — followers, contacts, buyers (R3–R5) — through the same reach curve on their pool: of the warm people
+ * reached, `retargetBuyRate` buy (R3 → R4, or a purchase by a buyer).
  */
 export interface AdsParams {
   dailySpend: number;
@@ -25,6 +27,8 @@ export interface AdsParams {
   shape: number;
   engageRate: number;
   directBuyRate: number;
+  retargetShare: number;
+  retargetBuyRate: number;
 }
 
 /** Pressure (share of the targeted pool reached today) for an adstocked spend and a pool of real people. */
@@ -47,6 +51,8 @@ function paramsOf(q: Record<string, unknown>): AdsParams {
     shape: p(q, 'shape'),
     engageRate: p(q, 'engageRate'),
     directBuyRate: p(q, 'directBuyRate'),
+    retargetShare: p(q, 'retargetShare'),
+    retargetBuyRate: p(q, 'retargetBuyRate'),
   };
 }
 
@@ -60,16 +66,24 @@ class AdsDay {
   ) {
     this.adstock = new Adstock(prm.halfLifeDays);
   }
-  /** Add today's sources; returns today's spend. */
-  apply(day: number, realPool: number, sources: RunState['sources']): number {
-    const spend = this.prm.dailySpend * (this.cfg.schedule[day] ?? 0);
+  /** Add today's sources; returns today's spend. `coldPool`: real people in R0–R2; `warmPool`: in R3–R5. */
+  apply(day: number, coldPool: number, warmPool: number, sources: RunState['sources']): number {
+    const prm = this.prm;
+    const spend = prm.dailySpend * (this.cfg.schedule[day] ?? 0);
     const carried = this.adstock.step(spend);
-    const reach = adsPressure(carried, realPool, this.prm);
+    const reach = adsPressure(carried * (1 - prm.retargetShare), coldPool, prm);
     if (reach > 0) {
       sources.addForward(R0, R1, reach, TRAIT_RESPOND, this.cause);
-      sources.addForward(R1, R2, reach * this.prm.engageRate, TRAIT_RESPOND, this.cause);
-      sources.addForward(R1, R4, reach * this.prm.directBuyRate, TRAIT_RESPOND, this.cause);
-      sources.addForward(R2, R4, reach * this.prm.directBuyRate, TRAIT_RESPOND, this.cause);
+      sources.addForward(R1, R2, reach * prm.engageRate, TRAIT_RESPOND, this.cause);
+      sources.addForward(R1, R4, reach * prm.directBuyRate, TRAIT_RESPOND, this.cause);
+      sources.addForward(R2, R4, reach * prm.directBuyRate, TRAIT_RESPOND, this.cause);
+    }
+    const warm = adsPressure(carried * prm.retargetShare, warmPool, prm);
+    if (warm > 0) {
+      const buy = warm * prm.retargetBuyRate;
+      sources.addForward(R3, R4, buy, TRAIT_RESPOND, this.cause);
+      sources.addBuyChance(R4, buy, this.cause);
+      sources.addBuyChance(R5, buy, this.cause);
     }
     return spend;
   }
@@ -86,20 +100,25 @@ function pool(count: (t: number) => number): number {
   return count(R0) + count(R1) + count(R2);
 }
 
+function warmPool(count: (t: number) => number): number {
+  return count(R3) + count(R4) + count(R5);
+}
+
 export const ads: TacticDefinition = {
   type: 'ads',
   name: { en: 'Paid ads (Moments / Channels)', zh: '付费广告(朋友圈 / 视频号)' },
   summary: {
-    en: 'Daily spend buys impressions; people reached move R0 → R1, some interact (R1 → R2) or buy at once (→ R4).',
-    zh: '每日预算购买曝光;触达的人从 R0 进入 R1,部分互动(R1→R2)或直接下单(→R4)。',
+    en: 'Daily spend buys impressions; people reached move R0 → R1, some interact (R1 → R2) or buy at once (→ R4); a share of the spend retargets followers and buyers, some of whom buy.',
+    zh: '每日预算购买曝光;触达的人从 R0 进入 R1,部分互动(R1→R2)或直接下单(→R4);部分预算再营销粉丝与老客,其中部分下单。',
   },
   moves: [
     [R0, R1],
     [R1, R2],
     [R1, R4],
     [R2, R4],
+    [R3, R4],
   ],
-  purchases: [],
+  purchases: [R4, R5],
   params: {
     schedule: schedule({ daily: true }),
     dailySpend: decided(key(num('yuanPerDay', 0, 1e8, 20000, assumed('a mid-size brand’s daily feed-ad budget; set your own', '按中等规模品牌的日常信息流广告预算设定,请按实际填写'), {
@@ -120,6 +139,14 @@ export const ads: TacticDefinition = {
       en: 'Share of reached R1 people who interact (click, watch, follow): R1 → R2',
       zh: '被触达的 R1 中产生互动(点击、观看、关注)的比例:R1→R2',
     })), 0.01, 0.03, { en: 'Feed ads are usually clicked by 1–2 % of viewers; a strong creative does better', zh: '信息流广告点击率通常为 1%–2%,优秀素材更高' }),
+    retargetShare: ranged(share(0.3, assumed('about a third of a feed-ad budget goes to custom audiences of followers, contacts and buyers', '信息流广告预算中约三分之一投向粉丝、好友与老客等自定义人群'), {
+      en: 'Share of the spend that retargets warm audiences (R3–R5)',
+      zh: '投向温热人群(R3–R5)的预算比例(再营销)',
+    }), 0.1, 0.5, WHY.unpublished),
+    retargetBuyRate: ranged(share(0.002, assumed('of warm people reached on a day, a click (1–2 %) that converts about one time in eight; no figures are published', '当天被触达的温热人群中,点击(1–2%)后约八分之一下单;没有公开数据', ['gaps-not-published']), {
+      en: 'Share of the warm people reached who buy (R3 → R4, or a purchase by a buyer)',
+      zh: '被触达的温热人群中下单的比例(R3→R4,或老客复购)',
+    }), 0.0005, 0.005, WHY.unpublished),
     directBuyRate: ranged(share(0.0005, assumed('very few people buy straight from an ad; most need more contact first', '看到广告就直接下单的人极少,多数人需要更多接触'), {
       en: 'Share of reached R1/R2 people who buy at once in the mini-program: → R4',
       zh: '被触达的 R1/R2 中直接在小程序下单的比例:→R4',
@@ -133,7 +160,10 @@ export const ads: TacticDefinition = {
     halfLifeParam: 'halfLifeDays',
     ecParam: 'halfSaturationFrequency',
     shapeParam: 'shape',
-    pressure: (effort, params, real) => adsPressure(effort, real[0]! + real[1]! + real[2]!, paramsOf(params)),
+    pressure: (effort, params, real) => {
+      const prm = paramsOf(params);
+      return adsPressure(effort * (1 - prm.retargetShare), real[0]! + real[1]! + real[2]!, prm);
+    },
   },
   metrics: [
     { key: 'spend', label: { en: 'Spend', zh: '投放花费' }, unit: 'yuan' },
@@ -157,7 +187,7 @@ export const ads: TacticDefinition = {
     let total = 0;
     return {
       beginDay(s: RunState) {
-        spend = day.apply(s.day, pool((t) => s.realCount(t)), s.sources);
+        spend = day.apply(s.day, pool((t) => s.realCount(t)), warmPool((t) => s.realCount(t)), s.sources);
       },
       endDay(s: RunState) {
         s.rec.cost(env.cause, spend);
@@ -183,7 +213,7 @@ export const ads: TacticDefinition = {
     const day = new AdsDay(cfg, prm, env.cause);
     return {
       beginDay(m: MeanFieldDay) {
-        const spend = day.apply(m.day, pool((t) => m.realCount(t)), m.sources);
+        const spend = day.apply(m.day, pool((t) => m.realCount(t)), warmPool((t) => m.realCount(t)), m.sources);
         m.cost(env.cause, spend);
       },
     };
