@@ -65,7 +65,9 @@ export function parseClass(text: string): { ok: true; cls: ClassFile } | { ok: f
 }
 
 export async function classLink(cls: ClassFile, base: string): Promise<string> {
+  // The page's address without its own query (?debug, an old class) or hash: the link carries the class alone.
   const u = new URL(base);
+  u.search = '';
   u.searchParams.set(CLASS_PARAM, await encodeShare(JSON.stringify(cls)));
   u.hash = '#/class';
   return u.toString();
