@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { incrementalResult } from '../../src/sim/incremental';
+import { uncertaintyResult } from '../../src/sim/uncertainty';
+import { sliceRuns } from '../../src/sim/batch';
+import type { Summary } from '../../src/sim/summary';
+import type { EngineConfig } from '../../src/sim/config';
+
+/**
+ * The plan's effect (plan minus do-nothing, run by run) on made-up summaries of 4 runs, every figure worked out by
+ * hand. Run by run: ΔGMV 50, 0, 200, 300; cost 10, 0, 20, 40; Δ first purchases 4, −2, 0, 4.
+ */
+const fake = (figs: Record<string, number[]>) => ({ added: 4, figure: (k: string) => Float64Array.from(figs[k]!) }) as unknown as Summary;
+const plan = fake({ 'R.gmv': [100, 200, 300, 400], 'R.cost': [10, 0, 20, 40], 'R.newBuyers': [5, 0, 3, 4], 'T.count.R5': [1, 2, 3, 4], 'S.assetsEnd': [10, 10, 10, 10], 'R.roi': [10, NaN, 15, 10] });
+const base = fake({ 'R.gmv': [50, 200, 100, 100], 'R.cost': [0, 0, 0, 0], 'R.newBuyers': [1, 2, 3, 0], 'T.count.R5': [0, 0, 0, 0], 'S.assetsEnd': [5, 5, 5, 5], 'R.roi': [NaN, NaN, NaN, NaN] });
+
+describe('incrementalResult: the plan minus doing nothing, run by run', () => {
+  it('differences, the margin, and ratios per run (runs with no cost or no new buyer left out)', () => {
+    const r = incrementalResult(plan, base, 0.4, 'base');
+    expect(r.baseline).toBe('base');
+    expect(r.runs).toBe(4);
+    expect(r.gmv!.mean).toBe(137.5);
+    expect(r.margin!.mean).toBe(55); // 0.4 × 137.5
+    expect(r.cost!.mean).toBe(17.5);
+    expect(r.assets).toMatchObject({ mean: 5, sd: 0, ci90: [5, 5] });
+    expect(r.newBuyers!.mean).toBe(1.5);
+    // ROI 5, –, 10, 7.5; margin ROI 2, –, 4, 3; cost per new buyer 2.5, –, –, 10.
+    expect(r.roi!.mean).toBe(7.5);
+    expect(r.roi!.p05).toBeCloseTo(5.25, 10);
+    expect(r.marginRoi!.mean).toBe(3);
+    expect(r.costPerNewBuyer!.mean).toBe(6.25);
+    // R5: 1, 2, 3, 4: mean 2.5, sd √(5/3); 90 % interval ± t(0.95, 3 df) = 2.353363 × sd/√4.
+    const h = (2.353363 * Math.sqrt(5 / 3)) / 2;
+    // (the code approximates t to about 10⁻⁴: 2.3530)
+    expect(r.r5!.ci90![0]).toBeCloseTo(2.5 - h, 3);
+    expect(r.r5!.ci90![1]).toBeCloseTo(2.5 + h, 3);
+  });
+
+  it('no margin: no margin figures; different numbers of runs cannot be paired', () => {
+    const r = incrementalResult(plan, base, null, 'base');
+    expect(r.margin).toBeNull();
+    expect(r.marginRoi).toBeNull();
+    expect(() => incrementalResult(plan, { ...base, added: 3 } as unknown as Summary, null, 'b')).toThrow(/cannot pair 4 plan runs with 3 baseline runs/);
+  });
+});
+
+describe('uncertaintyResult with a do-nothing baseline', () => {
+  it('adds the plan’s effect to the headline figures, per run, in both bands; nothing when no parameter is drawn', () => {
+    const config = { assumptions: [] } as unknown as EngineConfig;
+    expect(uncertaintyResult(config, plan, base, plan, base)).toEqual({ drawn: 0, figures: {}, drivers: {} });
+  });
+});
+
+describe('sliceRuns: contiguous, even slices of the runs, one per worker', () => {
+  it('splits 10 runs among 3 workers as 0–3, 3–6, 6–10, and never makes more slices than runs', () => {
+    expect(sliceRuns(10, 3)).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 10],
+    ]);
+    expect(sliceRuns(2, 8)).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(sliceRuns(5, 0)).toEqual([[0, 5]]);
+    expect(sliceRuns(0, 4)).toEqual([]);
+  });
+});
