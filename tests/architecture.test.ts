@@ -79,3 +79,13 @@ describe('architecture: arrows point one way (ui â†’ charts, scenario, worker â†
     }
   });
 });
+
+describe('architecture: the type check reads every indexed access as possibly missing', () => {
+  // An index past the end gives undefined at run time; with this flag the type check makes every reader say what then.
+  for (const name of ['tsconfig.json', 'tsconfig.node.json']) {
+    it(`${name} turns on noUncheckedIndexedAccess`, () => {
+      const config = JSON.parse(readFileSync(join(src, '..', name), 'utf8')) as { compilerOptions: Record<string, unknown> };
+      expect(config.compilerOptions.noUncheckedIndexedAccess).toBe(true);
+    });
+  }
+});

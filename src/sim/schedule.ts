@@ -155,8 +155,16 @@ export function resolveSchedule(s: Schedule, startDay: number, days: number): nu
   return out;
 }
 
+/** One festival's window with its dates as YYYY-MM-DD (both ends of a range inclusive). */
+export interface FestivalDates {
+  festival: FestivalId;
+  presale: [string, string] | null;
+  main: [string, string];
+  peak: string;
+}
+
 /** Festival windows overlapping a run, for the timeline (dates as YYYY-MM-DD). */
-export function festivalsInRange(startDay: number, days: number) {
+export function festivalsInRange(startDay: number, days: number): FestivalDates[] {
   return FESTIVAL_IDS.flatMap((id) =>
     festivalWindowsBetween(id, startDay, startDay + days - 1).map((w) => ({
       festival: id,

@@ -103,7 +103,8 @@ export class SimPool {
             inFlight.delete(index);
           }
           if (settled || gen !== this.generation) return;
-          this.runsByWorker[index] += digests.length;
+          // `index` is this client's position in `clients`, and runsByWorker has one slot per client.
+          this.runsByWorker[index]! += digests.length;
           for (const d of digests) inOrder.push(d);
           done += digests.length;
           report();

@@ -9,7 +9,6 @@ import { causeColor } from '../../charts/palette';
 import { TACTICS } from '../../sim/tactics/registry';
 import type { FestivalBand, TimelineRow } from '../../charts/types';
 import { festivalName } from '../editor/field-info';
-import type { FestivalId } from '../../sim/calendar';
 
 /**
  * The plan's timeline from a scenario's JSON (valid or not): each tactic's active days from its schedule, and the
@@ -54,7 +53,7 @@ export function planTimeline(value: Record<string, unknown> | null, lang: Lang, 
   let festivals: FestivalBand[] = [];
   try {
     festivals = festivalsInRange(startDay, days).map((f) => ({
-      label: festivalName(f.festival as FestivalId, lang),
+      label: festivalName(f.festival, lang),
       presale: f.presale ? [parseIsoDate(f.presale[0])! - startDay, parseIsoDate(f.presale[1])! - startDay] : null,
       main: [parseIsoDate(f.main[0])! - startDay, parseIsoDate(f.main[1])! - startDay],
       peak: parseIsoDate(f.peak)! - startDay,
