@@ -236,6 +236,7 @@ export const en = {
   'csv.col.label': 'Name',
   'csv.col.tier': 'Tier',
   'csv.col.tactic': 'Tactic',
+  'csv.planSum': 'Sum (the whole plan)',
   'csv.col.shareStart': 'Share at the start',
   'csv.col.shareEnd': 'Share at the end',
   'csv.col.gmv': 'GMV (¥)',

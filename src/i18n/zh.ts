@@ -234,6 +234,7 @@ export const zh: Record<MessageKey, string> = {
   'csv.col.label': '名称',
   'csv.col.tier': '层级',
   'csv.col.tactic': '策略',
+  'csv.planSum': '合计(整个方案)',
   'csv.col.shareStart': '期初占比',
   'csv.col.shareEnd': '期末占比',
   'csv.col.gmv': 'GMV(元)',

@@ -170,6 +170,8 @@ describe('classroom mode', () => {
     expect(await tp.locator('[data-testid=class-prompts] li').count()).toBeGreaterThanOrEqual(3);
     expect(await tp.locator('[data-testid=class-hidden] tbody tr').count()).toBeGreaterThan(3);
     expect(await tp.locator('[data-testid=class-moved] tbody tr').count()).toBe(2);
+    // STAR trajectories overlaid: one line per verified team on each chart.
+    for (const key of ['incrementalGmv', 'r5Growth', 'structureHealth']) expect(await tp.locator(`[data-testid=class-trajectory-${key}] path`).count()).toBe(2);
     expect(await latinLeaks(tp, ['Team', 'Alpha'])).toEqual([]);
     for (const [w, lang] of [[1440, 'zh'], [1440, 'en'], [390, 'en'], [390, 'zh']] as const) {
       await tp.setViewportSize({ width: w, height: 900 });
