@@ -16,9 +16,11 @@ describe('two bands: simulation noise, and noise + assumptions', () => {
   const c = compileScenario(preset('teaching-livestream.json'), { agents: 4000, runs: 30, days: 120 });
   const plan = runAll(c);
   const noise = runAll(noiseOnly(c));
-  const u = uncertaintyResult(c, plan, null, noise, null);
+  // Computed in each test, not here: StrykerJS switches a mutant on when the tests start, after describe bodies ran.
+  const bands = () => uncertaintyResult(c, plan, null, noise, null);
 
   it('the noise + assumptions spread contains the noise-only one and is wider, for every headline figure', () => {
+    const u = bands();
     expect(u.drawn).toBeGreaterThan(10);
     for (const k of ['R.gmv', 'S.assetsEnd', 'T.count.R5']) {
       const a = u.figures[k]!.assumptions!;
@@ -36,6 +38,7 @@ describe('two bands: simulation noise, and noise + assumptions', () => {
   });
 
   it('ranks drivers for GMV, assets and R5', () => {
+    const u = bands();
     expect(Object.keys(u.drivers)).toEqual(['gmv', 'assets', 'r5']);
     const d = u.drivers.gmv!;
     expect(d.length).toBeGreaterThan(0);
