@@ -94,5 +94,8 @@ describe('--stop-at, --save-state and --resume', () => {
     expect(sim(files.simple!, '--stop-at', '5').err).toMatch(/--stop-at D and --save-state FILE go together/);
     expect(sim(files.simple!, '--stop-at', '45', '--save-state', join(dir, 'x.json')).err).toMatch(/--stop-at 45 must be before the end of the scenario's 45 days/);
     expect(sim(files.simple!, '--stop-at', '5', '--save-state', join(dir, 'x.json'), '--compare', files.bgnbd!).err).toMatch(/not with --mean-field, --contributions, --compare/);
+    const batch = sim(join(root, 'batches', 'variants.json'), '--stop-at', '5', '--save-state', join(dir, 'x.json'));
+    expect(batch.code).toBe(2);
+    expect(batch.err).toMatch(/--stop-at and --resume work on a scenario file, not on a batch file/);
   });
 });
