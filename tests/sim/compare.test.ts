@@ -118,7 +118,7 @@ describe('compareSteps: the comparison in pieces, for the UI thread', () => {
       added: runs,
       keys,
       figure: (key: string) => new Float64Array(runs).fill(keys.indexOf(key) + offset),
-      series: () => ({ data: new Float64Array(runs * 5).fill(offset), steps: 5 }),
+      series: () => ({ data: new Float64Array(runs * 5).fill(2 + 3 * offset), steps: 5 }),
     }) as unknown as Summary;
   const keys = ['k0', 'k1', 'k2', 'k3', 'k4'];
 
@@ -132,6 +132,11 @@ describe('compareSteps: the comparison in pieces, for the UI thread', () => {
     expect(pauses).toBe(2 + 6 * 2);
     expect(Object.keys(r.value.figures)).toEqual(keys);
     expect(r.value.figures.k3!.diff!.mean).toBe(1);
+    // Series B − A: 5 − 2 = 3 at every step, in every run.
+    expect(r.value.series.assets!.mean).toEqual([3, 3, 3, 3, 3]);
+    expect(r.value.series.cumulativeCost!.p95).toEqual([3, 3, 3, 3, 3]);
+    expect(r.value.format).toBe('star-sandbox-comparison');
+    expect([r.value.reference, r.value.alternative, r.value.runs]).toEqual(['a', 'b', runs]);
     expect(r.value).toEqual(compareSummaries(fake(keys, 0), fake(keys, 1), { reference: 'a', alternative: 'b' }));
   });
 

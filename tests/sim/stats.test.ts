@@ -140,3 +140,18 @@ describe('the 90 % interval of a mean: Student’s t', () => {
     expect(meanCi90(10, 2, 1)).toBeNull();
   });
 });
+
+describe('tQuantile95: Student’s t(0.95; df) for 90 % intervals of a mean', () => {
+  it('the textbook table to 30 df (3 decimals), whole degrees of freedom; nothing below 1', () => {
+    expect(tQuantile95(1)).toBe(6.314);
+    expect(tQuantile95(3)).toBe(2.353);
+    expect(tQuantile95(3.7)).toBe(2.353);
+    expect(tQuantile95(30)).toBe(1.697);
+    expect(tQuantile95(0.5)).toBeNaN();
+  });
+
+  it('above 30 df within 10⁻⁴ of the exact quantile (scipy.stats.t.ppf(0.95, df))', () => {
+    const exact: Record<number, number> = { 31: 1.6955188, 40: 1.683851, 100: 1.6602343, 1000: 1.6463788 };
+    for (const [df, t] of Object.entries(exact)) expect(Math.abs(tQuantile95(Number(df)) - t), `df ${df}`).toBeLessThan(1e-4);
+  });
+});
