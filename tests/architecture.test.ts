@@ -72,6 +72,17 @@ describe('architecture: arrows point one way (ui â†’ charts, scenario, worker â†
     }
   });
 
+  it('the calendar is layered: civil dates need nothing, the lunar calendar only civil dates, festivals only those two', () => {
+    const allowed: Record<string, string[]> = {
+      'civil-date.ts': [],
+      'lunar-calendar.ts': ['./civil-date'],
+      'festivals.ts': ['./civil-date', './lunar-calendar'],
+    };
+    for (const [file, deps] of Object.entries(allowed)) {
+      for (const spec of importsOf(join(src, 'sim', file))) expect(deps, `sim/${file} imports ${spec}`).toContain(spec);
+    }
+  });
+
   it('only src/worker talks comlink', () => {
     for (const f of files(src)) {
       if (relative(src, f).startsWith('worker')) continue;

@@ -1,5 +1,5 @@
 import type { EngineConfig } from '../sim/config';
-import { parseIsoDate } from '../sim/calendar';
+import { parseIsoDate } from '../sim/civil-date';
 import { apportion } from '../sim/population';
 import { resolveSchedule, type Schedule } from '../sim/schedule';
 import { TIERS } from '../sim/tiers';

@@ -1,6 +1,7 @@
 import { assumed, reported, type Source } from '../lib/source';
 import type { Text } from '../lib/text';
-import { festivalWindowsBetween, isoWeekOf, type FestivalId } from '../sim/calendar';
+import { isoWeekOf } from '../sim/civil-date';
+import { festivalWindowsBetween, type FestivalId } from '../sim/festivals';
 
 /**
  * Industry presets (docs/domain.md § How industries differ): the STAR whitepaper's four customer-behaviour factors, the baseline flows

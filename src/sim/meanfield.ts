@@ -1,6 +1,6 @@
 import type { EngineConfig } from './config';
 import { CAUSE_WORD_OF_MOUTH, FIRST_TACTIC_CAUSE } from './config';
-import { formatIsoDate } from './calendar';
+import { formatIsoDate } from './civil-date';
 import type { MeanFieldDay } from './meanfield-day';
 import { DORMANT_DAYS } from './moves';
 import { TRAIT_SHAPES } from './population';

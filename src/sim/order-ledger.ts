@@ -1,4 +1,4 @@
-import { civilFromDays, daysFromCivil } from './calendar';
+import { civilFromDays, daysFromCivil } from './civil-date';
 import type { EngineConfig } from './config';
 import { FOLLOWER, IN_GROUP, MEMBER, PAID_MEMBER, WECOM } from './population';
 import { R4 } from './tiers';

@@ -1,5 +1,6 @@
 import type { ObjectSpec } from '../lib/spec';
-import { FESTIVALS, festivalWindow, festivalWindowsBetween, formatIsoDate, parseIsoDate, phaseDays, weekdayOf, type FestivalId, type FestivalPhase } from './calendar';
+import { formatIsoDate, parseIsoDate, weekdayOf } from './civil-date';
+import { FESTIVALS, festivalWindow, festivalWindowsBetween, phaseDays, type FestivalId, type FestivalPhase } from './festivals';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -1,6 +1,6 @@
 import type { EngineConfig } from './config';
 import { causeNames } from './config';
-import { formatIsoDate } from './calendar';
+import { formatIsoDate } from './civil-date';
 import { figureKeys, FLOW_PAIRS, weeksOf, type RunDigest } from './digest';
 import { COHORT_YEARS } from './order-ledger';
 import type { CauseSummary, SimulationResult, TierRecord } from './result';

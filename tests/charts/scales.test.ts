@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayAtX, monthTicks, seriesExtent, TIME_MARGIN, timeScale, valueScale, xOfDay } from '../../src/charts/scales';
-import { parseIsoDate } from '../../src/sim/calendar';
+import { parseIsoDate } from '../../src/sim/civil-date';
 
 const start = parseIsoDate('2026-01-01')!;
 

@@ -5,7 +5,7 @@ import { placeholders, translate } from '../../src/i18n/index';
 import { compact, formatKind, money, percent, plain, ratio, signed, tickFormat } from '../../src/i18n/numbers';
 import { formatDay, formatDuration, formatMonthTick } from '../../src/i18n/dates';
 import { localText } from '../../src/i18n/local-text';
-import { parseIsoDate } from '../../src/sim/calendar';
+import { parseIsoDate } from '../../src/sim/civil-date';
 
 describe('dictionaries', () => {
   it('have the same keys in both languages, none empty', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demandIndex } from '../../src/scenario/industries';
-import { parseIsoDate } from '../../src/sim/calendar';
+import { parseIsoDate } from '../../src/sim/civil-date';
 
 /**
  * The demand index of each day, computed by hand: the weekly curve by ISO week (weeks start on Mondays: 2026-10-19,

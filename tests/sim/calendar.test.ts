@@ -1,27 +1,31 @@
 import { describe, it, expect } from 'vitest';
 import {
-  FESTIVALS,
-  SUPPORTED_YEARS,
   addDays,
   civilFromDays,
   daysBetween,
   daysFromCivil,
-  festivalWindow,
-  festivalWindowsBetween,
   formatIsoDate,
   isoWeekOf,
+  parseIsoDate,
+  weekdayOf,
+} from '../../src/sim/civil-date';
+import {
+  SUPPORTED_YEARS,
   leapMonthOf,
   lunarMonthLength,
   lunarToSolar,
   lunarYearLength,
-  parseIsoDate,
-  phaseDays,
   qixi,
   springFestival,
-  weekdayOf,
+} from '../../src/sim/lunar-calendar';
+import {
+  FESTIVALS,
+  festivalWindow,
+  festivalWindowsBetween,
+  phaseDays,
   type FestivalId,
   type FestivalWindow,
-} from '../../src/sim/calendar';
+} from '../../src/sim/festivals';
 
 /** Parse a date the test itself trusts; fails the test loudly if it is not valid. */
 function d(s: string): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil } from '../../src/sim/calendar';
+import { daysFromCivil } from '../../src/sim/civil-date';
 import type { EngineConfig } from '../../src/sim/config';
 import { createRun, finishRun, stepDay } from '../../src/sim/model';
 import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER, CHANNEL_ORDERS, CHANNEL_REPEAT_ORDERS, eventRuns, OrderLedger, orderWindows, WINDOW_FIELDS } from '../../src/sim/order-ledger';

@@ -2,7 +2,7 @@ import type { FieldSpec, NumberSpec } from '../../src/lib/spec';
 import { compileScenario } from '../../src/scenario/compile';
 import { INDUSTRY_IDS } from '../../src/scenario/industries';
 import { formatErrors, validateScenario } from '../../src/scenario/parse';
-import { formatIsoDate, parseIsoDate } from '../../src/sim/calendar';
+import { formatIsoDate, parseIsoDate } from '../../src/sim/civil-date';
 import type { EngineConfig } from '../../src/sim/config';
 import { Rng } from '../../src/sim/rng';
 import { FESTIVAL_IDS, scheduleSpec, WEEKDAYS } from '../../src/sim/schedule';

@@ -1,5 +1,5 @@
 import type { Lang } from '../../lib/text';
-import { parseIsoDate } from '../../sim/calendar';
+import { parseIsoDate } from '../../sim/civil-date';
 import { festivalsInRange, resolveSchedule, scheduleSpec, type Schedule } from '../../sim/schedule';
 import { tacticLabels } from './tactic-labels';
 import { validateValue, type ValidationError } from '../../scenario/validate';
