@@ -82,13 +82,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // A batch file ("batch": 1) rather than a scenario: sweeps, tornado, goal-seek, optimiser, lists (src/cli/batch.ts).
   const batch = peekBatch(o.file);
-  if (batch !== undefined) {
-    if (o.stopAt !== undefined || o.resume) {
-      process.stderr.write('error: --stop-at and --resume work on a scenario file, not on a batch file ("batch": 1)\n');
-      return 2;
-    }
-    return runBatchFile(o, batch);
-  }
+  if (batch !== undefined) return runBatchFile(o, batch);
   if (o.shard) {
     process.stderr.write('error: --shard works on batch files ("batch": 1); a single scenario is one job\n');
     return 2;

@@ -96,6 +96,6 @@ describe('--stop-at, --save-state and --resume', () => {
     expect(sim(files.simple!, '--stop-at', '5', '--save-state', join(dir, 'x.json'), '--compare', files.bgnbd!).err).toMatch(/not with --mean-field, --contributions, --compare/);
     const batch = sim(join(root, 'batches', 'variants.json'), '--stop-at', '5', '--save-state', join(dir, 'x.json'));
     expect(batch.code).toBe(2);
-    expect(batch.err).toMatch(/--stop-at and --resume work on a scenario file, not on a batch file/);
+    expect(batch.err).toMatch(/--stop-at, --save-state cannot be used with a batch file/);
   });
 });
