@@ -11,13 +11,15 @@ function market(seed: number, runs: number) {
     ...tacticMarket({ days: 30, runs, seed, agents: 600 }),
     population: { agents: 600, scale: 100, initial: { R0: 0.6, R1: 0.15, R2: 0.1, R3: 0.08, R4: 0.04, R5: 0.03 }, heterogeneity: false },
     uncertainty: { assumptions: false },
-    tactics: [{ id: 'ads', type: 'ads', schedule: { daily: true }, dailySpend: 1000 }],
+    // The whole market as the ads' audience, so more spend keeps reaching more people over the range searched (with
+    // the default half, a month of 300 a day already saturates the audience). The target sits where the curve is steep.
+    tactics: [{ id: 'ads', type: 'ads', schedule: { daily: true }, dailySpend: 1000, audienceShare: 1 }],
   });
 }
 
-// The target: the expected (mean-field) crowd assets at a daily spend of 300 — computed without any Monte Carlo.
+// The target: the expected (mean-field) crowd assets at a daily spend of 100 — computed without any Monte Carlo.
 const s0 = market(1, 120);
-const target = meanField(setValues(s0, [['tactics[ads].dailySpend', 300]]), {}).figures.assets!;
+const target = meanField(setValues(s0, [['tactics[ads].dailySpend', 100]]), {}).figures.assets!;
 const base: Omit<GoalSeekSpec, 'probability'> = { path: 'tactics[ads].dailySpend', figure: 'assets', target, min: 0, max: 3000, tolerance: 10 };
 
 describe('goal-seek: least daily spend reaching a target with a chosen probability', () => {
@@ -43,7 +45,8 @@ describe('goal-seek: least daily spend reaching a target with a chosen probabili
     }
     expect(answers[1]!).toBeGreaterThanOrEqual(answers[0]!);
     expect(answers[2]!).toBeGreaterThanOrEqual(answers[1]!);
-    // At the mean-field break-even (300/day) the chance is about even, so P = 0.5 needs about that spend.
+    // At the mean-field break-even (100/day) the chance is about even, so P = 0.5 needs about that spend or a little
+    // more (the mean field reads slightly above the runs' mean).
     expect(answers[0]!).toBeGreaterThan(100);
     expect(answers[0]!).toBeLessThan(600);
   });

@@ -379,3 +379,27 @@ describe('ads retarget warm audiences, by hand', () => {
     expect(Array.from(runAll(cfg(0)).figure('cause.ads.orders'))).toEqual([0, 0, 0]);
   });
 });
+
+describe('ads saturate at their audience, by hand', () => {
+  // 10 000 people in R0 and nothing else happens; a huge daily spend reaches the whole audience on day 1. With an
+  // audience of 40 % of the people around the brand, R0 → R1 stops near 4 000 however long the campaign runs
+  // (binomial sd 49); with 100 % it takes everyone.
+  const cfg = (audienceShare: number) =>
+    config({
+      days: 30,
+      runs: 2,
+      seed: 12,
+      population: { agents: 10000, scale: 1, initial: { R0: 1, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 }, heterogeneity: false },
+      baseline: still,
+      tactics: [{ id: 'ads', type: 'ads', schedule: { daily: true }, dailySpend: 1e7, cpm: 10, halfLifeDays: 0, engageRate: 0, directBuyRate: 0, retargetShare: 0, audienceShare }],
+    });
+  it('a 40 % audience: about 4 000 reached, and no more after the first days', () => {
+    const r = runAll(cfg(0.4)).result();
+    const reached = r.star.T.count.R1!.mean;
+    expect(Math.abs(reached - 4000), `${reached}`).toBeLessThan(4 * 49);
+    expect(r.daily.tiers.R1.mean[30]).toBe(r.daily.tiers.R1.mean[5]);
+  });
+  it('the whole market as the audience: everyone', () => {
+    expect(runAll(cfg(1)).result().star.T.count.R1!.mean).toBeGreaterThan(9990);
+  });
+});

@@ -18,6 +18,12 @@ import { halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY
  * `directBuyRate` buy at once in the mini-program (R1/R2 → R4). A share of the spend (`retargetShare`) retargets warm
  * audiences — followers, contacts, buyers (R3–R5) — through the same reach curve on their pool: of the warm people
  * reached, `retargetBuyRate` buy (R3 → R4, or a purchase by a buyer).
+ *
+ * Audiences overlap from day to day: a campaign's targeting reaches only `audienceShare` of the people around the
+ * brand, and the same people see its ads again. The cold reach works on that audience: the impressions per person
+ * are over the audience, and R0 people leave R0 only while audience members are still there (the expected audience
+ * left in R0 is carried from day to day, the same in the agent engine and the mean field). So a heavy campaign
+ * saturates at its audience instead of reaching the whole market within weeks.
  */
 export interface AdsParams {
   dailySpend: number;
@@ -29,6 +35,7 @@ export interface AdsParams {
   directBuyRate: number;
   retargetShare: number;
   retargetBuyRate: number;
+  audienceShare: number;
 }
 
 /** Pressure (share of the targeted pool reached today) for an adstocked spend and a pool of real people. */
@@ -53,6 +60,7 @@ function paramsOf(q: Record<string, unknown>): AdsParams {
     directBuyRate: p(q, 'directBuyRate'),
     retargetShare: p(q, 'retargetShare'),
     retargetBuyRate: p(q, 'retargetBuyRate'),
+    audienceShare: p(q, 'audienceShare'),
   };
 }
 
@@ -66,14 +74,25 @@ class AdsDay {
   ) {
     this.adstock = new Adstock(prm.halfLifeDays);
   }
-  /** Add today's sources; returns today's spend. `coldPool`: real people in R0–R2; `warmPool`: in R3–R5. */
-  apply(day: number, coldPool: number, warmPool: number, sources: RunState['sources']): number {
+  /** Real people of the audience still in R0 (expected); negative until the first day sets it. */
+  audienceLeft = -1;
+  /**
+   * Add today's sources; returns today's spend. `coldPool`: real people in R0–R2; `warmPool`: in R3–R5; `r0`: real
+   * people in R0.
+   */
+  apply(day: number, coldPool: number, warmPool: number, r0: number, sources: RunState['sources']): number {
     const prm = this.prm;
     const spend = prm.dailySpend * (this.cfg.schedule[day] ?? 0);
     const carried = this.adstock.step(spend);
-    const reach = adsPressure(carried * (1 - prm.retargetShare), coldPool, prm);
+    if (this.audienceLeft < 0) this.audienceLeft = r0 * prm.audienceShare;
+    // The audience never holds more R0 people than there are.
+    this.audienceLeft = Math.min(this.audienceLeft, r0);
+    const reach = adsPressure(carried * (1 - prm.retargetShare), coldPool * prm.audienceShare, prm);
     if (reach > 0) {
-      sources.addForward(R0, R1, reach, TRAIT_RESPOND, this.cause);
+      // Of today's R0, only the audience members still there can be reached.
+      const fromR0 = r0 > 0 ? (reach * this.audienceLeft) / r0 : 0;
+      this.audienceLeft -= reach * this.audienceLeft;
+      sources.addForward(R0, R1, fromR0, TRAIT_RESPOND, this.cause);
       sources.addForward(R1, R2, reach * prm.engageRate, TRAIT_RESPOND, this.cause);
       sources.addForward(R1, R4, reach * prm.directBuyRate, TRAIT_RESPOND, this.cause);
       sources.addForward(R2, R4, reach * prm.directBuyRate, TRAIT_RESPOND, this.cause);
@@ -139,6 +158,10 @@ export const ads: TacticDefinition = {
       en: 'Share of reached R1 people who interact (click, watch, follow): R1 → R2',
       zh: '被触达的 R1 中产生互动(点击、观看、关注)的比例:R1→R2',
     })), 0.01, 0.03, { en: 'Feed ads are usually clicked by 1–2 % of viewers; a strong creative does better', zh: '信息流广告点击率通常为 1%–2%,优秀素材更高' }),
+    audienceShare: ranged(share(0.5, assumed('a campaign’s targeting (region, age, interests) reaches about half the people around a brand; the rest do not see its ads however much it spends', '一次投放的定向(地域、年龄、兴趣)约覆盖品牌周边一半的人;其余的人花再多也看不到'), {
+      en: 'Share of the people around the brand that the campaign’s targeting can reach (cold audiences)',
+      zh: '投放定向可覆盖的品牌周边人群比例(冷启动人群)',
+    }), 0.25, 0.8, WHY.unpublished),
     retargetShare: ranged(share(0.3, assumed('about a third of a feed-ad budget goes to custom audiences of followers, contacts and buyers', '信息流广告预算中约三分之一投向粉丝、好友与老客等自定义人群'), {
       en: 'Share of the spend that retargets warm audiences (R3–R5)',
       zh: '投向温热人群(R3–R5)的预算比例(再营销)',
@@ -162,7 +185,7 @@ export const ads: TacticDefinition = {
     shapeParam: 'shape',
     pressure: (effort, params, real) => {
       const prm = paramsOf(params);
-      return adsPressure(effort * (1 - prm.retargetShare), real[0]! + real[1]! + real[2]!, prm);
+      return adsPressure(effort * (1 - prm.retargetShare), (real[0]! + real[1]! + real[2]!) * prm.audienceShare, prm);
     },
   },
   metrics: [
@@ -187,7 +210,7 @@ export const ads: TacticDefinition = {
     let total = 0;
     return {
       beginDay(s: RunState) {
-        spend = day.apply(s.day, pool((t) => s.realCount(t)), warmPool((t) => s.realCount(t)), s.sources);
+        spend = day.apply(s.day, pool((t) => s.realCount(t)), warmPool((t) => s.realCount(t)), s.realCount(R0), s.sources);
       },
       endDay(s: RunState) {
         s.rec.cost(env.cause, spend);
@@ -200,9 +223,10 @@ export const ads: TacticDefinition = {
         const engaged = (m[at + 6 + 2]! + m[at + 6 + 4]! + m[at + 12 + 4]!) * s.config.scale;
         return [total, (total * 1000) / prm.cpm, reached, reached > 0 ? total / reached : NaN, engaged > 0 ? total / engaged : NaN];
       },
-      saveState: () => ({ level: day.level, spend, total }),
+      saveState: () => ({ level: day.level, audienceLeft: day.audienceLeft, spend, total }),
       loadState(st: TacticState) {
         day.level = stateNumber(st, 'level');
+        day.audienceLeft = stateNumber(st, 'audienceLeft');
         spend = stateNumber(st, 'spend');
         total = stateNumber(st, 'total');
       },
@@ -213,7 +237,7 @@ export const ads: TacticDefinition = {
     const day = new AdsDay(cfg, prm, env.cause);
     return {
       beginDay(m: MeanFieldDay) {
-        const spend = day.apply(m.day, pool((t) => m.realCount(t)), warmPool((t) => m.realCount(t)), m.sources);
+        const spend = day.apply(m.day, pool((t) => m.realCount(t)), warmPool((t) => m.realCount(t)), m.realCount(R0), m.sources);
         m.cost(env.cause, spend);
       },
     };
