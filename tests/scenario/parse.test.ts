@@ -51,6 +51,10 @@ describe('parseScenarioText: the limits at their edges, and where a syntax error
     const newer = validateScenario({ schemaVersion: 2, days: -1 });
     expect(!newer.ok && newer.errors).toEqual([{ path: 'schemaVersion', message: '2 is newer than this app understands (1): update STAR Sandbox' }]);
     expect(validateScenario({ ...scenarioJson(), schemaVersion: 1 }).ok).toBe(true);
+    // A version written as text is a wrong value, not a newer version ("2" > 1 would say so).
+    const text = validateScenario({ ...scenarioJson(), schemaVersion: '2' });
+    expect(!text.ok && text.errors.map((e) => e.path)).toEqual(['schemaVersion']);
+    expect(!text.ok && text.errors[0]!.message).not.toMatch(/newer/);
     // Not an object at all: an error, not a crash.
     expect(validateScenario(null)).toEqual({ ok: false, errors: [{ path: '(root)', message: 'expected an object, got null' }] });
     expect(validateScenario([2])).toEqual({ ok: false, errors: [{ path: '(root)', message: 'expected an object, got an array' }] });
