@@ -47,6 +47,15 @@ describe('booleans, strings, enums and dates', () => {
   });
 });
 
+describe('texts in two languages at their edges', () => {
+  const text: FieldSpec = { kind: 'text', maxLength: 3, doc };
+  it('each language may use the whole limit; English alone is a text', () => {
+    expect(check({ en: 'abc', zh: '一二三' }, text)).toEqual({ out: { en: 'abc', zh: '一二三' }, errors: [] });
+    expect(check({ en: 'abc' }, text)).toEqual({ out: { en: 'abc' }, errors: [] });
+    expect(check({ en: 'abcd' }, text).errors[0]).toEqual({ path: 'f.en', message: 'is 4 characters long; the limit is 3' });
+  });
+});
+
 describe('arrays', () => {
   const a: FieldSpec = { kind: 'array', items: { kind: 'number', unit: 'count', min: 0, max: 9, doc }, minItems: 1, maxItems: 3, unique: true, doc };
 
