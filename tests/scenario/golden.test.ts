@@ -40,6 +40,8 @@ describe('golden summaries show what changed', () => {
     expect(formatGoldenChange({ path: 'x', before: 0, after: 5 })).toBe('x: 0 → 5');
     expect(formatGoldenChange({ path: 'x', before: null, after: 5 })).toBe('x: null → 5');
     expect(formatGoldenChange({ path: 'x', before: 'a', after: 'b' })).toBe('x: "a" → "b"');
+    expect(formatGoldenChange({ path: 'x', before: 5, after: 'b' })).toBe('x: 5 → "b"');
+    expect(formatGoldenChange({ path: 'x', before: 'a', after: 5 })).toBe('x: "a" → 5');
     expect(formatGoldenChange({ path: 'x', before: -4, after: -4 })).toBe('x: -4 → -4 (+0.00 %)');
     expect(formatGoldenChange({ path: 'x', before: -4, after: -2 })).toBe('x: -4 → -2 (+50.00 %)');
   });
