@@ -300,7 +300,7 @@ describe('the client report', () => {
     await wrong.ctx.close();
   });
 
-  it('reports on a comparison too: its summary and table on the first page, the charts in the appendix', async () => {
+  it('reports on a comparison too: its headline differences and narrative on the first page, the rest in the appendix (report-compare.test.ts prints it in both languages)', async () => {
     await page.click('[data-lang=zh]');
     await page.click('[data-view=compare]');
     await page.waitForSelector('[data-testid=run-compare]');
@@ -323,8 +323,9 @@ describe('the client report', () => {
     const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' });
     const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', pdf, '-'], { encoding: 'utf8' });
     expect(first).toContain('方案对比');
-    expect(first).toContain('差异与原因');
-    expect(first).not.toContain('附录');
+    expect(first).toContain('关键指标');
+    expect(first).toContain('结论');
+    expect(first).not.toContain('附录 · ');
     expect(last).toContain('附录');
     expect(first + last).not.toContain('场景库');
     execFileSync('pdftoppm', ['-r', '60', pdf, join(OUT, 'report-comparison-zh')]);

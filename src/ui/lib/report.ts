@@ -118,8 +118,13 @@ export interface AssumptionRow {
 
 /** The assumptions that drive the spread of ΔGMV most, with the range each run drew from and where the value comes from. */
 export function assumptionRows(result: SimulationResult, scenario: Scenario, lang: Lang, n = 6): AssumptionRow[] {
+  return assumptionRowsOf(result.uncertainty?.drivers.gmv, scenario, lang, n);
+}
+
+/** The same from a list of drivers (a comparison's, of a paired difference). */
+export function assumptionRowsOf(drivers: readonly Driver[] | undefined, scenario: Scenario, lang: Lang, n = 6): AssumptionRow[] {
   const ranges = new Map(assumptionRanges(scenario).map((r) => [r.path, r]));
-  return topDrivers(result.uncertainty?.drivers.gmv, n).flatMap((d) => {
+  return topDrivers(drivers, n).flatMap((d) => {
     const r = ranges.get(d.path);
     if (!r) return [];
     const spec = specAt(scenario, d.path);

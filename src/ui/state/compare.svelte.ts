@@ -2,6 +2,8 @@ import { compileScenario } from '../../scenario/compile';
 import type { Scenario } from '../../scenario/types';
 import { compareSteps, compareSummaries, type Comparison } from '../../sim/compare';
 import { noiseOnly } from '../../sim/uncertainty';
+import { rankDrivers, type Driver } from '../../sim/drivers';
+import type { EngineConfig } from '../../sim/config';
 import { inPieces } from '../lib/in-pieces';
 import type { SimulationResult } from '../../sim/result';
 import type { Summary } from '../../sim/summary';
@@ -38,6 +40,11 @@ export interface CompareOutcome {
    * their stated values); absent when no scenario drew assumed parameters. `comparisons` is noise + assumptions.
    */
   noise?: Record<string, Comparison>;
+  /**
+   * By entry id, the assumed parameters its paired ΔGMV (entry − reference, run by run) depends on most, by PRCC; only
+   * for entries that drew assumed parameters, over at least 5 runs.
+   */
+  drivers?: Record<string, Driver[]>;
   seed: string;
   runs: number;
   days: number;
@@ -84,6 +91,8 @@ export class CompareState {
   summaries = new Map<string, Summary>();
   /** Noise-only twins of the summaries (the summary itself when a scenario drew nothing). */
   noiseSummaries = new Map<string, Summary>();
+  /** Compiled configs by entry id (to rank the drivers of the paired differences; not reactive). */
+  configs = new Map<string, EngineConfig>();
   /** Called when a comparison is done, or compared against another reference (the app saves it). */
   onDone: (() => void) | null = null;
   private token = 0;
@@ -175,6 +184,7 @@ export class CompareState {
     this.cancelledAt = null;
     this.summaries = new Map();
     this.noiseSummaries = new Map();
+    this.configs = new Map();
     this.total = chosen.length;
     this.current = 0;
     this.done = 0;
@@ -194,6 +204,7 @@ export class CompareState {
         this.current = k;
         this.done = 0;
         const config = compileScenario(c.scenario!, { seed, runs, days });
+        this.configs.set(c.id, config);
         // Already run in this page with the same compiled config (on the dashboard, or in an earlier comparison): reused.
         let summary = this.cache.get(config);
         if (!summary) {
@@ -237,7 +248,7 @@ export class CompareState {
         comparisons[e.id] = await inPieces(compareSteps(ref, this.summaries.get(e.id)!, { reference: refId, alternative: e.id }));
         if (token !== this.token) return;
       }
-      this.outcome = { entries, referenceId: refId, comparisons, ...this.noiseComparisons(refId), seed: String(seed), runs, days };
+      this.outcome = { entries, referenceId: refId, comparisons, ...this.noiseComparisons(refId), drivers: this.driversOf(refId), seed: String(seed), runs, days };
       this.status = 'done';
       this.onDone?.();
     } catch (e) {
@@ -269,6 +280,22 @@ export class CompareState {
     return { noise };
   }
 
+  /** Which drawn assumptions each entry's paired ΔGMV against reference `refId` depends on most (see `rankDrivers`). */
+  private driversOf(refId: string): Record<string, Driver[]> {
+    const out: Record<string, Driver[]> = {};
+    const ref = this.summaries.get(refId);
+    if (!ref) return out;
+    const a = ref.figure('R.gmv');
+    for (const [id, s] of this.summaries) {
+      const config = this.configs.get(id);
+      if (id === refId || !config?.assumptions?.length) continue;
+      const b = s.figure('R.gmv');
+      const ranked = rankDrivers(config, Float64Array.from({ length: Math.min(a.length, b.length) }, (_, r) => b[r]! - a[r]!));
+      if (ranked.length) out[id] = ranked.slice(0, 8);
+    }
+    return out;
+  }
+
   /** Compare against another reference without rerunning (the runs are paired already). */
   rereference(id: string): void {
     const o = this.outcome;
@@ -280,7 +307,7 @@ export class CompareState {
       comparisons[e.id] = compareSummaries(ref, this.summaries.get(e.id)!, { reference: id, alternative: e.id });
     }
     this.reference = id;
-    this.outcome = { ...o, referenceId: id, comparisons, ...this.noiseComparisons(id) };
+    this.outcome = { ...o, referenceId: id, comparisons, ...this.noiseComparisons(id), drivers: this.driversOf(id) };
     this.persist();
     this.onDone?.();
   }
