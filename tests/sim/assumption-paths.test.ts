@@ -43,6 +43,10 @@ describe('configForRun puts each drawn value where its path says', () => {
     expect(base.forward[2]).toBe(0.01);
     expect(base.repeatModel.alpha).toBe(30);
     expect(base.wordOfMouth.q).toBe(0);
+    expect(base.reverse[5]).toBe(0.006);
+    // The copy keeps what was not drawn.
+    expect(c.wordOfMouth.sources).toEqual(base.wordOfMouth.sources);
+    expect(c.reverse[1]).toBe(0.01);
     expect(base.tactics[0]!.params.cpm).toBe(40);
   });
 
