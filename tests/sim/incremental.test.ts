@@ -45,8 +45,20 @@ describe('incrementalResult: the plan minus doing nothing, run by run', () => {
 
 describe('uncertaintyResult with a do-nothing baseline', () => {
   it('adds the plan’s effect to the headline figures, per run, in both bands; nothing when no parameter is drawn', () => {
-    const config = { assumptions: [] } as unknown as EngineConfig;
-    expect(uncertaintyResult(config, plan, base, plan, base)).toEqual({ drawn: 0, figures: {}, drivers: {} });
+    const none = { assumptions: [] } as unknown as EngineConfig;
+    expect(uncertaintyResult(none, plan, base, plan, base)).toEqual({ drawn: 0, figures: {}, drivers: {} });
+    const drawn = { seed: '1', assumptions: [{ path: 'baseline.repeat', label: { en: 'r', zh: 'r' }, low: 0, mode: 0.5, high: 1 }] } as unknown as EngineConfig;
+    // The noise-only twins: the plan gains 1 more per run than with the draws.
+    const planNoise = fake({ ...Object.fromEntries(['R.gmv', 'R.cost', 'T.count.R5', 'S.assetsEnd', 'R.roi'].map((k) => [k, [0, 0, 0, 0]])), 'R.gmv': [101, 201, 301, 401], 'R.cost': [10, 0, 20, 40] });
+    const u = uncertaintyResult(drawn, plan, base, planNoise, base);
+    expect(u.drawn).toBe(1);
+    expect(u.figures['incremental.gmv']!.assumptions!.mean).toBe(137.5); // 50, 0, 200, 300
+    expect(u.figures['incremental.gmv']!.noise!.mean).toBe(138.5);
+    expect(u.figures['incremental.assets']!.assumptions!.mean).toBe(5);
+    expect(u.figures['incremental.r5']!.assumptions!.mean).toBe(2.5);
+    expect(u.figures['incremental.roi']!.assumptions!.mean).toBe(7.5); // 5, –, 10, 7.5
+    expect(u.figures['R.gmv']!.assumptions!.mean).toBe(250);
+    expect(Object.keys(u.drivers)).toEqual(['gmv', 'assets', 'r5']);
   });
 });
 
