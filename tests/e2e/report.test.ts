@@ -309,7 +309,7 @@ describe('the client report', () => {
     await page.click('[data-testid=run-compare]');
     await page.waitForSelector('[data-testid=compare-summary]', { timeout: 180_000 });
     await page.click('[data-testid=compare-report]');
-    await page.waitForSelector('[data-testid=report-compare-page] [data-testid=compare-summary]');
+    await page.waitForSelector('[data-testid=report-compare-page] [data-testid=report-compare-story]');
     await shot(page, 'report-comparison-zh-1440', true);
     const pdf = join(OUT, 'report-comparison-zh.pdf');
     await page.emulateMedia({ media: 'print' });
