@@ -235,6 +235,13 @@ async function walk(lang: 'zh' | 'en', firstTime: boolean): Promise<Found[]> {
   await page.waitForTimeout(200);
   await collect(page, 'report', lang, found);
   await shot(page, name('report'), true);
+  // The comparison's report: its summary page and appendix.
+  await page.click('[data-testid=report-of-comparison]');
+  await page.waitForSelector('[data-testid=report-compare-page] [data-report-chart=cmp-r5] svg');
+  await page.waitForTimeout(200);
+  await collect(page, 'comparison report', lang, found);
+  await shot(page, name('report-comparison'), true);
+  await page.click('[data-testid=report-of-run]');
 
   // An import error (a message with a list of problems).
   await page.click('[data-view=library]');
