@@ -6,7 +6,7 @@ import { DORMANT_DAYS } from './moves';
 import { TRAIT_SHAPES } from './population';
 import { Rng } from './rng';
 import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from './sources';
-import { causesByType } from './model';
+import { channelOpeners } from './model';
 import { round6 } from './stats';
 import { R0, R1, R3, R4, R5, TIERS, TIER_COUNT } from './tiers';
 import { getTactic } from './tactics/registry';
@@ -146,9 +146,9 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
   };
   record(0);
 
-  const byType = causesByType(config);
+  const openers = channelOpeners(config);
   const runtimes: ExpectedRuntime[] = config.tactics.map((t, k) => {
-    const env: TacticEnv = { cause: FIRST_TACTIC_CAUSE + k, engine: config, causesByType: byType };
+    const env: TacticEnv = { cause: FIRST_TACTIC_CAUSE + k, engine: config, openers };
     return getTactic(t.type).expect(t, env);
   });
 

@@ -7,15 +7,20 @@ import { configForRun } from './assumptions';
 import { RunState } from './run-state';
 import { stepMoves } from './moves';
 import { getTactic } from './tactics/registry';
-import type { TacticEnv } from './tactics/types';
+import type { ChannelId, ChannelOpener, TacticEnv } from './tactics/types';
 
-/** Cause indices of the tactics by type, for tactics that interact (pre-heat, coupons handed out in groups). */
-export function causesByType(config: EngineConfig): Map<string, number[]> {
-  const map = new Map<string, number[]>();
+/**
+ * The tactics that open each private-domain channel (their declared `opens`), in scenario order: tactics interact
+ * through the channel (pre-heat, coupons sent in groups), not through each other's types.
+ */
+export function channelOpeners(config: EngineConfig): Map<ChannelId, ChannelOpener[]> {
+  const map = new Map<ChannelId, ChannelOpener[]>();
   config.tactics.forEach((t, k) => {
-    const list = map.get(t.type) ?? [];
-    list.push(FIRST_TACTIC_CAUSE + k);
-    map.set(t.type, list);
+    const opening = getTactic(t.type).opens;
+    if (!opening) return;
+    const list = map.get(opening.channel) ?? [];
+    list.push({ cause: FIRST_TACTIC_CAUSE + k, params: t.params, opening });
+    map.set(opening.channel, list);
   });
   return map;
 }
@@ -37,10 +42,10 @@ export function createRun(scenarioConfig: EngineConfig, run: number): RunState {
     new Rng(`${key}/agents`),
   );
   const s = new RunState(config, run, pop, key);
-  const byType = causesByType(config);
+  const openers = channelOpeners(config);
   s.setTactics(
     config.tactics.map((t, k) => {
-      const env: TacticEnv = { cause: FIRST_TACTIC_CAUSE + k, engine: config, causesByType: byType };
+      const env: TacticEnv = { cause: FIRST_TACTIC_CAUSE + k, engine: config, openers };
       return getTactic(t.type).create(t, env);
     }),
   );

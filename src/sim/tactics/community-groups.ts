@@ -216,6 +216,8 @@ export const communityGroups: TacticDefinition = {
   },
 
   // Group buys are its events (orders per member in a group buy), when it has them.
+  // Its groups hold at most groups × members per group.
+  opens: { channel: 'groups', capacity: (q) => Number(q.groups) * Number(q.capacity) },
   eventDays(cfg: TacticConfig, engine: EngineConfig) {
     const gb = cfg.params.groupBuy as { schedule: Schedule } | undefined;
     return gb ? resolveSchedule(gb.schedule, engine.startDay, engine.days) : cfg.schedule;

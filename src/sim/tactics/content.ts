@@ -87,6 +87,8 @@ export const content: TacticDefinition = {
   },
   response: { en: 'Agents more responsive to marketing interact and follow more.', zh: '营销响应高的个体更常互动与关注。' },
 
+  // Readers who follow the official account.
+  opens: { channel: 'followers' },
   create(cfg: TacticConfig, env: TacticEnv) {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;

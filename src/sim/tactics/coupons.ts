@@ -468,17 +468,12 @@ export const coupons: TacticDefinition = {
     // in the tier where they received the coupon; dependence and pull-forward are left out of the preview.
     const held = new Float64Array(6);
     const meanLife = Math.max(1, prm.validityDays);
-    // Coupons sent through a channel reach only the agents there: approximate their share by the channel's capacity
-    // (groups × capacity, guides × contacts) or the checkout-registration share for members; none if no tactic
-    // opens that channel.
-    const channelCapacity = (): number => {
-      const params = (type: string) => engine.tactics.filter((t) => t.type === type).map((t) => t.params);
-      if (prm.channel === 'groups') return params('communityGroups').reduce((a, q) => a + Number(q.groups) * Number(q.capacity), 0) / engine.scale;
-      if (prm.channel === 'wecom') return params('guides').reduce((a, q) => a + Number(q.guides) * Number(q.contactsPerGuide), 0) / engine.scale;
-      return Infinity;
-    };
-    const capacity = prm.channel === 'all' ? Infinity : channelCapacity();
-    const memberShare = prm.channel === 'members' ? Math.max(0, ...engine.tactics.filter((t) => t.type === 'membership').map((t) => Number(t.params.joinAtCheckout))) : 1;
+    // Coupons sent through a channel reach only the agents there: approximate their share by what the tactics opening
+    // the channel declare (people they hold, e.g. groups × capacity; the share who join, e.g. registering at
+    // checkout); none if no tactic opens that channel.
+    const openers = prm.channel === 'all' ? [] : (env.openers.get(prm.channel) ?? []);
+    const capacity = prm.channel === 'all' ? Infinity : openers.reduce((a, o) => a + (o.opening.capacity?.(o.params, engine) ?? Infinity), 0) / engine.scale;
+    const memberShare = prm.channel === 'all' ? 1 : Math.max(0, ...openers.map((o) => o.opening.joinShare?.(o.params, engine) ?? 1));
     return {
       beginDay(m: MeanFieldDay) {
         const effort = cfg.schedule[m.day] ?? 0;

@@ -157,6 +157,8 @@ export const guides: TacticDefinition = {
   },
   response: { en: 'Agents more responsive to marketing add guides and respond to consultation more.', zh: '营销响应高的个体更易添加导购并响应咨询。' },
 
+  // Its guides' WeCom accounts hold at most guides × contacts per guide.
+  opens: { channel: 'wecom', capacity: (q) => Number(q.guides) * Number(q.contactsPerGuide) },
   create(cfg: TacticConfig, env: TacticEnv) {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;

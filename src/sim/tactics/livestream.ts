@@ -350,9 +350,10 @@ export const livestream: TacticDefinition = {
     const prm = paramsOf(cfg.params);
     const cal = new LiveCalendar(cfg, prm);
     const cause = env.cause;
-    // Pre-heat reaches the private domain only when some tactic puts agents there; the mean field assumes R3–R5 are
-    // pre-heated then, R1–R2 never.
-    const preheats = ['communityGroups', 'content', 'guides'].some((t) => env.causesByType.has(t));
+    // Pre-heat reaches the private domain only when some tactic opens a channel it reaches (groups, WeCom, followers:
+    // PREHEATED); the mean field assumes R3–R5 are pre-heated then, R1–R2 never. A livestream's own followers do not
+    // count here (it declares no channel), so a livestream alone is previewed without pre-heat.
+    const preheats = (['groups', 'wecom', 'followers'] as const).some((c) => env.openers.has(c));
     let inStreamOrders = 0;
     return {
       beginDay(m: MeanFieldDay) {

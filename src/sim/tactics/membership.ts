@@ -125,6 +125,8 @@ export const membership: TacticDefinition = {
   response: { en: 'Agents more responsive to marketing register more readily.', zh: '营销响应高的个体更易注册入会。' },
 
   // Member days are its events (orders per member in a member day), when it has them.
+  // Members are the customers who register at checkout, with no limit on their number.
+  opens: { channel: 'members', joinShare: (q) => Number(q.joinAtCheckout) },
   eventDays(cfg: TacticConfig, engine: EngineConfig) {
     const md = cfg.params.memberDays as Schedule | undefined;
     return md ? resolveSchedule(md, engine.startDay, engine.days) : cfg.schedule;

@@ -33,8 +33,32 @@ export interface TacticDefinition {
    * buys): the order ledger counts orders per customer within them (order-ledger.ts). Default: the schedule.
    */
   eventDays?(config: TacticConfig, engine: EngineConfig): ArrayLike<number>;
+  /**
+   * The private-domain channel this tactic puts agents in, declared so that other tactics interact with the channel,
+   * not with this tactic's type or parameter names (coupons sent through the channel, pre-heating a livestream).
+   */
+  opens?: ChannelOpening;
   create(config: TacticConfig, env: TacticEnv): TacticRuntime;
   expect(config: TacticConfig, env: TacticEnv): ExpectedRuntime;
+}
+
+/** Private-domain channels, as the population's flags: IN_GROUP, WECOM, FOLLOWER and MEMBER (population.ts). */
+export type ChannelId = 'groups' | 'wecom' | 'followers' | 'members';
+
+/** What a tactic declares about the channel it opens; the mean-field projection sizes the channel from it. */
+export interface ChannelOpening {
+  channel: ChannelId;
+  /** Real people (not simulated agents) it can hold in the channel, e.g. groups × members per group. Default: no limit. */
+  capacity?(params: Record<string, unknown>, engine: EngineConfig): number;
+  /** Share of the people it reaches who join the channel, e.g. customers registering at checkout. Default: all. */
+  joinShare?(params: Record<string, unknown>, engine: EngineConfig): number;
+}
+
+/** A tactic of the scenario that opens a channel: its cause index, its parameters and its declaration. */
+export interface ChannelOpener {
+  cause: number;
+  params: Record<string, unknown>;
+  opening: ChannelOpening;
 }
 
 export interface CurveSpec {
@@ -60,8 +84,8 @@ export interface TacticEnv {
   /** This tactic's cause index in the result (FIRST_TACTIC_CAUSE + position). */
   cause: number;
   engine: EngineConfig;
-  /** Cause indices of the other tactics by type, for interactions (pre-heat, coupons in groups). */
-  causesByType: ReadonlyMap<string, number[]>;
+  /** The scenario's tactics that open each channel (their `opens`), in scenario order, for interactions. */
+  openers: ReadonlyMap<ChannelId, readonly ChannelOpener[]>;
 }
 
 /** One run's instance of a tactic. Hooks are called on cold paths only (day boundaries, moves, orders). */
