@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { csvParse } from 'd3';
 import { dismissToasts, fillField, openApp, ROOT, shot, startApp, type App, type Opened } from './harness';
 
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
@@ -23,7 +24,7 @@ beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   app = await startApp();
-  opened = await openApp(app, { lang: 'zh' });
+  opened = await openApp(app, { lang: 'zh', acceptDownloads: true });
   page = opened.page;
 });
 
@@ -107,6 +108,22 @@ describe('the comparison report', () => {
     await page.click('[data-testid=compare-report]');
     await page.waitForSelector('[data-testid=report-compare-page] [data-report-chart=cmp-r5] svg path');
   }, 400_000);
+
+  it('its full table saves a CSV that names the plans and the figures in Chinese, never by id or key', async () => {
+    const button = page.locator('[data-testid=report-compare-appendix] .card .head button');
+    const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvParse(new TextDecoder('utf-8').decode(bytes));
+    const names = await page.locator('[data-testid=report-compare-page] .names li [data-user-text]').allInnerTexts();
+    expect(rows.columns[0]).toBe('指标');
+    expect(rows.columns).toContain(`${names[0]}(均值)`);
+    expect(rows.columns).toContain(`${names[1]}(差值均值)`);
+    expect(rows.map((r) => r['指标'])).toContain('期末资产');
+    // No scenario id (preset:…, user:…, baseline:…) in a header, no figure key (S.assetsEnd) in a cell.
+    for (const c of rows.columns) expect(c).not.toMatch(/^(preset|user|baseline)[:-]|[STAR]\.[a-zA-Z]/);
+    for (const r of rows) expect(r['指标']).not.toMatch(/^[STAR]\.[a-zA-Z]/);
+  });
 
   for (const lang of ['zh', 'en'] as const) {
     it(`prints one A4-landscape summary page and a three-page appendix (${lang}), nothing overflowing`, async () => {
