@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { incrementalResult } from '../../src/sim/incremental';
+import { incrementalResult, withIncremental } from '../../src/sim/incremental';
+import type { IncrementalResult } from '../../src/sim/incremental';
+import type { SimulationResult } from '../../src/sim/result';
 import { uncertaintyResult } from '../../src/sim/uncertainty';
 import { sliceRuns } from '../../src/sim/batch';
 import type { Summary } from '../../src/sim/summary';
@@ -40,6 +42,16 @@ describe('incrementalResult: the plan minus doing nothing, run by run', () => {
     expect(r.margin).toBeNull();
     expect(r.marginRoi).toBeNull();
     expect(() => incrementalResult(plan, { ...base, added: 3 } as unknown as Summary, null, 'b')).toThrow(/cannot pair 4 plan runs with 3 baseline runs/);
+  });
+});
+
+describe('withIncremental', () => {
+  it('puts the plan’s effect just before the totals, replacing an older one, and keeps everything else in order', () => {
+    const inc = { baseline: 'new' } as unknown as IncrementalResult;
+    const r = withIncremental({ meta: 1, incremental: { baseline: 'old' }, totals: 2, star: 3 } as unknown as SimulationResult, inc);
+    expect(Object.keys(r)).toEqual(['meta', 'incremental', 'totals', 'star']);
+    expect(r.incremental).toBe(inc);
+    expect((r as unknown as Record<string, number>).star).toBe(3);
   });
 });
 
