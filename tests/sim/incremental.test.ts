@@ -48,7 +48,7 @@ describe('incrementalResult: the plan minus doing nothing, run by run', () => {
 describe('withIncremental', () => {
   it('puts the plan’s effect just before the totals, replacing an older one, and keeps everything else in order', () => {
     const inc = { baseline: 'new' } as unknown as IncrementalResult;
-    const r = withIncremental({ meta: 1, incremental: { baseline: 'old' }, totals: 2, star: 3 } as unknown as SimulationResult, inc);
+    const r = withIncremental({ meta: 1, totals: 2, incremental: { baseline: 'old' }, star: 3 } as unknown as SimulationResult, inc);
     expect(Object.keys(r)).toEqual(['meta', 'incremental', 'totals', 'star']);
     expect(r.incremental).toBe(inc);
     expect((r as unknown as Record<string, number>).star).toBe(3);
