@@ -8,6 +8,7 @@ import { dismissToasts, fillField, openApp, ROOT, shot, startApp, type App, type
 
 // Page-side globals used inside page.evaluate callbacks (this file is type-checked without DOM types).
 declare const document: any;
+declare const window: any;
 
 /**
  * The comparison report printed by Chromium (page.pdf): one A4-landscape page that holds the summary (the plans, the
@@ -50,6 +51,20 @@ function inkInMargin(file: string, band: number): number {
       if (px[o]! < 235 || px[o + 1]! < 235 || px[o + 2]! < 235) ink++;
     }
   }
+  return ink;
+}
+
+/**
+ * Inked pixels in rows y0..y1 of a PPM page: the summary page's method line sits at the foot of its 190 mm sheet, so
+ * ink there (at 60 dpi, 186–199 mm from the top) shows the page was printed at full size, not shrunk to fit something
+ * wider than the page.
+ */
+function inkInRows(file: string, y0: number, y1: number): number {
+  const buf = readFileSync(file);
+  const head = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(buf.subarray(0, 40).toString('latin1'))!;
+  const [w, px] = [Number(head[1]), buf.subarray(head[0].length)];
+  let ink = 0;
+  for (let y = y0; y <= y1; y++) for (let x = 0; x < w; x++) if (px[(y * w + x) * 3]! < 200) ink++;
   return ink;
 }
 
@@ -175,9 +190,49 @@ describe('the comparison report', () => {
       const pages = readdirSync(OUT).filter((f) => f.startsWith(`report-compare-${lang}-`) && f.endsWith('.ppm'));
       expect(pages.length).toBe(n);
       for (const p of pages) expect(inkInMargin(join(OUT, p), 20), p).toBe(0);
+      expect(inkInRows(join(OUT, `report-compare-${lang}-1.ppm`), 440, 471)).toBeGreaterThan(0);
       execFileSync('pdftoppm', ['-r', '110', '-png', pdf, join(OUT, `report-compare-${lang}`)]);
     }, 120_000);
   }
+
+  it('with four plans the summary page still holds every plan and fits its sheet', async () => {
+    await page.click('[data-lang=zh]');
+    await page.click('[data-view=compare]');
+    await page.waitForSelector('[data-testid=run-compare]');
+    for (const id of ['preset:teaching-coupons', 'preset:teaching-livestream']) await page.check(`[data-candidate="${id}"]`);
+    expect(await page.locator('[data-candidate]:checked').count()).toBe(4);
+    await page.click('[data-testid=run-compare]');
+    await page.waitForFunction(() => (window as any).__starDebug.compareStatus() === 'done', undefined, { timeout: 300_000 });
+    await page.click('[data-testid=compare-report]');
+    await page.waitForSelector('[data-testid=report-compare-page] [data-report-chart=cmp-r5] svg path');
+    expect(await page.locator('[data-testid=report-compare-page] .names li').count()).toBe(4);
+    await shot(page, 'report-compare-4-zh-1440', true);
+    const pdf = join(OUT, 'report-compare-4-zh.pdf');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const fit = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid=report-compare-page]');
+        const box = el.getBoundingClientRect();
+        const outside = [...el.querySelectorAll('*')].map((x: any) => x.getBoundingClientRect()).filter((r: any) => r.width > 0 && (r.bottom > box.bottom + 1 || r.right > box.right + 1));
+        return { scroll: [el.scrollHeight, el.clientHeight, el.scrollWidth, el.clientWidth], outside: outside.length };
+      });
+      expect(fit.scroll[0]).toBeLessThanOrEqual(fit.scroll[1] + 1);
+      expect(fit.scroll[2]).toBeLessThanOrEqual(fit.scroll[3] + 1);
+      expect(fit.outside).toBe(0);
+      writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+    const first = pdfText(pdf, 1);
+    // Three verdicts (each plan against the reference), the leaders and the method, all on the first page.
+    expect(first.match(/”对比“/g)?.length).toBe(3);
+    for (const word of ['按均值:GMV 最高的是', '模型版本']) expect(first).toContain(word);
+    expect(first).not.toContain('附录 · ');
+    execFileSync('pdftoppm', ['-r', '60', pdf, join(OUT, 'report-compare-4-zh')]);
+    for (const p of readdirSync(OUT).filter((f) => f.startsWith('report-compare-4-zh-') && f.endsWith('.ppm'))) expect(inkInMargin(join(OUT, p), 20), p).toBe(0);
+    expect(inkInRows(join(OUT, 'report-compare-4-zh-1.ppm'), 440, 471)).toBeGreaterThan(0);
+    execFileSync('pdftoppm', ['-r', '110', '-png', pdf, join(OUT, 'report-compare-4-zh')]);
+  }, 400_000);
 
   it('logs no error', () => {
     expect(opened.errors).toEqual([]);
