@@ -99,7 +99,7 @@ export const classroomEn = {
   'class.score.structureHealth': 'Structure health (T)',
   'class.score.costPerNewBuyer': 'Cost per new buyer',
   'class.help.title': 'Running a 90-minute class',
-  'class.help.steps': 'Before (10 min): build the class from a preset, choose 3–8 levers, the budget and the scorecard; print the brief; send the class link.|Briefing (10 min): explain 5R tiers, the levers and the scorecard; teams open the link and enter their names.|Rounds (4 × 12 min): each team sets its levers within the budget, writes one line of rationale and runs the round; it reads the STAR figures, flows and costs before the next round.|Collect (5 min): teams export their decision logs; import them all here. Each log is replayed: edited or inconsistent logs are flagged, never scored.|Debrief (20 min): project the leaderboard, the plans on one timeline, the hidden parameters and the prompts; ask each team to explain one decision.',
+  'class.help.steps': 'Before (10 min): build the class from a preset, choose 3–8 levers, the budget and the scorecard; print the brief; send the class link.\nBriefing (10 min): explain 5R tiers, the levers and the scorecard; teams open the link and enter their names.\nRounds (4 × 12 min): each team sets its levers within the budget, writes one line of rationale and runs the round; it reads the STAR figures, flows and costs before the next round.\nCollect (5 min): teams export their decision logs; import them all here. Each log is replayed: edited or inconsistent logs are flagged, never scored.\nDebrief (20 min): project the leaderboard, the plans on one timeline, the hidden parameters and the prompts; ask each team to explain one decision.',
 } as const;
 
 export const classroomZh: Record<keyof typeof classroomEn, string> = {
@@ -200,5 +200,5 @@ export const classroomZh: Record<keyof typeof classroomEn, string> = {
   'class.score.structureHealth': '结构健康度(T)',
   'class.score.costPerNewBuyer': '新买家成本',
   'class.help.title': '如何上一堂 90 分钟的课',
-  'class.help.steps': '课前(10 分钟):从预设创建课堂,选择 3–8 个杠杆、预算和计分卡;打印课堂说明;发送课堂链接。|开场(10 分钟):讲解 5R 层级、杠杆和计分卡;各组打开链接并输入组名。|经营(4 × 12 分钟):每组在预算内设定杠杆,写一句理由,运行本轮;阅读 STAR 指标、流转和成本后再进入下一轮。|收集(5 分钟):各组导出决策记录;讲师在此全部导入。每份记录都会被重放核验:被修改或不一致的记录会被标出,不计分。|复盘(20 分钟):投屏排行榜、各组方案时间线、隐藏参数和讨论问题;请每组解释一个决策。',
+  'class.help.steps': '课前(10 分钟):从预设创建课堂,选择 3–8 个杠杆、预算和计分卡;打印课堂说明;发送课堂链接。\n开场(10 分钟):讲解 5R 层级、杠杆和计分卡;各组打开链接并输入组名。\n经营(4 × 12 分钟):每组在预算内设定杠杆,写一句理由,运行本轮;阅读 STAR 指标、流转和成本后再进入下一轮。\n收集(5 分钟):各组导出决策记录;讲师在此全部导入。每份记录都会被重放核验:被修改或不一致的记录会被标出,不计分。\n复盘(20 分钟):投屏排行榜、各组方案时间线、隐藏参数和讨论问题;请每组解释一个决策。',
 };
