@@ -74,3 +74,24 @@ describe('report tables', () => {
     expect(topDrivers([d('a', 0.2), d('b', null), d('c', -0.9), d('e', 0.5)], 2).map((x) => x.path)).toEqual(['c', 'e']);
   });
 });
+
+describe('assumption rows, one cell each for the report and the comparison report', () => {
+  it('the PRCC signed to 2 decimals with a true minus, and the source with the range’s reason in the reader’s language', async () => {
+    const { assumptionRanges } = await import('../../src/scenario/assumptions');
+    const { assumptionRowsOf } = await import('../../src/ui/lib/report');
+    const s = scenario({ uncertainty: { assumptions: true } });
+    const r = assumptionRanges(s)[0]!;
+    const d = { path: r.path, label: r.label, prcc: -0.954, rho: -0.9 } as unknown as Driver;
+    const [zh] = assumptionRowsOf([d], s, 'zh');
+    const [en] = assumptionRowsOf([d], s, 'en');
+    expect(zh!.prccText).toBe('−0.95');
+    expect(assumptionRowsOf([{ ...d, prcc: 0.5 } as Driver], s, 'en')[0]!.prccText).toBe('+0.50');
+    // Chinese joins with a full-width semicolon, English with '; '; never empty.
+    expect(zh!.sourceText).not.toMatch(/; /);
+    expect(en!.sourceText.length).toBeGreaterThan(1);
+    if (en!.source && en!.rangeReason) {
+      expect(en!.sourceText).toContain('; ');
+      expect(zh!.sourceText).toContain(';');
+    }
+  });
+});

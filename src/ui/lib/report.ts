@@ -114,6 +114,9 @@ export interface AssumptionRow {
   /** Where the value comes from, and why the range is as wide as it is. */
   source: Source | null;
   rangeReason: Text | null;
+  /** The two as one cell, in the row's language ('—' when neither is known), and the PRCC signed to 2 decimals. */
+  sourceText: string;
+  prccText: string;
 }
 
 /** The assumptions that drive the spread of ΔGMV most, with the range each run drew from and where the value comes from. */
@@ -129,7 +132,11 @@ export function assumptionRowsOf(drivers: readonly Driver[] | undefined, scenari
     if (!r) return [];
     const spec = specAt(scenario, d.path);
     const num = spec?.kind === 'number' ? spec : null;
-    return [{ path: d.path, name: driverName(d, scenario, lang), prcc: d.prcc!, low: r.low, value: r.mode, high: r.high, source: num?.source ?? null, rangeReason: num?.plausible?.reason ?? null }];
+    const source = num?.source ?? null;
+    const rangeReason = num?.plausible?.reason ?? null;
+    const sourceText = [source, rangeReason].filter((x) => x !== null).map((x) => localText(x, lang)).join(lang === 'zh' ? ';' : '; ') || '—';
+    const prccText = (d.prcc! >= 0 ? '+' : '−') + Math.abs(d.prcc!).toFixed(2);
+    return [{ path: d.path, name: driverName(d, scenario, lang), prcc: d.prcc!, low: r.low, value: r.mode, high: r.high, source, rangeReason, sourceText, prccText }];
   });
 }
 
