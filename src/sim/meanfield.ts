@@ -131,6 +131,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
   const causes = FIRST_TACTIC_CAUSE + config.tactics.length;
   const dayCost = new Float64Array(causes);
   let valueDelta = 0;
+  let followOrders = 0;
 
   const tiers: number[][] = TIERS.map(() => new Array<number>(days + 1));
   const orders = new Array<number>(days);
@@ -176,6 +177,9 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
     adjustValue(_cause, delta) {
       valueDelta += delta;
     },
+    addOrders(_cause, count) {
+      followOrders += count;
+    },
     realCount(t) {
       return startCounts[t]! * sc;
     },
@@ -197,6 +201,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
     ordersByTier.fill(0);
     dayCost.fill(0);
     valueDelta = 0;
+    followOrders = 0;
     const wom = config.wordOfMouth;
     if (wom.q > 0) {
       let inSources = 0;
@@ -349,6 +354,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
     ordersToday += firstToday;
     if (bg) for (let k = 0; k < C; k++) nact[k * 2]! += inflowR4[k]!;
     for (const r of runtimes) r.endDay?.(m);
+    ordersToday += followOrders; // booked by beginDay or endDay hooks
     for (let k = 0; k < totalMoves.length; k++) totalMoves[k]! += flows[k]!;
     x.set(nx);
     act.set(nact);

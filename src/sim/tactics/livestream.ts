@@ -36,6 +36,7 @@ interface LiveParams {
   repeatBuyRate: number;
   dealBasket: number;
   dealDiscount: number;
+  orderAgain: number;
   shareRate: number;
   friendsPerShare: number;
   shareCouponCost: number;
@@ -60,6 +61,7 @@ function paramsOf(q: Record<string, unknown>): LiveParams {
     repeatBuyRate: p(q, 'repeatBuyRate'),
     dealBasket: p(q, 'dealBasket'),
     dealDiscount: p(q, 'dealDiscount'),
+    orderAgain: p(q, 'orderAgain'),
     shareRate: p(q, 'shareRate'),
     friendsPerShare: p(q, 'friendsPerShare'),
     shareCouponCost: p(q, 'shareCouponCost'),
@@ -202,6 +204,10 @@ export const livestream: TacticDefinition = {
       en: 'Deal discount given on in-stream orders (share of the order value, a cost)',
       zh: '直播订单的优惠折扣(占订单金额的比例,计入成本)',
     }))),
+    orderAgain: ranged(num('share', 0, 0.9, 0.2, assumed('a viewer who has bought in a session often adds another item as a separate order (another product shown later, a second for a friend); no figure is published', '在直播间下过单的观众常会另下一单(后面讲解的另一件商品、替朋友再买一份);没有公开数据', ['gaps-not-published']), {
+      en: 'Chance that an in-stream order is followed by another from the same viewer in the same session; each order may be followed in turn',
+      zh: '一笔直播订单之后,同一观众在同一场直播中再下一单的概率;每一单都可能再带来下一单',
+    }), 0.1, 0.35, WHY.unpublished),
     shareRate: ranged(share(0.1, reported('live-aiguang-sharing', 'Youngor on Aiguang: more than 20 % of a session’s traffic came from viewers sharing', '雅戈尔(爱逛):20% 以上的直播流量来自观众分享'), {
       en: 'Viewers who share a social coupon (a discount their friends can claim)',
       zh: '分享社交立减金的观众比例',
@@ -235,6 +241,7 @@ export const livestream: TacticDefinition = {
     { key: 'ordersPerSession', label: { en: 'In-stream orders per session', zh: '每场直播订单' }, unit: 'count' },
     { key: 'viewerConversion', label: { en: 'Orders per own-audience viewer', zh: '自有观众下单率' }, unit: 'share' },
     { key: 'newFromSharing', label: { en: 'New people from sharing', zh: '分享带来的新用户' }, unit: 'people' },
+    { key: 'gmvPerTrafficYuan', label: { en: 'In-stream GMV ÷ paid-traffic spend (attributed, as streamers count it)', zh: '直播间成交额 ÷ 付费流量花费(归因口径,主播通常这样算)' }, unit: 'multiplier' },
   ],
   sideEffects: {
     en: 'Frequent sessions tire the audience (lower attendance); deals cost margin (discount booked as cost); shared coupons cost per new person.',
@@ -254,6 +261,8 @@ export const livestream: TacticDefinition = {
     let ownViewers = 0;
     let publicTotal = 0;
     let orders = 0;
+    let inStreamGmv = 0;
+    let trafficSpent = 0;
     let fromSharing = 0;
     let shareShare = 0; // share of today's R0 → R2 chance that comes from sharing (for the coupon cost)
     let newcomersToday = 0;
@@ -313,11 +322,14 @@ export const livestream: TacticDefinition = {
         orders++;
         o.value *= prm.dealBasket;
         s.rec.discount(cause, o.value * prm.dealDiscount * s.config.scale);
+        inStreamGmv += o.value * s.config.scale;
+        if (prm.orderAgain > 0 && rng!.next() < prm.orderAgain) o.again = 1;
       },
       endDay(s: RunState) {
         if (cal.sessions <= 0) return;
         const shared = newcomersToday * shareShare * s.config.scale;
         fromSharing += shared;
+        trafficSpent += cal.spend;
         s.rec.cost(cause, prm.sessionCost * cal.sessions + cal.spend + shared * prm.shareCouponCost);
       },
       report(s: RunState) {
@@ -329,9 +341,10 @@ export const livestream: TacticDefinition = {
           sessions > 0 ? (orders * sc) / sessions : 0,
           ownViewers > 0 ? orders / ownViewers : NaN,
           fromSharing,
+          trafficSpent > 0 ? inStreamGmv / trafficSpent : NaN,
         ];
       },
-      saveState: () => ({ ...cal.save(), rng: saveRng(rng), totalSessions: sessions, ownViewers, publicTotal, orders, fromSharing, shareShare, newcomersToday }),
+      saveState: () => ({ ...cal.save(), rng: saveRng(rng), totalSessions: sessions, ownViewers, publicTotal, orders, inStreamGmv, trafficSpent, fromSharing, shareShare, newcomersToday }),
       loadState(st: TacticState, s: RunState) {
         cal.load(st);
         rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
@@ -339,6 +352,8 @@ export const livestream: TacticDefinition = {
         ownViewers = stateNumber(st, 'ownViewers');
         publicTotal = stateNumber(st, 'publicTotal');
         orders = stateNumber(st, 'orders');
+        inStreamGmv = stateNumber(st, 'inStreamGmv');
+        trafficSpent = stateNumber(st, 'trafficSpent');
         fromSharing = stateNumber(st, 'fromSharing');
         shareShare = stateNumber(st, 'shareShare');
         newcomersToday = stateNumber(st, 'newcomersToday');
@@ -384,6 +399,10 @@ export const livestream: TacticDefinition = {
           m.startCounts[R2]! * att(R2) * prm.impulseRate +
           m.startCounts[R3]! * att(R3) * prm.firstBuyRate +
           (m.startCounts[R4]! * att(R4) + m.startCounts[R5]! * att(R5)) * prm.repeatBuyRate;
+        // Orders that follow an in-stream order in the same session (Order.again): a geometric chain.
+        const follow = inStreamOrders * (prm.orderAgain / (1 - prm.orderAgain));
+        if (follow > 0) m.addOrders?.(cause, follow);
+        inStreamOrders += follow;
         const value = m.config.orderValue.mean * prm.dealBasket;
         m.adjustValue?.(cause, inStreamOrders * m.config.orderValue.mean * (prm.dealBasket - 1));
         m.cost(cause, prm.sessionCost * cal.sessions + cal.spend + shared * m.config.scale * prm.shareCouponCost + inStreamOrders * value * prm.dealDiscount * m.config.scale);
