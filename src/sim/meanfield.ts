@@ -4,6 +4,7 @@ import { formatIsoDate } from './civil-date';
 import type { MeanFieldDay } from './meanfield-day';
 import { DORMANT_DAYS } from './moves';
 import { TRAIT_SHAPES } from './population';
+import { withinHeadroom } from './response';
 import { Rng } from './rng';
 import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from './sources';
 import { channelOpeners } from './model';
@@ -264,7 +265,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
         const chance = sources.chanceP[t]!;
         if (!bg) {
           const b0 = (t === R4 ? config.forward[R4]! : config.repeat) * demand * c.buy;
-          const pRate = Math.min(1, b0 * sources.buyMult[t]!);
+          const pRate = Math.min(1, b0 * withinHeadroom(sources.buyMult[t]!, config.purchaseHeadroom));
           // Dormant share (no order for DORMANT_DAYS) for recall, at the class's purchase chance.
           const dormant = Math.pow(1 - pRate, DORMANT_DAYS);
           const p = 1 - (1 - pRate) * (1 - dormant * recall) * (1 - chance);
@@ -285,7 +286,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
         // BG/NBD: active and dormant buyers.
         const active = Math.min(mass, act[ai]!);
         const dormantMass = mass - active;
-        const poisson = bgnbdDay(c.lambda * demand * sources.buyMult[t]!, c.drop);
+        const poisson = bgnbdDay(c.lambda * demand * withinHeadroom(sources.buyMult[t]!, config.purchaseHeadroom), c.drop);
         // A tactic's purchase chance adds a purchase on days without a Poisson event (and then the usual dropout).
         const viaChance = (1 - poisson.pAny) * chance;
         const day1 = {
