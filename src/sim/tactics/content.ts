@@ -7,42 +7,22 @@ import type { RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_RESPOND } from '../sources';
 import { R1, R2, R3 } from '../tiers';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
 
 /**
  * Content on the official account and 视频号 (公众号 / 视频号). Posts (the effort, adstock then Hill) make reached
  * people interact (R1 → R2) and interested people follow (R2 → R3); followers are pre-heated for livestreams. Posting
  * more often than followers like makes some unfollow (R3 → R2).
  */
-interface ContentParams {
-  postsPerDay: number;
-  halfSaturationPosts: number;
-  shape: number;
-  halfLifeDays: number;
-  interactRate: number;
-  followRate: number;
-  comfortablePosts: number;
-  unfollowPerExtraPost: number;
-  costPerPost: number;
-}
+type ContentParams = ParamsOf<typeof content.params>;
 
 function paramsOf(q: Record<string, unknown>): ContentParams {
-  return {
-    postsPerDay: p(q, 'postsPerDay'),
-    halfSaturationPosts: p(q, 'halfSaturationPosts'),
-    shape: p(q, 'shape'),
-    halfLifeDays: p(q, 'halfLifeDays'),
-    interactRate: p(q, 'interactRate'),
-    followRate: p(q, 'followRate'),
-    comfortablePosts: p(q, 'comfortablePosts'),
-    unfollowPerExtraPost: p(q, 'unfollowPerExtraPost'),
-    costPerPost: p(q, 'costPerPost'),
-  };
+  return tacticParams(content.params, q);
 }
 
-export const content: TacticDefinition = {
+export const content = {
   type: 'content',
   name: { en: 'Content (official account, Channels)', zh: '内容(公众号 / 视频号)' },
   summary: {
@@ -89,7 +69,7 @@ export const content: TacticDefinition = {
 
   // Readers who follow the official account.
   opens: { channel: 'followers' },
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
@@ -140,7 +120,7 @@ export const content: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
@@ -159,4 +139,4 @@ export const content: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

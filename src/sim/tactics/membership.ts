@@ -10,9 +10,9 @@ import { resolveSchedule, scheduleSpec, type Schedule } from '../schedule';
 import { TRAIT_RESPOND } from '../sources';
 import { R2, R3, R4, R5 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
-import { EffortPressure, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { EffortPressure, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
 
 /**
  * Membership (会员, 积分, 会员日, 付费会员). Registering is an R3 entry (R2 → R3), and most buyers register at
@@ -21,40 +21,10 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
  * members take a paid membership (a yearly fee) and buy more often with bigger baskets. Points are a cost on members'
  * orders; benefits cost per member per month.
  */
-interface MemberParams {
-  joinRate: number;
-  joinAtCheckout: number;
-  pointsRate: number;
-  halfSaturationPoints: number;
-  shape: number;
-  repeatLift: number;
-  lapseReduction: number;
-  firstBuyLift: number;
-  memberDayLift: number;
-  paidShare: number;
-  paidFee: number;
-  paidBuyLift: number;
-  paidValueLift: number;
-  costPerMemberMonth: number;
-}
+type MemberParams = ParamsOf<typeof membership.params>;
 
 function paramsOf(q: Record<string, unknown>): MemberParams {
-  return {
-    joinRate: p(q, 'joinRate'),
-    joinAtCheckout: p(q, 'joinAtCheckout'),
-    pointsRate: p(q, 'pointsRate'),
-    halfSaturationPoints: p(q, 'halfSaturationPoints'),
-    shape: p(q, 'shape'),
-    repeatLift: p(q, 'repeatLift'),
-    lapseReduction: p(q, 'lapseReduction'),
-    firstBuyLift: p(q, 'firstBuyLift'),
-    memberDayLift: p(q, 'memberDayLift'),
-    paidShare: p(q, 'paidShare'),
-    paidFee: p(q, 'paidFee'),
-    paidBuyLift: p(q, 'paidBuyLift'),
-    paidValueLift: p(q, 'paidValueLift'),
-    costPerMemberMonth: p(q, 'costPerMemberMonth'),
-  };
+  return tacticParams(membership.params, q);
 }
 
 const memberDaysSpec: FieldSpec = {
@@ -63,7 +33,7 @@ const memberDaysSpec: FieldSpec = {
   doc: { en: 'Member days, e.g. every Wednesday', zh: '会员日,如每周三' },
 };
 
-export const membership: TacticDefinition = {
+export const membership = {
   type: 'membership',
   name: { en: 'Membership', zh: '会员体系' },
   summary: {
@@ -132,7 +102,7 @@ export const membership: TacticDefinition = {
     return md ? resolveSchedule(md, engine.startDay, engine.days) : cfg.schedule;
   },
 
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -216,7 +186,7 @@ export const membership: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -254,4 +224,4 @@ export const membership: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

@@ -7,9 +7,9 @@ import type { RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R4, R5 } from '../tiers';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
 
 /**
  * Referral / fission (裂变, 拼团, 邀请有礼). Buyers invite friends for a reward (the effort: the reward, through a
@@ -19,32 +19,10 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
  * reward and drift back a tier at a time (to R0) at `lowQualityChurn` a day, which leaves them no worse off than had
  * they never been invited.
  */
-interface ReferralParams {
-  reward: number;
-  halfSaturationReward: number;
-  shape: number;
-  halfLifeDays: number;
-  inviteRate: number;
-  friendsPerInvite: number;
-  entryTier: number;
-  lowQualityShare: number;
-  lowQualityChurn: number;
-  fakeShare: number;
-}
+type ReferralParams = Omit<ParamsOf<typeof referral.params>, 'entryTier'> & { entryTier: number };
 
 function paramsOf(q: Record<string, unknown>): ReferralParams {
-  return {
-    reward: p(q, 'reward'),
-    halfSaturationReward: p(q, 'halfSaturationReward'),
-    shape: p(q, 'shape'),
-    halfLifeDays: p(q, 'halfLifeDays'),
-    inviteRate: p(q, 'inviteRate'),
-    friendsPerInvite: p(q, 'friendsPerInvite'),
-    entryTier: q.entryTier === 'R1' ? R1 : R2,
-    lowQualityShare: p(q, 'lowQualityShare'),
-    lowQualityChurn: p(q, 'lowQualityChurn'),
-    fakeShare: p(q, 'fakeShare'),
-  };
+  return { ...tacticParams(referral.params, q), entryTier: q.entryTier === 'R1' ? R1 : R2 };
 }
 
 /** Invitees per day (agents) for the buyers at the start of the day and today's pull of the reward. */
@@ -52,7 +30,7 @@ function invitees(prm: ReferralParams, buyers: number, pull: number): number {
   return buyers * prm.inviteRate * pull * prm.friendsPerInvite;
 }
 
-export const referral: TacticDefinition = {
+export const referral = {
   type: 'referral',
   name: { en: 'Referral / fission', zh: '裂变 / 邀请有礼' },
   summary: {
@@ -104,7 +82,7 @@ export const referral: TacticDefinition = {
   },
   response: { en: 'Sociable agents are reached more by invitations.', zh: '社交性强的个体更容易被邀请触达。' },
 
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationReward, prm.shape);
@@ -180,7 +158,7 @@ export const referral: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationReward, prm.shape);
@@ -199,4 +177,4 @@ export const referral: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

@@ -42,6 +42,30 @@ export interface TacticDefinition {
   expect(config: TacticConfig, env: TacticEnv): ExpectedRuntime;
 }
 
+/**
+ * The value a validated field holds (compile.ts filled every default), derived from its spec: a number for a number
+ * spec, the listed values for an enum, arrays and objects field by field; unknown for custom and union fields.
+ */
+export type ValueOf<S> = S extends { kind: 'number' }
+  ? number
+  : S extends { kind: 'boolean' }
+    ? boolean
+    : S extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : S extends { kind: 'string' | 'date' | 'text' }
+        ? string
+        : S extends { kind: 'array'; items: infer I }
+          ? ValueOf<I>[]
+          : S extends { kind: 'object'; fields: infer F }
+            ? { readonly [K in keyof F]: ValueOf<F[K]> }
+            : unknown;
+
+/**
+ * A tactic's parameters as its runtime reads them, derived from its `params` specs, so each parameter is written once
+ * (in the spec). The schedule is not among them: compile.ts turns it into `TacticConfig.schedule`.
+ */
+export type ParamsOf<P extends Record<string, FieldSpec>> = { readonly [K in Exclude<keyof P, 'schedule'>]: ValueOf<P[K]> };
+
 /** Private-domain channels, as the population's flags: IN_GROUP, WECOM, FOLLOWER and MEMBER (population.ts). */
 export type ChannelId = 'groups' | 'wecom' | 'followers' | 'members';
 
