@@ -4,12 +4,11 @@ import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
 import { FOLLOWER } from '../population';
 import type { RunState } from '../run-state';
-import type { Rng } from '../rng';
 import { TRAIT_RESPOND } from '../sources';
 import { R1, R2, R3 } from '../tiers';
 import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Content on the official account and 视频号 (公众号 / 视频号). Posts (the effort, adstock then Hill) make reached
@@ -69,19 +68,17 @@ export const content = {
 
   // Readers who follow the official account.
   opens: { channel: 'followers' },
-  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
-    let followers: MemberSet | null = null;
-    let rng: Rng | null = null;
+    let followers = new MemberSet(env.agents);
+    let rng = env.rng;
     let posts = 0;
     let totalPosts = 0;
     let unfollowed = 0;
     return {
       beginDay(s: RunState) {
-        followers ??= new MemberSet(s.pop.n);
-        rng ??= s.tacticRng(cfg.id);
         posts = prm.postsPerDay * (cfg.schedule[s.day] ?? 0);
         const pr = pressure.step(posts);
         s.sources.addForward(R1, R2, prm.interactRate * pr, TRAIT_RESPOND, cause);
@@ -97,22 +94,22 @@ export const content = {
       },
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
         if (c === cause && from === R2 && to === R3) {
-          followers!.add(i);
+          followers.add(i);
           s.pop.channels[i] = s.pop.channels[i]! | FOLLOWER;
-        } else if (to < R3 && from >= R3 && followers!.remove(i) && c === cause) unfollowed++;
+        } else if (to < R3 && from >= R3 && followers.remove(i) && c === cause) unfollowed++;
       },
       endDay(s: RunState) {
         totalPosts += posts;
         s.rec.cost(cause, posts * prm.costPerPost);
       },
       report(s: RunState) {
-        return [totalPosts, followers!.size * s.config.scale, unfollowed * s.config.scale];
+        return [totalPosts, followers.size * s.config.scale, unfollowed * s.config.scale];
       },
       saveState: () => ({ level: pressure.level, followers: saveSet(followers), rng: saveRng(rng), posts, totalPosts, unfollowed }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
-        followers = loadSet(st, 'followers', s.pop.n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        followers = loadSet(st, 'followers', s.pop.n) ?? new MemberSet(s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         posts = stateNumber(st, 'posts');
         totalPosts = stateNumber(st, 'totalPosts');
         unfollowed = stateNumber(st, 'unfollowed');

@@ -5,14 +5,13 @@ import { MemberSet } from '../member-set';
 import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER } from '../order-ledger';
 import { MEMBER, PAID_MEMBER } from '../population';
 import type { Order, RunState } from '../run-state';
-import type { Rng } from '../rng';
 import { resolveSchedule, scheduleSpec, type Schedule } from '../schedule';
 import { TRAIT_RESPOND } from '../sources';
 import { R2, R3, R4, R5 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
 import { EffortPressure, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Membership (会员, 积分, 会员日, 付费会员). Registering is an R3 entry (R2 → R3), and most buyers register at
@@ -102,23 +101,23 @@ export const membership = {
     return md ? resolveSchedule(md, engine.startDay, engine.days) : cfg.schedule;
   },
 
-  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
     const pressure = new EffortPressure(0, prm.halfSaturationPoints, prm.shape);
     const md = cfg.params.memberDays as Schedule | undefined;
     const memberDays = md ? resolveSchedule(md, engine.startDay, engine.days) : null;
-    let members: MemberSet | null = null;
-    let rng: Rng | null = null;
+    let members = new MemberSet(env.agents);
+    let rng = env.rng;
     let pr = 0;
     let memberOrders = 0;
     let allOrders = 0;
     let fees = 0;
     const join = (s: RunState, i: number) => {
-      if (!members!.add(i)) return;
+      if (!members.add(i)) return;
       let flags = MEMBER;
-      if (rng!.next() < prm.paidShare) {
+      if (rng.next() < prm.paidShare) {
         flags |= PAID_MEMBER;
         fees += prm.paidFee * s.config.scale * (Math.max(1, s.config.days - s.day) / 365);
       }
@@ -126,8 +125,6 @@ export const membership = {
     };
     return {
       beginDay(s: RunState) {
-        members ??= new MemberSet(s.pop.n);
-        rng ??= s.tacticRng(cfg.id);
         const on = cfg.schedule[s.day] ?? 0;
         pr = pressure.step(prm.pointsRate * on);
         const memberDay = memberDays !== null && (memberDays[s.day] ?? 0) > 0 ? prm.memberDayLift * (memberDays[s.day] ?? 0) : 0;
@@ -150,13 +147,13 @@ export const membership = {
       },
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
         if (c === cause && from === R2 && to === R3) join(s, i);
-        else if (to < R3 && from >= R3) members!.remove(i);
+        else if (to < R3 && from >= R3) members.remove(i);
       },
       onOrder(s: RunState, o: Order) {
         allOrders++;
         const i = o.agent;
-        if (!members!.has(i)) {
-          if ((cfg.schedule[s.day] ?? 0) > 0 && rng!.next() < prm.joinAtCheckout) join(s, i);
+        if (!members.has(i)) {
+          if ((cfg.schedule[s.day] ?? 0) > 0 && rng.next() < prm.joinAtCheckout) join(s, i);
           return;
         }
         memberOrders++;
@@ -164,20 +161,20 @@ export const membership = {
         s.rec.cost(cause, o.value * prm.pointsRate * s.config.scale);
       },
       endDay(s: RunState) {
-        s.rec.cost(cause, (members!.size * s.config.scale * prm.costPerMemberMonth) / 30);
+        s.rec.cost(cause, (members.size * s.config.scale * prm.costPerMemberMonth) / 30);
       },
       report(s: RunState) {
         const sc = s.config.scale;
         let paid = 0;
-        for (let k = 0; k < members!.size; k++) if (s.pop.channels[members!.list[k]!]! & PAID_MEMBER) paid++;
+        for (let k = 0; k < members.size; k++) if (s.pop.channels[members.list[k]!]! & PAID_MEMBER) paid++;
         const all = s.ledger.channel(CHANNEL_ALL, CHANNEL_GMV);
-        return [members!.size * sc, paid * sc, allOrders > 0 ? memberOrders / allOrders : NaN, fees, all > 0 ? s.ledger.channel(CHANNEL_MEMBER, CHANNEL_GMV) / all : NaN];
+        return [members.size * sc, paid * sc, allOrders > 0 ? memberOrders / allOrders : NaN, fees, all > 0 ? s.ledger.channel(CHANNEL_MEMBER, CHANNEL_GMV) / all : NaN];
       },
       saveState: () => ({ level: pressure.level, members: saveSet(members), rng: saveRng(rng), pr, memberOrders, allOrders, fees }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
-        members = loadSet(st, 'members', s.pop.n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        members = loadSet(st, 'members', s.pop.n) ?? new MemberSet(s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         pr = stateNumber(st, 'pr');
         memberOrders = stateNumber(st, 'memberOrders');
         allOrders = stateNumber(st, 'allOrders');

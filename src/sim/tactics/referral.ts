@@ -4,12 +4,11 @@ import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
 import { LOW_QUALITY } from '../population';
 import type { RunState } from '../run-state';
-import type { Rng } from '../rng';
 import { TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R4, R5 } from '../tiers';
 import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Referral / fission (裂变, 拼团, 邀请有礼). Buyers invite friends for a reward (the effort: the reward, through a
@@ -82,12 +81,12 @@ export const referral = {
   },
   response: { en: 'Sociable agents are reached more by invitations.', zh: '社交性强的个体更容易被邀请触达。' },
 
-  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationReward, prm.shape);
-    let recruits: MemberSet | null = null;
-    let rng: Rng | null = null;
+    let recruits = new MemberSet(env.agents);
+    let rng = env.rng;
     let arrivedToday = 0;
     let fakeToday = 0;
     let invited = 0;
@@ -96,8 +95,6 @@ export const referral = {
     let rewardPaid = 0;
     return {
       beginDay(s: RunState) {
-        recruits ??= new MemberSet(s.pop.n);
-        rng ??= s.tacticRng(cfg.id);
         arrivedToday = 0;
         fakeToday = 0;
         const pull = pressure.step(prm.reward * (cfg.schedule[s.day] ?? 0));
@@ -124,8 +121,8 @@ export const referral = {
         if (c !== cause || from !== R0) return;
         arrivedToday++;
         invited++;
-        recruits!.add(i);
-        if (rng!.next() < prm.lowQualityShare) {
+        recruits.add(i);
+        if (rng.next() < prm.lowQualityShare) {
           s.pop.channels[i] = s.pop.channels[i]! | LOW_QUALITY;
           low++;
         }
@@ -140,14 +137,14 @@ export const referral = {
       report(s: RunState) {
         const sc = s.config.scale;
         let bought = 0;
-        for (let k = 0; k < recruits!.size; k++) if (s.pop.orders[recruits!.list[k]!]! > 0) bought++;
+        for (let k = 0; k < recruits.size; k++) if (s.pop.orders[recruits.list[k]!]! > 0) bought++;
         return [invited * sc, fake * sc, low * sc, invited > 0 ? bought / invited : NaN, bought > 0 ? rewardPaid / (bought * sc) : NaN];
       },
       saveState: () => ({ level: pressure.level, recruits: saveSet(recruits), rng: saveRng(rng), arrivedToday, fakeToday, invited, fake, low, rewardPaid }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
-        recruits = loadSet(st, 'recruits', s.pop.n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        recruits = loadSet(st, 'recruits', s.pop.n) ?? new MemberSet(s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         arrivedToday = stateNumber(st, 'arrivedToday');
         fakeToday = stateNumber(st, 'fakeToday');
         invited = stateNumber(st, 'invited');
