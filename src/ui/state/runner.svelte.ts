@@ -1,17 +1,17 @@
 import { compileScenario } from '../../scenario/compile';
 import type { Scenario } from '../../scenario/types';
-import type { EngineConfig } from '../../sim/config';
-import { tacticValues, type ContributionReport } from '../../sim/contributions';
-import { MEAN_FIELD_MAX_TACTICS, meanFieldFigures, planShapley, shapleySubsetCount, subsetConfig } from '../../sim/shapley';
-import type { MeanFieldResult } from '../../sim/meanfield';
-import type { SimulationResult } from '../../sim/result';
-import type { Summary } from '../../sim/summary';
-import { compareSteps } from '../../sim/compare';
+import type { EngineConfig } from '../../sim';
+import { tacticValues, type ContributionReport } from '../../sim';
+import { MEAN_FIELD_MAX_TACTICS, meanFieldFigures, planShapley, shapleySubsetCount, subsetConfig } from '../../sim';
+import type { MeanFieldResult } from '../../sim';
+import type { SimulationResult } from '../../sim';
+import type { Summary } from '../../sim';
+import { compareSteps } from '../../sim';
 import { inPieces } from '../lib/in-pieces';
 import { BaselineCache, configKey } from '../lib/baseline-cache';
 import { doNothing } from '../../scenario/variants';
-import { incrementalResult, withIncremental } from '../../sim/incremental';
-import { noiseOnly, uncertaintyResult } from '../../sim/uncertainty';
+import { incrementalResult, withIncremental } from '../../sim';
+import { noiseOnly, uncertaintyResult } from '../../sim';
 import { dropLease, failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
 /** Run `f` in a later task (not a microtask), so the browser can paint and handle input in between. */
