@@ -17,14 +17,14 @@ case "$group" in
     mutate='src/sim/results/stats.ts,src/sim/results/compare.ts,src/sim/results/run-order.ts,src/sim/results/flatten.ts,src/sim/results/uncertainty.ts,src/sim/results/drivers.ts,src/sim/assumptions.ts,src/sim/results/incremental.ts,src/sim/batch.ts'
     tests='tests/sim/stats.test.ts tests/sim/flatten.test.ts tests/sim/incremental.test.ts tests/sim/assumption-paths.test.ts tests/sim/rank-drivers.test.ts tests/sim/compare.test.ts tests/sim/digest.test.ts tests/sim/drivers.test.ts tests/sim/assumptions.test.ts tests/sim/uncertainty.test.ts tests/sim/glossary.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/cli/format.test.ts tests/worker/progress.test.ts' ;;
   summary)
-    mutate='src/sim/results/summary.ts,src/sim/results/digest.ts,src/sim/results/glossary.ts,src/sim/results/result.ts,src/sim/results/recorder.ts'
-    tests='tests/sim/digest.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/boundary.test.ts tests/worker/progress.test.ts' ;;
+    mutate='src/sim/results/summary.ts,src/sim/results/digest.ts,src/sim/results/figures.ts,src/sim/results/glossary.ts,src/sim/results/result.ts,src/sim/results/recorder.ts'
+    tests='tests/sim/digest.test.ts tests/sim/figures.test.ts tests/sim/figure-keys.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/boundary.test.ts tests/worker/progress.test.ts' ;;
   model)
     mutate='src/sim/results/shapley.ts,src/sim/results/contributions.ts,src/sim/step/rng.ts,src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts,src/sim/projection/meanfield.ts,src/sim/projection/meanfield-day.ts,src/sim/response.ts,src/sim/projection/bgnbd.ts'
     tests='tests/sim/shapley.test.ts tests/sim/seeds.test.ts tests/sim/calendar.test.ts tests/sim/order-ledger.test.ts tests/sim/state-file.test.ts tests/sim/checkpoint.test.ts tests/sim/meanfield.test.ts tests/sim/response.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/oracle-bass.test.ts tests/sim/drivers.test.ts' ;;
   tactics)
     mutate='src/sim/tactics/**/*.ts'
-    tests='tests/sim/tactics.test.ts tests/sim/engine-paths.test.ts tests/sim/reference-day.test.ts tests/sim/invariants.test.ts' ;;
+    tests='tests/sim/tactics.test.ts tests/sim/tactic-params.test.ts tests/sim/engine-paths.test.ts tests/sim/reference-day.test.ts tests/sim/invariants.test.ts' ;;
   kernel)
     mutate='src/sim/step/moves.ts,src/sim/step/population.ts,src/sim/step/run-state.ts,src/sim/step/model.ts,src/sim/step/marks.ts,src/sim/step/sources.ts,src/sim/step/member-set.ts,src/sim/config.ts,src/sim/tiers.ts'
     tests='tests/sim/reference-day.test.ts tests/sim/invariants.test.ts tests/sim/oracle-markov.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/engine-paths.test.ts tests/sim/determinism.test.ts' ;;
