@@ -5,7 +5,7 @@ import { round6 } from '../sim';
 /**
  * The figures the planner sweeps, ranks, seeks and optimises, per run (Monte Carlo) or expected (mean field).
  * Totals include what happens anyway; `incremental.*` are the plan minus its do-nothing baseline on the same seeds
- * (src/sim/incremental.ts). Units: gmv, margin, profit and cost in yuan over the horizon; r5 and assets in real people
+ * (src/sim/results/incremental.ts). Units: gmv, margin, profit and cost in yuan over the horizon; r5 and assets in real people
  * at the end of the horizon; roi a ratio (ΔGMV ÷ cost).
  */
 export const TOTAL_FIGURES = ['gmv', 'assets', 'r5', 'cost', 'orders', 'firstPurchases', 'r1', 'r2', 'r3', 'r4'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
-import { createRun, finishRun, stepDay } from '../../src/sim/model';
+import { createRun, finishRun, stepDay } from '../../src/sim/step/model';
 import { R2, R3, TIER_COUNT } from '../../src/sim/tiers';
 import { config, tacticMarket } from '../helpers';
 

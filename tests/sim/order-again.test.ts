@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRun } from '../../src/sim/model';
-import type { Order, RunState } from '../../src/sim/run-state';
+import { createRun } from '../../src/sim/step/model';
+import type { Order, RunState } from '../../src/sim/step/run-state';
 import { R3, R4, R5 } from '../../src/sim/tiers';
 import { config, runAll, tacticMarket } from '../helpers';
 

@@ -1,5 +1,5 @@
 import { Rng } from './rng';
-import { TIER_COUNT } from './tiers';
+import { TIER_COUNT } from '../tiers';
 
 /** `lastCause` of an agent who has not ordered in the run (causes are small numbers: config.ts). */
 export const NO_CAUSE = 255;
