@@ -295,7 +295,7 @@ function tacticsOf(p: PresetRun, type: string) {
  * the mechanics (issue 9, part 1) has to close — never a range tuned to pass. The test runs each as `it.fails`, so
  * it reports when a gap closes; the reason is printed in docs/presets.md.
  */
-const R1_BASE = 'The market’s own flows send R1 on to R2 about as fast as awareness fades back to R0, so R2 outnumbers R1 even doing nothing (the doing-nothing column); the industry and teaching flows from R1 are not yet revisited (only repeat and lapse were, issue 9 part 5)';
+const R1_BASE = 'The market’s own flows send R1 on to R2 about as fast as awareness fades back to R0, so R2 outnumbers R1 even doing nothing (the doing-nothing column); the flows from R1 are not yet revisited (only repeat and lapse were, issue 9 part 5). Tried: R1 → R2 at a third of its rate in every industry makes R1 the widest doing nothing (1.6–2.2 × the next tier) and closes this row for apparel and 3C, but moves every preset and reorders two near-tied Shapley values in the beauty acquisition preset (tests/sim/shapley-presets.test.ts), so it is left to the recalibration of reach (issue 9 part 1)';
 const R1_TAC = 'Ads, content and livestreams move reached people on to R2 (engagement) without keeping the reached pool the widest: reach mechanics without saturation and overlap (issue 9 part 1); doing nothing, R1 is the widest';
 const UPLIFT = 'The plan’s tactics add more than any case reports within the horizon; each tactic’s removal effect is plausible-sized alone but they add up (issue 9 part 1: reach and growth are aggressive)';
 
