@@ -1,6 +1,6 @@
-import type { MeanFieldResult } from '../sim/meanfield';
-import type { Summary } from '../sim/summary';
-import { round6 } from '../sim/stats';
+import type { MeanFieldResult } from '../sim';
+import type { Summary } from '../sim';
+import { round6 } from '../sim';
 
 /**
  * The figures the planner sweeps, ranks, seeks and optimises, per run (Monte Carlo) or expected (mean field).

@@ -1,6 +1,6 @@
 import type { Lang } from '../../lib/text';
 import type { Scenario } from '../../scenario/types';
-import { getTactic } from '../../sim/tactics/registry';
+import { getTactic } from '../../sim';
 import { pathLabel } from '../lib/path-label';
 import type { MessageKey } from '../../i18n/en';
 

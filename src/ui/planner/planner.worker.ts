@@ -5,9 +5,9 @@
  * be undone. The result is the same JSON the command line writes for the same batch (same seeds, same bytes).
  */
 import { prepare, runBatch, validateBatch } from '../../planner/batch';
-import type { EngineConfig } from '../../sim/config';
-import { runDigests } from '../../sim/batch';
-import { Summary } from '../../sim/summary';
+import type { EngineConfig } from '../../sim';
+import { runDigests } from '../../sim';
+import { Summary } from '../../sim';
 import type { PlannerMessage, PlannerRequest } from './protocol';
 
 const post = (m: PlannerMessage) => (self as unknown as Worker).postMessage(m);
