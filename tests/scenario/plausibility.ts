@@ -7,9 +7,9 @@ import { formatErrors, parseScenarioText, validateScenario } from '../../src/sce
 import type { Scenario } from '../../src/scenario/types';
 import { doNothing } from '../../src/scenario/variants';
 import type { EngineConfig } from '../../src/sim/config';
-import { withoutTactic } from '../../src/sim/contributions';
-import type { Summary } from '../../src/sim/summary';
-import { meanCi90, stat } from '../../src/sim/stats';
+import { withoutTactic } from '../../src/sim/results/contributions';
+import type { Summary } from '../../src/sim/results/summary';
+import { meanCi90, stat } from '../../src/sim/results/stats';
 import { isMassDrop } from '../../src/sim/tactics/coupons';
 
 /**
