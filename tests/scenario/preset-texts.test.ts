@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/scenario/compile';
 import type { Scenario } from '../../src/scenario/types';
 import { addDays } from '../../src/sim/civil-date';
-import { runMeanField } from '../../src/sim/meanfield';
+import { runMeanField } from '../../src/sim/projection/meanfield';
 import { loadPreset, presetFiles } from './plausibility';
 
 /**

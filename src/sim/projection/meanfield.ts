@@ -265,6 +265,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
         const chance = sources.chanceP[t]!;
         if (!bg) {
           const b0 = (t === R4 ? config.forward[R4]! : config.repeat) * demand * c.buy;
+          // The boosts' rate multiplier within the headroom, as in the engine (there per agent, here per class).
           const pRate = Math.min(1, b0 * withinHeadroom(sources.buyMult[t]!, config.purchaseHeadroom));
           // Dormant share (no order for DORMANT_DAYS) for recall, at the class's purchase chance.
           const dormant = Math.pow(1 - pRate, DORMANT_DAYS);
@@ -286,6 +287,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
         // BG/NBD: active and dormant buyers.
         const active = Math.min(mass, act[ai]!);
         const dormantMass = mass - active;
+        // BG/NBD: the boosts' rate multiplier within the headroom, as in the engine.
         const poisson = bgnbdDay(c.lambda * demand * withinHeadroom(sources.buyMult[t]!, config.purchaseHeadroom), c.drop);
         // A tactic's purchase chance adds a purchase on days without a Poisson event (and then the usual dropout).
         const viaChance = (1 - poisson.pAny) * chance;

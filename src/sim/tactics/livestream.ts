@@ -84,7 +84,9 @@ export const livestream = {
     zh: '按排期开播:自有人群按层级观看(预热提升、疲劳降低),付费流量带来新观众;观众关注(→R3)、下单(→R4)或复购,并分享社交立减金带来新朋友。',
   },
   moves: [
+    [R0, R1],
     [R0, R2],
+    [R1, R2],
     [R1, R3],
     [R2, R3],
     [R1, R4],
@@ -139,6 +141,10 @@ export const livestream = {
       en: 'Public viewers per session at saturated traffic',
       zh: '流量饱和时每场公域观众数',
     }), 30000, 120000, { en: 'Sized down from one brand (Lvgou, 350 000 views a session): a mid-size brand may reach half or twice this', zh: '由单个品牌(旅购,单场 35 万人次)缩小而来:中等规模品牌可能只有一半,也可能多一倍' }),
+    publicEngageShare: ranged(share(0.2, assumed('a fifth of public viewers comment, like, claim a deal or follow during the stream; the rest only watched, so they are reached (R1), not yet engaged; no figure is published', '约五分之一的公域观众在直播中评论、点赞、领券或关注;其余只是看过,算作已触达(R1)而非已互动;没有公开数据', ['gaps-not-published']), {
+      en: 'Share of public viewers who engage with the stream (→ R2); the others have only seen the brand (→ R1)',
+      zh: '在直播中有互动的公域观众比例(→R2);其余只是看过品牌(→R1)',
+    }), 0.1, 0.35, WHY.unpublished),
     followRate: ranged(share(0.05, assumed('one new viewer in twenty follows or adds a WeCom contact', '约二十分之一的新观众关注或添加企业微信'), {
       en: 'R1/R2 viewers who follow or add WeCom during a session: → R3',
       zh: '观看的 R1/R2 中关注或添加企微的比例:→R3',
@@ -257,15 +263,22 @@ export const livestream = {
           }
         }
         ownViewers += viewers;
-        // New people today (in agents): public traffic and friends brought by shared coupons, both R0 → R2.
+        // Public traffic (in agents) comes from everyone outside the private domain (R0–R2), so only the R0 part of it
+        // is new reach: the same people see the brand's streams again, and a heavy schedule saturates instead of
+        // reaching the whole market. Viewers who only watched have seen the brand (R0 → R1); those who engage are
+        // R2 (from R0 or R1). Friends brought by shared coupons are new people who claimed a coupon (R0 → R2).
         const r0 = s.startCounts[R0]!;
+        const cold = r0 + s.startCounts[R1]! + s.startCounts[R2]!;
         if (r0 > 0) {
           const pub = cal.publicReal / s.config.scale;
           const shared = sharers * prm.friendsPerShare;
           publicTotal += cal.publicReal;
-          s.sources.addForward(R0, R2, Math.min(1, pub / r0), TRAIT_RESPOND, cause);
+          s.sources.addForward(R0, R1, Math.min(1, (pub * (1 - prm.publicEngageShare)) / cold), TRAIT_RESPOND, cause);
+          s.sources.addForward(R0, R2, Math.min(1, (pub * prm.publicEngageShare) / cold), TRAIT_RESPOND, cause);
+          s.sources.addForward(R1, R2, Math.min(1, (pub * prm.publicEngageShare) / cold), TRAIT_RESPOND, cause);
           s.sources.addForward(R0, R2, Math.min(1, shared / r0), TRAIT_SOCIAL, cause);
-          shareShare = pub + shared > 0 ? shared / (pub + shared) : 0;
+          const pubNew = (pub * r0) / cold;
+          shareShare = pubNew + shared > 0 ? shared / (pubNew + shared) : 0;
         }
       },
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
@@ -347,7 +360,10 @@ export const livestream = {
         if (r0 > 0) {
           const pub = cal.publicReal / m.config.scale;
           shared = viewers * prm.shareRate * prm.friendsPerShare;
-          src.addForward(R0, R2, Math.min(1, pub / r0), TRAIT_RESPOND, cause);
+          const cold = r0 + m.startCounts[R1]! + m.startCounts[R2]!;
+          src.addForward(R0, R1, Math.min(1, (pub * (1 - prm.publicEngageShare)) / cold), TRAIT_RESPOND, cause);
+          src.addForward(R0, R2, Math.min(1, (pub * prm.publicEngageShare) / cold), TRAIT_RESPOND, cause);
+          src.addForward(R1, R2, Math.min(1, (pub * prm.publicEngageShare) / cold), TRAIT_RESPOND, cause);
           src.addForward(R0, R2, Math.min(1, shared / r0), TRAIT_SOCIAL, cause);
         }
         inStreamOrders =
