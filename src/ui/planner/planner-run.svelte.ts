@@ -16,6 +16,8 @@ export class PlannerRun {
   stale = $state(false);
   /** Hears every finished result with the batch it came from (the view saves it). */
   onDone: ((batch: Record<string, unknown>, result: BatchResult) => void) | null = null;
+  /** Hears every end but a cancel: done, failed or invalid (after `status` is set). */
+  onEnd: (() => void) | null = null;
   private worker: Worker | null = null;
 
   constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('./planner.worker.ts', import.meta.url), { type: 'module' })) {}
@@ -77,6 +79,7 @@ export class PlannerRun {
     set();
     this.stop();
     this.status = status;
+    this.onEnd?.();
   }
 
   private stop(): void {
