@@ -122,8 +122,14 @@ const SUMMARY_KEYS: Record<keyof RunTotals, string> = {
   r4: 'T.count.R4',
 };
 
+/** Per-run totals read back as a summary's figures (what a worker answers for a summary it ran elsewhere). */
+export function totalsSource(t: RunTotals): { figure(key: string): ArrayLike<number> } {
+  const byKey = new Map(Object.entries(SUMMARY_KEYS).map(([k, key]) => [key, t[k as keyof RunTotals]]));
+  return { figure: (key) => byKey.get(key) ?? [] };
+}
+
 /** The totals of every run of a Monte Carlo summary. */
-export function summaryTotals(s: Summary): RunTotals {
+export function summaryTotals(s: { figure(key: string): ArrayLike<number> }): RunTotals {
   return Object.fromEntries(Object.entries(SUMMARY_KEYS).map(([k, key]) => [k, Array.from(s.figure(key), (v) => round6(v))])) as unknown as RunTotals;
 }
 

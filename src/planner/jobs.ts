@@ -12,7 +12,12 @@ import { meanFieldFigures, pairRuns, summaryTotals, type FigureKey, type RunTota
  * in-process in tests). Each planner tool is split into jobs whose outputs are plain JSON, so a batch can be sharded
  * over machines job by job and merged into the bytes one machine would write (src/planner/batch.ts).
  */
-export type Runner = (config: EngineConfig, label: string) => Promise<Summary>;
+export type Runner = (config: EngineConfig, label: string) => Promise<FigureSource>;
+
+/** What a planner tool reads of a Monte Carlo summary: each per-run figure, in run order (a `Summary` is one). */
+export interface FigureSource {
+  figure(key: string): ArrayLike<number>;
+}
 
 /**
  * Monte Carlo runs of one scenario (its do-nothing baseline is a job of its own, `doNothing(scenario)`, shared by

@@ -1,10 +1,55 @@
 import type { BatchResult } from '../../planner/batch';
+import { summaryTotals, type RunTotals } from '../../planner/figures';
 import type { ValidationError } from '../../scenario/validate';
-import type { PlannerMessage } from './protocol';
+import type { EngineConfig } from '../../sim/config';
+import { dropLease, type PoolJobs, type PoolLease, type PoolLike } from '../state/pool';
+import type { PlannerMessage, PlannerRequest } from './protocol';
 
 /**
- * One planner job at a time in its own worker, with progress and Cancel (the worker is terminated; a new one starts
- * with the next job). Results stay until the next Run of the same tool.
+ * The app's worker pool as the planner uses it: one job at a time in the pool's line (`PoolJobs`, owner 'planner'),
+ * held from the batch's first Monte Carlo job to its end, so a dashboard run or a comparison started meanwhile waits
+ * for it and never interleaves. Each job's runs are spread over the pool's workers and added in run order, so the
+ * totals do not depend on the number of workers.
+ */
+export class PlannerPool {
+  private lease: PoolLease | null = null;
+
+  constructor(
+    private readonly pool: PoolLike,
+    private readonly jobs: PoolJobs,
+  ) {}
+
+  get size(): number {
+    return this.pool.size;
+  }
+
+  /** Every run of a config on the pool; `onQueued` hears when the job waits in line, `onRuns` the runs done. */
+  async run(config: EngineConfig, onQueued: () => void, onRuns: (done: number, total: number) => void): Promise<RunTotals> {
+    if (!this.lease) this.lease = this.jobs.acquire('planner');
+    const lease = this.lease;
+    if (!lease.holding) onQueued();
+    await lease.ready;
+    const summary = await this.pool.run(config, (p) => onRuns(p.done, p.total));
+    return summaryTotals(summary);
+  }
+
+  /** The batch is over: the next job in line gets the pool. */
+  release(): void {
+    this.lease?.release();
+    this.lease = null;
+  }
+
+  /** Cancel: stop the pool's work if this batch holds it, and leave the line. */
+  cancel(): void {
+    dropLease(this.lease, this.pool);
+    this.lease = null;
+  }
+}
+
+/**
+ * One planner job at a time in its own worker, with progress and Cancel (the worker is terminated, and the pool's
+ * work for it stopped; a new worker starts with the next job). With a pool, Monte Carlo runs on it; without, in the
+ * planner's worker. Results stay until the next Run of the same tool.
  */
 export class PlannerRun {
   status = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed' | 'invalid'>('idle');
@@ -18,6 +63,8 @@ export class PlannerRun {
   onDone: ((batch: Record<string, unknown>, result: BatchResult) => void) | null = null;
   /** Hears every end but a cancel: done, failed or invalid (after `status` is set). */
   onEnd: (() => void) | null = null;
+  /** The app's worker pool, once the app has given it (PlannerView); null: Monte Carlo in the planner's worker. */
+  pool: PlannerPool | null = null;
   private worker: Worker | null = null;
 
   constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('./planner.worker.ts', import.meta.url), { type: 'module' })) {}
@@ -34,12 +81,27 @@ export class PlannerRun {
     this.failure = null;
     this.stale = false;
     const w = this.makeWorker();
+    const pool = this.pool;
     this.worker = w;
+    const send = (m: PlannerRequest) => w.postMessage(m);
     w.onmessage = (e: MessageEvent<PlannerMessage>) => {
       if (this.worker !== w) return;
       const m = e.data;
       if (m.type === 'progress') this.progress = m;
-      else if (m.type === 'invalid') this.finish('invalid', () => (this.errors = m.errors));
+      else if (m.type === 'mc') {
+        if (!pool) return send({ type: 'mcFailed', id: m.id, message: 'no worker pool' });
+        const at = { phase: m.phase, job: m.job, jobs: m.jobs };
+        pool
+          .run(
+            m.config,
+            () => this.worker === w && (this.progress = { type: 'progress', ...at, phase: 'queued', run: 0, runs: m.config.runs }),
+            (done, total) => this.worker === w && (this.progress = { type: 'progress', ...at, run: done, runs: total }),
+          )
+          .then(
+            (totals) => this.worker === w && send({ type: 'mcDone', id: m.id, totals }),
+            (err) => this.worker === w && send({ type: 'mcFailed', id: m.id, message: err instanceof Error ? err.message : String(err) }),
+          );
+      } else if (m.type === 'invalid') this.finish('invalid', () => (this.errors = m.errors));
       else if (m.type === 'failed') this.finish('failed', () => (this.failure = m.message));
       else
         this.finish('done', () => {
@@ -50,7 +112,7 @@ export class PlannerRun {
     w.onerror = (e) => {
       if (this.worker === w) this.finish('failed', () => (this.failure = e.message || 'worker error'));
     };
-    w.postMessage({ batch: JSON.parse(JSON.stringify(batch)) });
+    send({ type: 'start', batch: JSON.parse(JSON.stringify(batch)), pooled: pool !== null });
   }
 
   /** Show a saved result (not while a job runs). */
@@ -71,12 +133,14 @@ export class PlannerRun {
 
   cancel(): void {
     if (this.status !== 'running') return;
+    this.pool?.cancel();
     this.stop();
     this.status = 'cancelled';
   }
 
   private finish(status: PlannerRun['status'], set: () => void): void {
     set();
+    this.pool?.release();
     this.stop();
     this.status = status;
     this.onEnd?.();
