@@ -5,7 +5,7 @@ import type { EngineConfig } from '../sim/config';
 import { runMeanField, type MeanFieldResult } from '../sim/meanfield';
 import { meanCi90, stat, round6, type Stat } from '../sim/stats';
 import type { Summary } from '../sim/summary';
-import { meanFieldFigures, pairRuns, summaryTotals, type FigureKey, type RunTotals } from './figures';
+import { meanFieldFigures, pairRuns, runKeys, summaryTotals, type FigureKey, type RunTotals } from './figures';
 
 /**
  * Monte Carlo behind every planner tool goes through a `Runner` (the CLI's worker pool, the app's worker pool, or
@@ -45,7 +45,7 @@ export function compile(s: Scenario, o: Overrides): EngineConfig {
 export async function runMcJob(job: McJob, run: Runner): Promise<McOutput> {
   const config = compile(job.scenario, job.overrides);
   const plan = await run(config, job.label);
-  return viaJson({ runs: config.runs, seed: config.seed, margin: config.margin, totals: summaryTotals(plan) });
+  return viaJson({ runs: config.runs, seed: config.seed, margin: config.margin, totals: summaryTotals(plan, runKeys(config)) });
 }
 
 /** A job's figures per run, paired with its baseline's (same seed and runs). */

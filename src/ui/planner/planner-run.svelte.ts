@@ -1,5 +1,5 @@
 import type { BatchResult } from '../../planner/batch';
-import { summaryTotals, type RunTotals } from '../../planner/figures';
+import { runKeys, summaryTotals, type RunTotals } from '../../planner/figures';
 import type { ValidationError } from '../../scenario/validate';
 import type { EngineConfig } from '../../sim/config';
 import { dropLease, type PoolJobs, type PoolLease, type PoolLike } from '../state/pool';
@@ -30,7 +30,7 @@ export class PlannerPool {
     if (!lease.holding) onQueued();
     await lease.ready;
     const summary = await this.pool.run(config, (p) => onRuns(p.done, p.total));
-    return summaryTotals(summary);
+    return summaryTotals(summary, runKeys(config));
   }
 
   /** The batch is over: the next job in line gets the pool. */
