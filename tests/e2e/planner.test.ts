@@ -67,7 +67,9 @@ describe('the Planner view', () => {
     expect(await latinLeaks()).toEqual([]);
     const csv = await download(() => page.click('[data-planner-card=sweep] [data-export=csv]'));
     const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^tactics\[0\]\.dailySpend,tactics\[\d\]\.\w+,/);
+    // Headers in words: the swept fields' labels and each figure's label with its unit, no JSON path or key.
+    expect(lines[0]).not.toMatch(/tactics\[|incremental\.|A\.rate/);
+    expect(lines[0]).toContain('增量成交额,相对不做任何动作(元)');
     expect(lines).toHaveLength(10);
     const json = JSON.parse(await download(() => page.click('[data-planner-card=sweep] [data-export=json]')));
     expect(json).toMatchObject({ format: 'star-sandbox-batch', kind: 'sweep', result: { method: 'meanField' } });
@@ -78,6 +80,53 @@ describe('the Planner view', () => {
     await page.waitForSelector('[data-testid=editor-run]');
     expect(await page.evaluate(() => location.hash)).toBe('#/editor');
   }, 120_000);
+
+  it('offers every figure with a glossary entry, grouped and with its unit; Monte Carlo only figures need Monte Carlo', async () => {
+    const { GLOSSARY } = await import('../../src/sim/glossary');
+    await toPlanner('sweep');
+    await page.check('[data-testid=sweep-second]');
+    await page.uncheck('[data-testid=sweep-second]');
+    await page.selectOption('[data-testid=sweep-method]', 'meanField');
+    const opts: Array<{ value: string; text: string; disabled: boolean; group: string }> = await page.$$eval('[data-testid=sweep-figure] option', (os: any[]) =>
+      os.map((o) => ({ value: o.value, text: o.textContent, disabled: o.disabled, group: o.parentElement.label })),
+    );
+    // Six groups, in order: the plan's effect, S, T, A, R, the brands' figures.
+    expect([...new Set(opts.map((o) => o.group))]).toEqual(['方案效果(相对不做任何动作的增量)', 'S · 人群资产(总量)', 'T · 期末层级(总量)', 'A · 层级流转(总量)', 'R · 销售与成本(总量)', '品牌口径(总量)']);
+    // Every glossary figure is offered (the oracle: the glossary itself, and the digest's names for its instances).
+    const alias: Record<string, string> = { 'S.assetsEnd': 'assets', 'R.gmv': 'gmv', 'R.orders': 'orders', 'R.firstPurchases': 'firstPurchases', 'R.cost': 'cost' };
+    const values = opts.map((o) => o.value);
+    for (const g of GLOSSARY) {
+      const id = alias[g.id] ?? g.id;
+      const hit = values.some((v) => v === id || v.startsWith(`${id}.`) || (g.id.startsWith('E.') && v.startsWith('E.') && v.endsWith(g.id.slice(1))));
+      expect(hit, g.id).toBe(true);
+    }
+    // Every label carries a unit in brackets, and says total or incremental.
+    for (const o of opts) expect(o.text, o.value).toMatch(/(.+)/);
+    for (const o of opts) expect(o.text, o.value).toMatch(/总|相对不做任何动作/);
+    // On the mean field the figures it does not follow cannot be chosen.
+    const mcOnly = opts.filter((o) => o.disabled).map((o) => o.value);
+    expect(mcOnly).toEqual(expect.arrayContaining(['R.monthlyRepurchase', 'R.newBuyers', 'A.weekly.R3>R4', 'incremental.newBuyers']));
+    expect(mcOnly).not.toContain('A.rate.R3>R4');
+    expect(await latinLeaks()).toEqual([]);
+    // By Monte Carlo: a brand figure as a line with its band, in percent.
+    await page.selectOption('[data-testid=sweep-method]', 'monteCarlo');
+    await page.selectOption('[data-testid=sweep-figure]', 'R.monthlyRepurchase');
+    await page.fill('[data-testid=sweep-steps]', '2');
+    await page.click('[data-testid=planner-run]');
+    await page.waitForSelector('[data-planner-card=sweep] svg [data-point="1"]', { timeout: 120_000 });
+    const label = await page.locator('[data-planner-card=sweep] svg [data-point="1"]').getAttribute('aria-label');
+    expect(label ?? '').toMatch(/%$/);
+    expect(await page.locator('[data-planner-card=sweep]').innerText()).toMatch(/月复购率/);
+    await shot(page, 'planner-sweep-brand-zh-1440', true);
+    await page.click('[data-lang=en]');
+    await shot(page, 'planner-sweep-brand-en-1440', true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'planner-sweep-brand-en-390', true);
+    await page.click('[data-lang=zh]');
+    await shot(page, 'planner-sweep-brand-zh-390', true);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.fill('[data-testid=sweep-steps]', '3');
+  }, 180_000);
 
   it('validates each field in its own words, and cancels a run', async () => {
     await toPlanner('optimise');
