@@ -55,6 +55,16 @@ describe('architecture: arrows point one way (ui â†’ charts, scenario, worker â†
     });
   }
 
+  it('code outside src/sim imports the engine only through its entry file, src/sim/index.ts', () => {
+    for (const f of files(src)) {
+      if (relative(src, f).startsWith('sim')) continue;
+      for (const spec of importsOf(f)) {
+        if (folderOf(f, spec) !== 'sim') continue;
+        expect(['sim', 'sim/index'], `${relative(src, f)} imports ${spec}`).toContain(relative(src, join(f, '..', spec)).replace(/\\/g, '/'));
+      }
+    }
+  });
+
   it('nothing outside src/ui imports ui', () => {
     for (const f of files(src)) {
       // src/main.ts is the app's entry: it mounts the UI.

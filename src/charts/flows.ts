@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH } from '../sim/digest';
+import { DAYS_PER_MONTH } from '../sim';
 
 /**
  * The A (Activating) flow matrix for any period, as an operator reads a flow rate: moves i → j per month over the

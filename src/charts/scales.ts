@@ -1,6 +1,6 @@
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3';
 import type { Lang } from '../lib/text';
-import { civilFromDays } from '../sim/civil-date';
+import { civilFromDays } from '../sim';
 import { formatMonthTick } from '../i18n/dates';
 import type { Margin, TimeSeries } from './types';
 

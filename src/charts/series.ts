@@ -1,4 +1,4 @@
-import type { Band } from '../sim/stats';
+import type { Band } from '../sim';
 
 /**
  * Series derived from a result for the charts. Pure functions of plain arrays, so they are unit-tested without a

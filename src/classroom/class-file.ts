@@ -3,10 +3,10 @@ import { compileScenario } from '../scenario/compile';
 import { assumptionRanges } from '../scenario/assumptions';
 import { validateScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/types';
-import { triangular, type AssumptionRange } from '../sim/assumptions';
-import { ledgerWindows } from '../sim/brand-figures';
-import type { EngineConfig } from '../sim/config';
-import { Rng } from '../sim/rng';
+import { triangular, type AssumptionRange } from '../sim';
+import { ledgerWindows } from '../sim';
+import type { EngineConfig } from '../sim';
+import { Rng } from '../sim';
 
 /**
  * A class (issue 14): a market taken from a preset, with some of its parameters hidden and perturbed within their

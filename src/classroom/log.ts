@@ -1,7 +1,7 @@
 import { fnv64 } from '../lib/hash';
 import { classHash, decisionErrors, type ClassFile, type RoundDecision } from './class-file';
 import { parDecisions, replay, score, type RoundFigures } from './play';
-import type { RunRecord } from '../sim/recorder';
+import type { RunRecord } from '../sim';
 
 /**
  * A team's decision log: its name, and per round the lever values, a one-line rationale and the figures the team saw.

@@ -1,10 +1,10 @@
-import { restoreRun, saveRun, stepDays, type RunSnapshot } from '../sim/checkpoint';
-import { runMeanField } from '../sim/meanfield';
-import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../sim/config';
-import { createRun, simulateRun } from '../sim/model';
-import type { RunRecord } from '../sim/recorder';
-import { StateError } from '../sim/tactics/state';
-import { R4, R5, TIER_COUNT } from '../sim/tiers';
+import { restoreRun, saveRun, stepDays, type RunSnapshot } from '../sim';
+import { runMeanField } from '../sim';
+import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../sim';
+import { createRun, simulateRun } from '../sim';
+import type { RunRecord } from '../sim';
+import { StateError } from '../sim';
+import { R4, R5, TIER_COUNT } from '../sim';
 import { classConfig, SCORE_KEYS, type ClassFile, type RoundDecision, type ScoreKey } from './class-file';
 
 /**

@@ -1,8 +1,8 @@
-import type { Comparison, PairedFigure } from '../sim/compare';
-import type { MeanFieldResult } from '../sim/meanfield';
-import type { SimulationResult } from '../sim/result';
-import type { Stat } from '../sim/stats';
-import type { ContributionReport } from '../sim/contributions';
+import type { Comparison, PairedFigure } from '../sim';
+import type { MeanFieldResult } from '../sim';
+import type { SimulationResult } from '../sim';
+import type { Stat } from '../sim';
+import type { ContributionReport } from '../sim';
 
 type Kind = 'count' | 'money' | 'pct' | 'ratio' | 'pp';
 

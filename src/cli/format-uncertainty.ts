@@ -1,5 +1,5 @@
-import type { SimulationResult } from '../sim/result';
-import type { IncrementalFigure } from '../sim/incremental';
+import type { SimulationResult } from '../sim';
+import type { IncrementalFigure } from '../sim';
 
 type Kind = 'count' | 'money' | 'ratio';
 

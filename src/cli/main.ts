@@ -9,21 +9,21 @@ import { NodePool } from './node-pool';
 import { formatComparison, formatMeanField, formatTable } from './format-table';
 import { parseScenarioText, formatErrors } from '../scenario/parse';
 import { compileScenario } from '../scenario/compile';
-import { runMeanField } from '../sim/meanfield';
-import { compareSummaries } from '../sim/compare';
-import { tacticValues } from '../sim/contributions';
-import { figuresCsv, toCsv } from '../sim/flatten';
-import { noiseOnly, uncertaintyResult } from '../sim/uncertainty';
+import { runMeanField } from '../sim';
+import { compareSummaries } from '../sim';
+import { tacticValues } from '../sim';
+import { figuresCsv, toCsv } from '../sim';
+import { noiseOnly, uncertaintyResult } from '../sim';
 import { formatUncertainty } from './format-uncertainty';
-import type { EngineConfig } from '../sim/config';
-import type { Summary } from '../sim/summary';
+import type { EngineConfig } from '../sim';
+import type { Summary } from '../sim';
 import { LIMITS } from '../scenario/limits';
 import { doNothing } from '../scenario/variants';
-import { incrementalResult, withIncremental } from '../sim/incremental';
+import { incrementalResult, withIncremental } from '../sim';
 import type { Scenario } from '../scenario/types';
 import { BatchInputError, isBatch, runBatchCli } from './batch';
-import type { RunSnapshot } from '../sim/checkpoint';
-import { decodeStateFile, encodeStateFile, configHash } from '../sim/state-file';
+import type { RunSnapshot } from '../sim';
+import { decodeStateFile, encodeStateFile, configHash } from '../sim';
 
 class InputError extends Error {}
 

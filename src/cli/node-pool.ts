@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { EngineConfig } from '../sim/config';
-import type { RunSnapshot } from '../sim/checkpoint';
-import type { RunDigest } from '../sim/digest';
-import { Summary } from '../sim/summary';
-import { RunOrder } from '../sim/run-order';
+import type { EngineConfig } from '../sim';
+import type { RunSnapshot } from '../sim';
+import type { RunDigest } from '../sim';
+import { Summary } from '../sim';
+import { RunOrder } from '../sim';
 
 export interface Progress {
   done: number;

@@ -4,10 +4,10 @@
  * to the end (checkpoint.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import type { EngineConfig } from '../sim/config';
-import { digestBuffers, runDigests } from '../sim/batch';
-import { resumeRun, simulateRunTo, type RunSnapshot } from '../sim/checkpoint';
-import { digestRun } from '../sim/digest';
+import type { EngineConfig } from '../sim';
+import { digestBuffers, runDigests } from '../sim';
+import { resumeRun, simulateRunTo, type RunSnapshot } from '../sim';
+import { digestRun } from '../sim';
 
 let config: EngineConfig | null = null;
 

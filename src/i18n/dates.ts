@@ -1,5 +1,5 @@
 import type { Lang } from '../lib/text';
-import { civilFromDays, parseIsoDate } from '../sim/civil-date';
+import { civilFromDays, parseIsoDate } from '../sim';
 
 /**
  * Dates for labels, from the engine's integer day numbers (days since 1970-01-01). No host time zone and no Intl:

@@ -2,7 +2,7 @@ import type { Lang } from '../lib/text';
 import { compact, plain } from './numbers';
 import { CODE_LABELS } from './codes';
 import { zh } from './zh';
-import { FESTIVALS } from '../sim/festivals';
+import { FESTIVALS } from '../sim';
 
 /**
  * The validator writes its messages in English (the command line and the scenario docs use the same ones). The app

@@ -1,7 +1,5 @@
-import type { EngineConfig } from '../sim/config';
-import { DAYS_PER_MONTH, figureKeys, FLOW_PAIRS } from '../sim/digest';
-import type { MeanFieldResult } from '../sim/meanfield';
-import { round6 } from '../sim/stats';
+import type { EngineConfig, MeanFieldResult } from '../sim';
+import { DAYS_PER_MONTH, figureKeys, FLOW_PAIRS, round6 } from '../sim';
 
 /**
  * The figures the planner sweeps, ranks, seeks and optimises, per run (Monte Carlo) or expected (mean field): every

@@ -1,11 +1,11 @@
 import type { Overrides } from '../scenario/compile';
 import type { Scenario } from '../scenario/types';
 import type { ValidationError } from '../scenario/validate';
-import { round6 } from '../sim/stats';
+import { round6 } from '../sim';
 import type { FigureKey } from './figures';
 import { baselineJob, probability, runMcJob, paired, type McOutput, type Runner } from './jobs';
 import { readNumber, setValues } from './paths';
-import { getTactic } from '../sim/tactics/registry';
+import { getTactic } from '../sim';
 
 /**
  * Goal-seek: the least value of one field (a tactic's effort or budget) at which a figure reaches a target with at

@@ -1,10 +1,10 @@
 import { compileScenario, type Overrides } from '../scenario/compile';
 import type { Scenario } from '../scenario/types';
 import { doNothing } from '../scenario/variants';
-import type { EngineConfig } from '../sim/config';
-import { runMeanField, type MeanFieldResult } from '../sim/meanfield';
-import { meanCi90, stat, round6, type Stat } from '../sim/stats';
-import type { Summary } from '../sim/summary';
+import type { EngineConfig } from '../sim';
+import { runMeanField, type MeanFieldResult } from '../sim';
+import { meanCi90, stat, round6, type Stat } from '../sim';
+import type { Summary } from '../sim';
 import { meanFieldFigures, pairRuns, runKeys, summaryTotals, type FigureKey, type RunTotals } from './figures';
 
 /**

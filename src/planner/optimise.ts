@@ -2,13 +2,13 @@ import type { Overrides } from '../scenario/compile';
 import type { Scenario } from '../scenario/types';
 import type { ValidationError } from '../scenario/validate';
 import type { NumberSpec } from '../lib/spec';
-import { getTactic } from '../sim/tactics/registry';
-import { round6 } from '../sim/stats';
+import { getTactic } from '../sim';
+import { round6 } from '../sim';
 import { allocate, distinctBest, feasible } from './allocate';
 import type { FigureKey } from './figures';
 import { band, baselineJob, compile, meanField, paired, wilson, type Band, type McJob, type McOutput } from './jobs';
 import { setValues } from './paths';
-import { runMeanField } from '../sim/meanfield';
+import { runMeanField } from '../sim';
 
 /**
  * Budget optimiser: split a total budget (yuan over the horizon) across the tactics in play, within bounds on each,

@@ -1,7 +1,7 @@
 import type { Overrides } from '../scenario/compile';
 import type { Scenario } from '../scenario/types';
 import type { ValidationError } from '../scenario/validate';
-import { round6 } from '../sim/stats';
+import { round6 } from '../sim';
 import type { FigureKey } from './figures';
 import { band, baselineJob, meanField, paired, type Band, type McJob, type McOutput } from './jobs';
 import { readNumber, withValues } from './paths';

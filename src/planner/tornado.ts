@@ -1,8 +1,8 @@
 import { compileScenario, type Overrides } from '../scenario/compile';
 import type { Scenario } from '../scenario/types';
 import type { Text } from '../lib/text';
-import type { AssumptionRange } from '../sim/assumptions';
-import { round6 } from '../sim/stats';
+import type { AssumptionRange } from '../sim';
+import { round6 } from '../sim';
 import type { FigureKey } from './figures';
 import { band, baselineJob, meanField, paired, type Band, type McJob, type McOutput } from './jobs';
 import { setValues } from './paths';

@@ -1,7 +1,7 @@
 import type { FieldSpec, NumberSpec } from '../lib/spec';
 import type { Text } from '../lib/text';
-import type { AssumptionRange } from '../sim/assumptions';
-import { getTactic } from '../sim/tactics/registry';
+import type { AssumptionRange } from '../sim';
+import { getTactic } from '../sim';
 import { scenarioSpec } from './schema';
 import type { Scenario } from './types';
 

@@ -1,8 +1,8 @@
-import type { EngineConfig } from '../sim/config';
-import { parseIsoDate } from '../sim/civil-date';
-import { apportion } from '../sim/population';
-import { resolveSchedule, type Schedule } from '../sim/schedule';
-import { TIERS } from '../sim/tiers';
+import type { EngineConfig } from '../sim';
+import { parseIsoDate } from '../sim';
+import { apportion } from '../sim';
+import { resolveSchedule, type Schedule } from '../sim';
+import { TIERS } from '../sim';
 import { demandIndex, INDUSTRIES, type IndustryId } from './industries';
 import type { Scenario } from './types';
 import { assumptionRanges } from './assumptions';

@@ -1,7 +1,7 @@
 import { SOURCES_DOC, type Source } from '../lib/source';
 import type { FieldSpec, ObjectSpec } from '../lib/spec';
 import { UNITS } from '../lib/units';
-import { TACTICS } from '../sim/tactics/registry';
+import { TACTICS } from '../sim';
 import { LIMITS } from './limits';
 import { scenarioSpec } from './schema';
 

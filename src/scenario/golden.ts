@@ -1,7 +1,7 @@
 import { compileScenario } from './compile';
-import type { EngineConfig } from '../sim/config';
-import type { SimulationResult } from '../sim/result';
-import type { Stat } from '../sim/stats';
+import type { EngineConfig } from '../sim';
+import type { SimulationResult } from '../sim';
+import type { Stat } from '../sim';
 import type { Scenario } from './types';
 
 /** Size at which golden summaries run the presets (the same everywhere, so they compare). */

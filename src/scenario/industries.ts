@@ -1,7 +1,7 @@
 import { assumed, reported, type Source } from '../lib/source';
 import type { Text } from '../lib/text';
-import { isoWeekOf } from '../sim/civil-date';
-import { festivalWindowsBetween, type FestivalId } from '../sim/festivals';
+import { isoWeekOf } from '../sim';
+import { festivalWindowsBetween, type FestivalId } from '../sim';
 
 /**
  * Industry presets (docs/domain.md § How industries differ): the STAR whitepaper's four customer-behaviour factors, the baseline flows

@@ -1,6 +1,6 @@
 import type { CustomSpec, FieldSpec, ObjectSpec, Plausible, UnionSpec } from '../lib/spec';
-import { BUILTIN_CAUSES } from '../sim/config';
-import { TACTICS } from '../sim/tactics/registry';
+import { BUILTIN_CAUSES } from '../sim';
+import { TACTICS } from '../sim';
 import { INDUSTRY_IDS } from './industries';
 import { LIMITS } from './limits';
 

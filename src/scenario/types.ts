@@ -1,5 +1,5 @@
 import type { Text } from '../lib/text';
-import type { Schedule } from '../sim/schedule';
+import type { Schedule } from '../sim';
 
 /** A text in scenario files: plain, or one per language. */
 export type LocalText = string | Partial<Text>;

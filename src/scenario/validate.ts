@@ -1,5 +1,5 @@
 import type { FieldSpec, ObjectSpec } from '../lib/spec';
-import { parseIsoDate } from '../sim/civil-date';
+import { parseIsoDate } from '../sim';
 
 export interface ValidationError {
   /** JSON path of the offending value, e.g. `tactics[1].schedule.weekly[0]`. */

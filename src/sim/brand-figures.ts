@@ -1,10 +1,10 @@
 import type { EngineConfig } from './config';
-import { COHORT_YEARS, orderWindows, WINDOW_FIELDS, type OrderWindow } from './order-ledger';
+import { orderWindows, type OrderWindow } from './order-ledger';
 import { getTactic } from './tactics/registry';
 
 /**
- * Per-run figures in the terms brands report, from the order ledger's window tallies (order-ledger.ts). Each figure is
- * declared once here, as its key with the function that computes it; the digest appends them in this order.
+ * Per-run figures in the terms brands report come from the order ledger's window tallies (order-ledger.ts); they are
+ * declared with every other per-run figure in figures.ts. This module gives the ledger its windows.
  * - `R.monthlyRepurchase`: the average over full calendar months of (buyers with two or more orders in the month ÷
  *   buyers in the month).
  * - `R.ordersPerMonthlyBuyer`: over full calendar months, orders ÷ buyers (each month's buyers counted once per month).
@@ -24,75 +24,4 @@ export function tacticEventDays(config: EngineConfig): ReadonlyArray<ArrayLike<n
 /** The run's order-ledger windows (the same for every run of a config), unless the config fixes them. */
 export function ledgerWindows(config: EngineConfig): OrderWindow[] {
   return config.ledgerWindows ?? orderWindows(config, tacticEventDays(config));
-}
-
-interface BrandFigure {
-  key: string;
-  value(tally: (w: number, field: number) => number): number;
-}
-
-const BUYERS = WINDOW_FIELDS.indexOf('buyers');
-const REPEATERS = WINDOW_FIELDS.indexOf('repeaters');
-const ORDERS = WINDOW_FIELDS.indexOf('orders');
-
-function ratio(a: number, b: number): number {
-  return b > 0 ? a / b : NaN;
-}
-
-function pooled(ids: number[], num: number, den: number, tally: (w: number, field: number) => number): number {
-  let a = 0;
-  let b = 0;
-  for (const w of ids) {
-    a += tally(w, num);
-    b += tally(w, den);
-  }
-  return ratio(a, b);
-}
-
-function brandFigures(config: EngineConfig, windows: OrderWindow[] = ledgerWindows(config)): BrandFigure[] {
-  const ids = (pick: (x: OrderWindow) => boolean) => windows.flatMap((x, k) => (pick(x) ? [k] : []));
-  const months = ids((x) => x.kind === 'month');
-  const out: BrandFigure[] = [
-    {
-      key: 'R.monthlyRepurchase',
-      value: (tally) => {
-        let sum = 0;
-        let n = 0;
-        for (const w of months) {
-          const r = ratio(tally(w, REPEATERS), tally(w, BUYERS));
-          if (Number.isFinite(r)) {
-            sum += r;
-            n++;
-          }
-        }
-        return n > 0 ? sum / n : NaN;
-      },
-    },
-    { key: 'R.ordersPerMonthlyBuyer', value: (tally) => pooled(months, ORDERS, BUYERS, tally) },
-  ];
-  for (const y of COHORT_YEARS) {
-    const cohort = ids((x) => x.kind === 'cohort' && x.ref === y);
-    if (cohort.length) out.push({ key: `R.repurchaseWithin.${y}y`, value: (tally) => pooled(cohort, REPEATERS, BUYERS, tally) });
-  }
-  config.tactics.forEach((t, k) => {
-    const events = ids((x) => x.kind === 'event' && x.ref === k);
-    if (!events.length) return;
-    out.push(
-      { key: `E.${t.id}.ordersPerBuyer`, value: (tally) => pooled(events, ORDERS, BUYERS, tally) },
-      { key: `E.${t.id}.multiOrderShare`, value: (tally) => pooled(events, REPEATERS, BUYERS, tally) },
-      { key: `E.${t.id}.events`, value: () => events.length },
-    );
-  });
-  return out;
-}
-
-export function brandFigureKeys(config: EngineConfig): string[] {
-  return brandFigures(config).map((f) => f.key);
-}
-
-/** The figures' values for one run, from its ledger's window tallies (windows × WINDOW_FIELDS). */
-export function brandFigureValues(config: EngineConfig, windowTally: Float64Array): number[] {
-  const fields = WINDOW_FIELDS.length;
-  const tally = (w: number, field: number) => windowTally[w * fields + field]!;
-  return brandFigures(config).map((f) => f.value(tally));
 }

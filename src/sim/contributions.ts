@@ -1,5 +1,6 @@
 import type { EngineConfig } from './config';
 import { compareSummaries, type Comparison, type PairedFigure } from './compare';
+import type { FigureKey } from './figures';
 import type { Summary } from './summary';
 import { planShapley, SHAPLEY_KEYS, shapleyReport, subsetConfig, type ShapleyPlan, type ShapleyReport } from './shapley';
 
@@ -18,7 +19,7 @@ export const EFFECT_KEYS = [
   'R.gmv',
   'R.cost',
   'R.roi',
-] as const;
+] as const satisfies readonly FigureKey[];
 
 export interface TacticContribution {
   id: string;
@@ -45,7 +46,7 @@ export interface ContributionReport {
 }
 
 /** Figures whose Shapley order is checked against the removal effects (those the app's tables show). */
-export const CONFLICT_KEYS = ['R.gmv', 'S.assetsEnd', 'T.count.R5'] as const;
+export const CONFLICT_KEYS = ['R.gmv', 'S.assetsEnd', 'T.count.R5'] as const satisfies readonly FigureKey[];
 
 /**
  * Two tactics whose removal effects clearly differ (the 90 % intervals of their means do not overlap) while their

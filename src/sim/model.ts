@@ -7,7 +7,7 @@ import { configForRun } from './assumptions';
 import { RunState } from './run-state';
 import { stepMoves } from './moves';
 import { getTactic } from './tactics/registry';
-import type { ChannelId, ChannelOpener, TacticEnv } from './tactics/types';
+import type { ChannelId, ChannelOpener, RunEnv } from './tactics/types';
 
 /**
  * The tactics that open each private-domain channel (their declared `opens`), in scenario order: tactics interact
@@ -45,7 +45,7 @@ export function createRun(scenarioConfig: EngineConfig, run: number): RunState {
   const openers = channelOpeners(config);
   s.setTactics(
     config.tactics.map((t, k) => {
-      const env: TacticEnv = { cause: FIRST_TACTIC_CAUSE + k, engine: config, openers };
+      const env: RunEnv = { cause: FIRST_TACTIC_CAUSE + k, engine: config, openers, agents: pop.n, rng: s.tacticRng(t.id) };
       return getTactic(t.type).create(t, env);
     }),
   );

@@ -1,4 +1,5 @@
 import type { EngineConfig } from './config';
+import { meanFieldValues, type FigureKey } from './figures';
 import { runMeanField, type MeanFieldResult } from './meanfield';
 import { Rng } from './rng';
 import { meanCi90, round6, stat, type Stat } from './stats';
@@ -30,7 +31,7 @@ export const SHAPLEY_KEYS = [
   'R.orders',
   'R.firstPurchases',
   'R.repeatPurchases',
-] as const;
+] as const satisfies readonly FigureKey[];
 
 /** Subsets are bit masks over the scenario's tactics: bit k set = tactic k kept. */
 export function subsetConfig(config: EngineConfig, mask: number): EngineConfig {
@@ -121,22 +122,9 @@ function keyedOrder(n: number, key: string): number[] {
   return o;
 }
 
-/** The mean field's value of each Shapley figure for one result. */
+/** The mean field's value of each Shapley figure for one result (each figure declares it in figures.ts). */
 export function meanFieldFigures(mf: MeanFieldResult): Record<string, number> {
-  const t = mf.totals;
-  const d = mf.meta.days;
-  return {
-    'R.gmv': t.gmv,
-    'R.cost': t.cost,
-    'S.assetsEnd': t.assetsEnd,
-    'S.newAssets': t.newAssets,
-    'T.count.R3': mf.tiers.R3![d]!,
-    'T.count.R4': mf.tiers.R4![d]!,
-    'T.count.R5': mf.tiers.R5![d]!,
-    'R.orders': t.orders,
-    'R.firstPurchases': t.firstPurchases,
-    'R.repeatPurchases': t.repeatPurchases,
-  };
+  return meanFieldValues(SHAPLEY_KEYS, mf);
 }
 
 /** Exact Shapley on the mean field needs 2ⁿ projections: done up to this many tactics. */

@@ -1,14 +1,18 @@
 import type { EngineConfig } from './config';
 import { causeNames } from './config';
 import { formatIsoDate } from './civil-date';
-import { figureKeys, FLOW_PAIRS, weeksOf, type RunDigest } from './digest';
-import { COHORT_YEARS } from './order-ledger';
+import { ledgerWindows } from './brand-figures';
+import { weeksOf, type RunDigest } from './digest';
+import { figureList, FIGURES, FLOW_PAIRS, type Figure, type FigureFamily } from './figures';
 import type { CauseSummary, SimulationResult, TierRecord } from './result';
 import { bandSteps, drain, round6, stat, type Band, type Stat } from './stats';
 import { TIERS, TIER_COUNT } from './tiers';
 import { getTactic } from './tactics/registry';
 
 const PAIRS = TIER_COUNT * TIER_COUNT;
+const STAR_GROUPS = ['S', 'T', 'A', 'R'];
+/** Each cause's account (`cause.*.gmv` …), in the registry's order. */
+const CAUSE_FAMILIES = (FIGURES as readonly FigureFamily[]).filter((f) => f.key.startsWith('cause.*.'));
 
 /**
  * Summarises run digests across runs. Digests must be added in run order (0, 1, 2, …) — never in the order workers
@@ -17,6 +21,8 @@ const PAIRS = TIER_COUNT * TIER_COUNT;
  */
 export class Summary {
   readonly keys: string[];
+  /** The config's figures (figures.ts), in the order of `keys`. */
+  private readonly list: Figure[];
   private readonly days: number;
   private readonly weeks: number;
   private readonly causes: string[];
@@ -36,7 +42,8 @@ export class Summary {
 
   constructor(private readonly config: EngineConfig) {
     const runs = config.runs;
-    this.keys = figureKeys(config);
+    this.list = figureList(config, ledgerWindows(config));
+    this.keys = this.list.map((f) => f.key);
     this.days = config.days;
     this.weeks = weeksOf(config.days);
     this.causes = causeNames(config);
@@ -125,6 +132,23 @@ export class Summary {
     return stat(this.figure(key));
   }
 
+  /**
+   * The result's `star` block: every S, T, A and R figure of the registry (figures.ts), in its order, nested by its
+   * key (`T.count.R5` → T.count.R5; a family with parts is an object, empty when the config has none of them).
+   */
+  private star(): SimulationResult['star'] {
+    const star: Record<string, Record<string, unknown>> = {};
+    for (const f of FIGURES as readonly FigureFamily[]) {
+      const [group, name] = f.key.split('.') as [string, string];
+      if (!STAR_GROUPS.includes(group)) continue;
+      const block = (star[group] ??= {});
+      block[name] = f.parts
+        ? Object.fromEntries(this.list.filter((x) => x.family === f).map((x) => [x.part, this.stat(x.key)]))
+        : this.stat(f.key);
+    }
+    return star as unknown as SimulationResult['star'];
+  }
+
   result(): SimulationResult {
     return drain(this.resultSteps());
   }
@@ -201,16 +225,7 @@ export class Summary {
       const dailyCost = new Array<number>(days);
       for (let d = 0; d < days; d++) dailyCost[d] = mean(this.causeCost[d * this.causes.length + ci]!);
       byCause[c] = {
-        moves: this.stat(`cause.${c}.moves`),
-        forwardMoves: this.stat(`cause.${c}.forwardMoves`),
-        reverseMoves: this.stat(`cause.${c}.reverseMoves`),
-        orders: this.stat(`cause.${c}.orders`),
-        firstPurchases: this.stat(`cause.${c}.firstPurchases`),
-        repeatPurchases: this.stat(`cause.${c}.repeatPurchases`),
-        gmv: this.stat(`cause.${c}.gmv`),
-        cost: this.stat(`cause.${c}.cost`),
-        discount: this.stat(`cause.${c}.discount`),
-        roi: this.stat(`cause.${c}.roi`),
+        ...(Object.fromEntries(CAUSE_FAMILIES.map((f) => [f.key.split('.')[2]!, this.stat(f.key.replace('*', c))])) as Omit<CauseSummary, 'movesMatrix' | 'dailyCost'>),
         movesMatrix: matrix(this.causeMoves, ci * PAIRS, sc),
         dailyCost,
       };
@@ -274,48 +289,7 @@ export class Summary {
         cost: this.stat('R.cost'),
       },
       flows: { moves: matrix(flowMoves, 0, sc), rates: rateMatrix },
-      star: {
-        S: {
-          assetsStart: this.stat('S.assetsStart'),
-          assetsEnd: this.stat('S.assetsEnd'),
-          growthRate: this.stat('S.growthRate'),
-          newAssets: this.stat('S.newAssets'),
-          netChange: this.stat('S.netChange'),
-        },
-        T: {
-          count: tierStats('T.count', TIERS) as TierRecord<Stat | null>,
-          shareStart: tierStats('T.shareStart', TIERS.slice(1)),
-          shareEnd: tierStats('T.shareEnd', TIERS.slice(1)),
-          growth: tierStats('T.growth', TIERS.slice(1)),
-        },
-        A: {
-          rate: Object.fromEntries(FLOW_PAIRS.map((p) => [p.name, this.stat(`A.rate.${p.name}`)])),
-          weekly: Object.fromEntries(FLOW_PAIRS.map((p) => [p.name, this.stat(`A.weekly.${p.name}`)])),
-        },
-        R: {
-          gmv: this.stat('R.gmv'),
-          orders: this.stat('R.orders'),
-          aov: this.stat('R.aov'),
-          firstPurchases: this.stat('R.firstPurchases'),
-          newBuyers: this.stat('R.newBuyers'),
-          returningBuyers: this.stat('R.returningBuyers'),
-          repeatPurchases: this.stat('R.repeatPurchases'),
-          buyers: this.stat('R.buyers'),
-          repeaters: this.stat('R.repeaters'),
-          repurchaseRate: this.stat('R.repurchaseRate'),
-          monthlyRepurchase: this.stat('R.monthlyRepurchase'),
-          ordersPerMonthlyBuyer: this.stat('R.ordersPerMonthlyBuyer'),
-          repurchaseWithin: Object.fromEntries(COHORT_YEARS.filter((y) => this.keys.includes(`R.repurchaseWithin.${y}y`)).map((y) => [`${y}y`, this.stat(`R.repurchaseWithin.${y}y`)])),
-          conversion: this.stat('R.conversion'),
-          entriesR4: tierStats('R.entriesR4', TIERS.slice(0, 4)),
-          gmvByTier: tierStats('R.gmvByTier', TIERS) as TierRecord<Stat | null>,
-          gmvShare: tierStats('R.gmvShare', TIERS) as TierRecord<Stat | null>,
-          cost: this.stat('R.cost'),
-          discount: this.stat('R.discount'),
-          roi: this.stat('R.roi'),
-          marginRoi: this.stat('R.marginRoi'),
-        },
-      },
+      star: this.star(),
       byCause,
       tactics: Object.fromEntries(
         cfg.tactics.map((t) => [t.id, Object.fromEntries(getTactic(t.type).metrics.map((m) => [m.key, this.stat(`tactic.${t.id}.${m.key}`)]))]),

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import { digestBuffers, runDigests } from '../sim/batch';
-import { runMeanField } from '../sim/meanfield';
+import { digestBuffers, runDigests } from '../sim';
+import { runMeanField } from '../sim';
 import type { SimWorkerApi, WorkerNotice } from './protocol';
 
 /**

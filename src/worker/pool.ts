@@ -1,8 +1,8 @@
-import type { EngineConfig } from '../sim/config';
-import type { RunDigest } from '../sim/digest';
-import type { MeanFieldResult } from '../sim/meanfield';
-import { Summary } from '../sim/summary';
-import { RunOrder } from '../sim/run-order';
+import type { EngineConfig } from '../sim';
+import type { RunDigest } from '../sim';
+import type { MeanFieldResult } from '../sim';
+import { Summary } from '../sim';
+import { RunOrder } from '../sim';
 import { CancelledError, WorkerClient, type WorkerLike } from './client';
 
 export interface PoolProgress {

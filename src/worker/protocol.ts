@@ -1,6 +1,6 @@
-import type { EngineConfig } from '../sim/config';
-import type { RunDigest } from '../sim/digest';
-import type { MeanFieldResult } from '../sim/meanfield';
+import type { EngineConfig } from '../sim';
+import type { RunDigest } from '../sim';
+import type { MeanFieldResult } from '../sim';
 
 /**
  * The one typed boundary between the UI thread and the simulation workers. Only plain data crosses: the engine

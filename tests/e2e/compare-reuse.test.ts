@@ -7,7 +7,7 @@ declare const window: any;
 
 /**
  * No work done twice, in the browser: Compare reuses the summaries the dashboard has just run when the compiled
- * scenario, seed, runs and horizon are unchanged. The oracle is the pool's own count of runs finished by each worker
+ * scenario, seed, runs and horizon are unchanged, and the dashboard reuses its own unchanged plan. The oracle is the pool's own count of runs finished by each worker
  * (`__starDebug.work().runsByWorker`), not timings.
  */
 
@@ -67,6 +67,18 @@ describe('Compare in the browser', () => {
     await page.waitForFunction(() => window.__starDebug.compareStatus() === 'done', undefined, { timeout: 120_000 });
     await page.waitForSelector('[data-testid=compare-summary]');
     expect(await runsDone()).toBe(afterSecond);
+    expect(errors).toEqual([]);
+  });
+
+  it('the dashboard runs nothing again for its unchanged plan: running the same draft again reuses its runs', async () => {
+    const before = await runsDone();
+    const shown = await page.evaluate(() => window.__starDebug.resultJson());
+    expect(shown).not.toBeNull();
+    await page.click('[data-view=editor]');
+    await page.click('[data-testid=editor-run]');
+    await page.waitForSelector('.runbar[data-status=done]', { timeout: 120_000 });
+    expect(await runsDone()).toBe(before);
+    expect(await page.evaluate(() => window.__starDebug.resultJson())).toBe(shown);
     expect(errors).toEqual([]);
   });
 });

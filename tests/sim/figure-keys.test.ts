@@ -8,11 +8,11 @@ import { CONFLICT_KEYS, EFFECT_KEYS } from '../../src/sim/contributions';
 import { getTactic } from '../../src/sim/tactics/registry';
 
 /**
- * The per-run figures are written twice: their names in `figureKeys` and their values, pushed in the same order, in
- * `digestRun`; summaries, comparisons and per-tactic values then look them up by name. These tests tie the two
- * lists together: the same length, and for every block of the list a figure recomputed here from the run record by
- * its definition (docs/model.md), so a figure added to one list and not the other, or in another place, shifts a
- * block and fails. Lists of names used elsewhere must name existing figures.
+ * The per-run figures are declared once (figures.ts); `figureKeys` gives their names and `digestRun` their values in
+ * the same order; summaries, comparisons and per-tactic values then look them up by name. These tests check that
+ * names and values line up: the same length, and for every block of the list a figure recomputed here from the run
+ * record by its definition (docs/model.md), so a value computed for the wrong part or the wrong name fails. Lists of
+ * names used elsewhere must name existing figures (tests/sim/figures.test.ts checks the rest).
  */
 
 const PAIRS = 36;

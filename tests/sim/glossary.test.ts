@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { causeNames } from '../../src/sim/config';
-import { brandFigureKeys, brandFigureValues, ledgerWindows } from '../../src/sim/brand-figures';
-import { DAYS_PER_MONTH, digestRun, figureKeys } from '../../src/sim/digest';
+import { ledgerWindows } from '../../src/sim/brand-figures';
+import { DAYS_PER_MONTH, ledgerFigures } from '../../src/sim/figures';
+import { digestRun, figureKeys } from '../../src/sim/digest';
 import { OrderLedger } from '../../src/sim/order-ledger';
 import { GLOSSARY, glossaryMarkdown } from '../../src/sim/glossary';
 import { incrementalResult } from '../../src/sim/incremental';
@@ -190,8 +191,8 @@ describe('figures in brands’ terms, from an order ledger filled by hand', () =
     [35, -1, -1], [50, 35, -1], // D
   ];
   for (const [day, last, prev] of orders) ledger.order(day, 100, 5, 0, last, prev);
-  const v = brandFigureValues(cfg, ledger.windowTally);
-  const bf = (k: string) => v[brandFigureKeys(cfg).indexOf(k)]!;
+  const v = ledgerFigures(cfg, windows, ledger.windowTally);
+  const bf = (k: string) => v[k]!;
   check('R.monthlyRepurchase', () => {
     // March: buyers A, B, C (3); twice or more: A, C (2) → 2/3. April: A, C, D (3); twice: D (1) → 1/3. Mean 1/2.
     expect(windows.filter((w) => w.kind === 'month').map((w) => [w.from, w.to])).toEqual([
@@ -218,11 +219,10 @@ describe('figures in brands’ terms, from an order ledger filled by hand', () =
     l2.order(400, 1, 5, 0, 10, -1);
     l2.order(20, 1, 5, 0, -1, -1);
     l2.order(30, 1, 5, 0, 20, -1);
-    const vals = brandFigureValues(y2, l2.windowTally);
-    const keys2 = brandFigureKeys(y2);
-    expect(keys2.filter((k) => k.startsWith('R.repurchaseWithin'))).toEqual(['R.repurchaseWithin.1y', 'R.repurchaseWithin.2y']);
-    expect(vals[keys2.indexOf('R.repurchaseWithin.1y')]).toBe(0.5); // A once, B twice
-    expect(vals[keys2.indexOf('R.repurchaseWithin.2y')]).toBe(1);
+    const vals = ledgerFigures(y2, l2.windows, l2.windowTally);
+    expect(Object.keys(vals).filter((k) => k.startsWith('R.repurchaseWithin'))).toEqual(['R.repurchaseWithin.1y', 'R.repurchaseWithin.2y']);
+    expect(vals['R.repurchaseWithin.1y']).toBe(0.5); // A once, B twice
+    expect(vals['R.repurchaseWithin.2y']).toBe(1);
   });
 });
 

@@ -6,8 +6,8 @@ import type { RunState } from '../run-state';
 import type { MeanFieldDay } from '../meanfield-day';
 import type { TacticConfig } from '../config';
 import { stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
-import { halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import { halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 
 /**
  * Paid ads (朋友圈广告 / 视频号投放). Daily spend buys impressions at a CPM; carried over by adstock, the impressions
@@ -25,18 +25,7 @@ import { halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY
  * left in R0 is carried from day to day, the same in the agent engine and the mean field). So a heavy campaign
  * saturates at its audience instead of reaching the whole market within weeks.
  */
-export interface AdsParams {
-  dailySpend: number;
-  cpm: number;
-  halfLifeDays: number;
-  halfSaturationFrequency: number;
-  shape: number;
-  engageRate: number;
-  directBuyRate: number;
-  retargetShare: number;
-  retargetBuyRate: number;
-  audienceShare: number;
-}
+export type AdsParams = ParamsOf<typeof ads.params>;
 
 /** Pressure (share of the targeted pool reached today) for an adstocked spend and a pool of real people. */
 export function adsPressure(spend: number, pool: number, prm: AdsParams): number {
@@ -50,18 +39,7 @@ function readParams(cfg: TacticConfig): AdsParams {
 }
 
 function paramsOf(q: Record<string, unknown>): AdsParams {
-  return {
-    dailySpend: p(q, 'dailySpend'),
-    cpm: p(q, 'cpm'),
-    halfLifeDays: p(q, 'halfLifeDays'),
-    halfSaturationFrequency: p(q, 'halfSaturationFrequency'),
-    shape: p(q, 'shape'),
-    engageRate: p(q, 'engageRate'),
-    directBuyRate: p(q, 'directBuyRate'),
-    retargetShare: p(q, 'retargetShare'),
-    retargetBuyRate: p(q, 'retargetBuyRate'),
-    audienceShare: p(q, 'audienceShare'),
-  };
+  return tacticParams(ads.params, q);
 }
 
 /** The day's effect shared by the agent engine and the mean field (ads act on whole tiers). */
@@ -123,7 +101,7 @@ function warmPool(count: (t: number) => number): number {
   return count(R3) + count(R4) + count(R5);
 }
 
-export const ads: TacticDefinition = {
+export const ads = {
   type: 'ads',
   name: { en: 'Paid ads (Moments / Channels)', zh: '付费广告(朋友圈 / 视频号)' },
   summary: {
@@ -183,7 +161,7 @@ export const ads: TacticDefinition = {
     halfLifeParam: 'halfLifeDays',
     ecParam: 'halfSaturationFrequency',
     shapeParam: 'shape',
-    pressure: (effort, params, real) => {
+    pressure: (effort, params, real): number => {
       const prm = paramsOf(params);
       return adsPressure(effort * (1 - prm.retargetShare), (real[0]! + real[1]! + real[2]!) * prm.audienceShare, prm);
     },
@@ -203,7 +181,7 @@ export const ads: TacticDefinition = {
     en: 'Agents more responsive to marketing (the respond trait) are reached and convert more.',
     zh: '对营销更敏感(响应特质高)的个体更易被触达与转化。',
   },
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
     const prm = readParams(cfg);
     const day = new AdsDay(cfg, prm, env.cause);
     let spend = 0;
@@ -232,7 +210,7 @@ export const ads: TacticDefinition = {
       },
     };
   },
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = readParams(cfg);
     const day = new AdsDay(cfg, prm, env.cause);
     return {
@@ -242,4 +220,4 @@ export const ads: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

@@ -4,6 +4,7 @@ import type { Text } from '../../lib/text';
 import type { Unit } from '../../lib/units';
 import { scheduleSpec } from '../schedule';
 import { Adstock, hill } from '../response';
+import type { ParamsOf } from './types';
 
 /** Parameter-spec helpers shared by the tactic modules, so each declares only what is its own. */
 export function num(
@@ -95,6 +96,22 @@ export function p(params: Record<string, unknown>, key: string): number {
   const v = params[key];
   if (typeof v !== 'number') throw new TypeError(`tactic parameter ${key} is missing`);
   return v;
+}
+
+/**
+ * A tactic's parameters, typed by its specs (`ParamsOf`), from a validated config: every spec's field but the
+ * schedule, in the specs' order; numbers and flags are checked to be there (compile.ts filled every default).
+ */
+export function tacticParams<P extends Record<string, FieldSpec>>(specs: P, params: Record<string, unknown>): ParamsOf<P> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(specs)) {
+    if (k === 'schedule') continue;
+    const kind = specs[k]!.kind;
+    if (kind === 'number') out[k] = p(params, k);
+    else if (kind === 'boolean' && typeof params[k] !== 'boolean') throw new TypeError(`tactic parameter ${k} is missing`);
+    else out[k] = params[k];
+  }
+  return out as ParamsOf<P>;
 }
 
 /** Effort → pressure for one tactic: geometric adstock with a half-life, then Hill saturation (response.ts). */

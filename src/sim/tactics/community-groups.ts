@@ -11,9 +11,9 @@ import { scheduleSpec } from '../schedule';
 import { TRAIT_SOCIAL } from '../sources';
 import { R2, R3, R4 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateArray, stateBool, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
 
 /**
  * Community groups (社群, 企微社群). Groups with a capacity, run by operators who each run a few. Joining is the
@@ -24,50 +24,12 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
  * 1 + size / wateringSize. Posting beyond what members tolerate makes them leave (non-buyers fall R3 → R2; buyers just
  * leave the group). Optional group buying (团购) on its own days, with a price ladder by participants.
  */
-interface GroupParams {
-  groups: number;
-  capacity: number;
-  groupsPerOperator: number;
-  operatorCostPerMonth: number;
-  joinRate: number;
-  postOrderJoinRate: number;
-  postsPerDay: number;
-  halfSaturationPosts: number;
-  shape: number;
-  halfLifeDays: number;
-  quality: number;
-  convertRate: number;
-  repeatLift: number;
-  localWordOfMouth: number;
-  comfortablePosts: number;
-  fatigue: number;
-  baseLeave: number;
-  wateringSize: number;
-  groupBuyRate: number;
-  ladder: Array<{ participants: number; discount: number }>;
-}
+type GroupParams = Omit<ParamsOf<typeof communityGroups.params>, 'groupBuy'> & { groupBuyRate: number; ladder: Array<{ participants: number; discount: number }> };
 
 function paramsOf(q: Record<string, unknown>): GroupParams {
   const gb = q.groupBuy as { rate: number; ladder: Array<{ participants: number; discount: number }> } | undefined;
   return {
-    groups: p(q, 'groups'),
-    capacity: p(q, 'capacity'),
-    groupsPerOperator: p(q, 'groupsPerOperator'),
-    operatorCostPerMonth: p(q, 'operatorCostPerMonth'),
-    joinRate: p(q, 'joinRate'),
-    postOrderJoinRate: p(q, 'postOrderJoinRate'),
-    postsPerDay: p(q, 'postsPerDay'),
-    halfSaturationPosts: p(q, 'halfSaturationPosts'),
-    shape: p(q, 'shape'),
-    halfLifeDays: p(q, 'halfLifeDays'),
-    quality: p(q, 'quality'),
-    convertRate: p(q, 'convertRate'),
-    repeatLift: p(q, 'repeatLift'),
-    localWordOfMouth: p(q, 'localWordOfMouth'),
-    comfortablePosts: p(q, 'comfortablePosts'),
-    fatigue: p(q, 'fatigue'),
-    baseLeave: p(q, 'baseLeave'),
-    wateringSize: p(q, 'wateringSize'),
+    ...tacticParams(communityGroups.params, q),
     groupBuyRate: gb?.rate ?? 0,
     ladder: [...(gb?.ladder ?? [])].sort((a, b) => a.participants - b.participants),
   };
@@ -121,7 +83,7 @@ const groupBuySpec: FieldSpec = {
   },
 };
 
-export const communityGroups: TacticDefinition = {
+export const communityGroups = {
   type: 'communityGroups',
   name: { en: 'Community groups', zh: '社群' },
   summary: {
@@ -223,7 +185,7 @@ export const communityGroups: TacticDefinition = {
     return gb ? resolveSchedule(gb.schedule, engine.startDay, engine.days) : cfg.schedule;
   },
 
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -413,7 +375,7 @@ export const communityGroups: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -464,4 +426,4 @@ export const communityGroups: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

@@ -4,45 +4,24 @@ import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
 import { FOLLOWER } from '../population';
 import type { RunState } from '../run-state';
-import type { Rng } from '../rng';
 import { TRAIT_RESPOND } from '../sources';
 import { R1, R2, R3 } from '../tiers';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Content on the official account and 视频号 (公众号 / 视频号). Posts (the effort, adstock then Hill) make reached
  * people interact (R1 → R2) and interested people follow (R2 → R3); followers are pre-heated for livestreams. Posting
  * more often than followers like makes some unfollow (R3 → R2).
  */
-interface ContentParams {
-  postsPerDay: number;
-  halfSaturationPosts: number;
-  shape: number;
-  halfLifeDays: number;
-  interactRate: number;
-  followRate: number;
-  comfortablePosts: number;
-  unfollowPerExtraPost: number;
-  costPerPost: number;
-}
+type ContentParams = ParamsOf<typeof content.params>;
 
 function paramsOf(q: Record<string, unknown>): ContentParams {
-  return {
-    postsPerDay: p(q, 'postsPerDay'),
-    halfSaturationPosts: p(q, 'halfSaturationPosts'),
-    shape: p(q, 'shape'),
-    halfLifeDays: p(q, 'halfLifeDays'),
-    interactRate: p(q, 'interactRate'),
-    followRate: p(q, 'followRate'),
-    comfortablePosts: p(q, 'comfortablePosts'),
-    unfollowPerExtraPost: p(q, 'unfollowPerExtraPost'),
-    costPerPost: p(q, 'costPerPost'),
-  };
+  return tacticParams(content.params, q);
 }
 
-export const content: TacticDefinition = {
+export const content = {
   type: 'content',
   name: { en: 'Content (official account, Channels)', zh: '内容(公众号 / 视频号)' },
   summary: {
@@ -89,19 +68,17 @@ export const content: TacticDefinition = {
 
   // Readers who follow the official account.
   opens: { channel: 'followers' },
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
-    let followers: MemberSet | null = null;
-    let rng: Rng | null = null;
+    let followers = new MemberSet(env.agents);
+    let rng = env.rng;
     let posts = 0;
     let totalPosts = 0;
     let unfollowed = 0;
     return {
       beginDay(s: RunState) {
-        followers ??= new MemberSet(s.pop.n);
-        rng ??= s.tacticRng(cfg.id);
         posts = prm.postsPerDay * (cfg.schedule[s.day] ?? 0);
         const pr = pressure.step(posts);
         s.sources.addForward(R1, R2, prm.interactRate * pr, TRAIT_RESPOND, cause);
@@ -117,22 +94,22 @@ export const content: TacticDefinition = {
       },
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
         if (c === cause && from === R2 && to === R3) {
-          followers!.add(i);
+          followers.add(i);
           s.pop.channels[i] = s.pop.channels[i]! | FOLLOWER;
-        } else if (to < R3 && from >= R3 && followers!.remove(i) && c === cause) unfollowed++;
+        } else if (to < R3 && from >= R3 && followers.remove(i) && c === cause) unfollowed++;
       },
       endDay(s: RunState) {
         totalPosts += posts;
         s.rec.cost(cause, posts * prm.costPerPost);
       },
       report(s: RunState) {
-        return [totalPosts, followers!.size * s.config.scale, unfollowed * s.config.scale];
+        return [totalPosts, followers.size * s.config.scale, unfollowed * s.config.scale];
       },
       saveState: () => ({ level: pressure.level, followers: saveSet(followers), rng: saveRng(rng), posts, totalPosts, unfollowed }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
-        followers = loadSet(st, 'followers', s.pop.n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        followers = loadSet(st, 'followers', s.pop.n) ?? new MemberSet(s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         posts = stateNumber(st, 'posts');
         totalPosts = stateNumber(st, 'totalPosts');
         unfollowed = stateNumber(st, 'unfollowed');
@@ -140,7 +117,7 @@ export const content: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationPosts, prm.shape);
@@ -159,4 +136,4 @@ export const content: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

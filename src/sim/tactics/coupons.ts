@@ -10,9 +10,9 @@ import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_PRICE } from '../sources';
 import { R0, R1, R2, R3, R4, R5, TIERS } from '../tiers';
-import { hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadArrayOrNull, loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
 
 /**
  * Coupons (优惠券). Issued on scheduled days to a share of the target tiers (optionally only inside groups, to WeCom
@@ -31,62 +31,12 @@ const COUPON_KINDS = ['newCustomer', 'threshold', 'category', 'storewide', 'pack
 export type CouponKind = (typeof COUPON_KINDS)[number];
 const CHANNELS = ['all', 'groups', 'wecom', 'members'] as const;
 
-interface CouponParams {
-  kind: CouponKind;
-  targets: boolean[];
-  channel: (typeof CHANNELS)[number];
-  lapsedOnly: boolean;
-  reach: number;
-  faceValue: number;
-  threshold: number;
-  validityDays: number;
-  reminderDays: number;
-  reminderLift: number;
-  redeemRate: number;
-  halfSaturationDepth: number;
-  shape: number;
-  priceSensitivity: number;
-  categoryShare: number;
-  packSize: number;
-  pullForward: number;
-  pullForwardDays: number;
-  dependenceStep: number;
-  dependenceHalfLifeDays: number;
-  dependenceEffect: number;
-  issueCost: number;
-  massRedemption: number;
-  topUpReach: number;
-}
+type CouponParams = Omit<ParamsOf<typeof coupons.params>, 'targets'> & { targets: boolean[] };
 
 function paramsOf(q: Record<string, unknown>): CouponParams {
   const targets = new Array<boolean>(6).fill(false);
   for (const t of q.targets as string[]) targets[TIERS.indexOf(t as (typeof TIERS)[number])] = true;
-  return {
-    kind: q.kind as CouponKind,
-    targets,
-    channel: q.channel as CouponParams['channel'],
-    lapsedOnly: q.lapsedOnly as boolean,
-    reach: p(q, 'reach'),
-    faceValue: p(q, 'faceValue'),
-    threshold: p(q, 'threshold'),
-    validityDays: p(q, 'validityDays'),
-    reminderDays: p(q, 'reminderDays'),
-    reminderLift: p(q, 'reminderLift'),
-    redeemRate: p(q, 'redeemRate'),
-    halfSaturationDepth: p(q, 'halfSaturationDepth'),
-    shape: p(q, 'shape'),
-    priceSensitivity: p(q, 'priceSensitivity'),
-    categoryShare: p(q, 'categoryShare'),
-    packSize: p(q, 'packSize'),
-    pullForward: p(q, 'pullForward'),
-    pullForwardDays: p(q, 'pullForwardDays'),
-    dependenceStep: p(q, 'dependenceStep'),
-    dependenceHalfLifeDays: p(q, 'dependenceHalfLifeDays'),
-    dependenceEffect: p(q, 'dependenceEffect'),
-    issueCost: p(q, 'issueCost'),
-    massRedemption: p(q, 'massRedemption'),
-    topUpReach: p(q, 'topUpReach'),
-  };
+  return { ...tacticParams(coupons.params, q), targets };
 }
 
 /** The pull of a face value: Hill on the discount depth (face value ÷ the mean order), so it means the same in every industry. */
@@ -142,7 +92,7 @@ function dependenceStepOf(prm: CouponParams): number {
   return prm.kind === 'category' ? prm.dependenceStep / 2 : prm.dependenceStep;
 }
 
-export const coupons: TacticDefinition = {
+export const coupons = {
   type: 'coupons',
   name: { en: 'Coupons', zh: '优惠券' },
   summary: {
@@ -264,7 +214,7 @@ export const coupons: TacticDefinition = {
     zh: '价格敏感的个体核销更多;行业价格敏感度整体放大。',
   },
 
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -458,7 +408,7 @@ export const coupons: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -515,4 +465,4 @@ export const coupons: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

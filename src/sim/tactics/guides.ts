@@ -9,9 +9,9 @@ import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_RESPOND } from '../sources';
 import { R2, R3, R4, R5 } from '../tiers';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadArrayOrNull, loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
 
 /**
  * Guides on WeCom, one to one (导购, 企业微信). Each guide adds new contacts every working day (R2 → R3, and buyers
@@ -20,46 +20,10 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
  * industry's consultation weight) — raise contacts' repeat purchasing and recall dormant ones. A guide can follow a
  * limited number of contacts closely; beyond it each contact gets less attention.
  */
-interface GuideParams {
-  guides: number;
-  contactsPerGuide: number;
-  attentionCapacity: number;
-  addsPerGuide: number;
-  postOrderAddRate: number;
-  messagesPerGuide: number;
-  halfSaturationMessages: number;
-  shape: number;
-  halfLifeDays: number;
-  consultRate: number;
-  consultationWeight: number;
-  followUpLift: number;
-  recallRate: number;
-  welcomeDays: number;
-  welcomeLift: number;
-  basketLift: number;
-  guideCostPerMonth: number;
-}
+type GuideParams = ParamsOf<typeof guides.params>;
 
 function paramsOf(q: Record<string, unknown>): GuideParams {
-  return {
-    guides: p(q, 'guides'),
-    contactsPerGuide: p(q, 'contactsPerGuide'),
-    attentionCapacity: p(q, 'attentionCapacity'),
-    addsPerGuide: p(q, 'addsPerGuide'),
-    postOrderAddRate: p(q, 'postOrderAddRate'),
-    messagesPerGuide: p(q, 'messagesPerGuide'),
-    halfSaturationMessages: p(q, 'halfSaturationMessages'),
-    shape: p(q, 'shape'),
-    halfLifeDays: p(q, 'halfLifeDays'),
-    consultRate: p(q, 'consultRate'),
-    consultationWeight: p(q, 'consultationWeight'),
-    followUpLift: p(q, 'followUpLift'),
-    recallRate: p(q, 'recallRate'),
-    welcomeDays: p(q, 'welcomeDays'),
-    welcomeLift: p(q, 'welcomeLift'),
-    basketLift: p(q, 'basketLift'),
-    guideCostPerMonth: p(q, 'guideCostPerMonth'),
-  };
+  return tacticParams(guides.params, q);
 }
 
 /** Attention each contact gets: full up to the capacity a guide can follow, then shared. */
@@ -68,7 +32,7 @@ function attention(prm: GuideParams, contactsReal: number): number {
   return perGuide <= prm.attentionCapacity ? 1 : prm.attentionCapacity / perGuide;
 }
 
-export const guides: TacticDefinition = {
+export const guides = {
   type: 'guides',
   name: { en: 'Guides on WeCom (1-on-1)', zh: '导购企微一对一' },
   summary: {
@@ -159,7 +123,7 @@ export const guides: TacticDefinition = {
 
   // Its guides' WeCom accounts hold at most guides × contacts per guide.
   opens: { channel: 'wecom', capacity: (q) => Number(q.guides) * Number(q.contactsPerGuide) },
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -280,7 +244,7 @@ export const guides: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -334,4 +298,4 @@ export const guides: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

@@ -7,9 +7,9 @@ import type { Order, RunState } from '../run-state';
 import type { Rng } from '../rng';
 import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
-import { halfLife, hillShape, num, p, perTier, Recency, schedule, share, tierArray, key, ranged, decided, WHY } from './common';
+import { halfLife, hillShape, num, perTier, Recency, schedule, share, tierArray, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, saveRng, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
 
 /**
  * Livestream (直播, 视频号 / 小程序直播). Sessions on scheduled days. The brand's own audience attends by tier (deeper
@@ -19,52 +19,10 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
  * (→ R4), buyers buy again; in-stream orders carry the deal (a bigger basket, a discount that is a cost). Viewers
  * share social coupons (社交立减金) that bring friends (R0 → R2).
  */
-interface LiveParams {
-  sessionsPerDay: number;
-  attendance: number[];
-  preheatLift: number;
-  fatigue: number;
-  fatigueHalfLifeDays: number;
-  trafficSpend: number;
-  trafficHalfSaturation: number;
-  trafficShape: number;
-  halfLifeDays: number;
-  maxPublicViewers: number;
-  followRate: number;
-  impulseRate: number;
-  firstBuyRate: number;
-  repeatBuyRate: number;
-  dealBasket: number;
-  dealDiscount: number;
-  shareRate: number;
-  friendsPerShare: number;
-  shareCouponCost: number;
-  sessionCost: number;
-}
+type LiveParams = Omit<ParamsOf<typeof livestream.params>, 'attendance'> & { attendance: number[] };
 
 function paramsOf(q: Record<string, unknown>): LiveParams {
-  return {
-    sessionsPerDay: p(q, 'sessionsPerDay'),
-    attendance: tierArray(q, 'attendance'),
-    preheatLift: p(q, 'preheatLift'),
-    fatigue: p(q, 'fatigue'),
-    fatigueHalfLifeDays: p(q, 'fatigueHalfLifeDays'),
-    trafficSpend: p(q, 'trafficSpend'),
-    trafficHalfSaturation: p(q, 'trafficHalfSaturation'),
-    trafficShape: p(q, 'trafficShape'),
-    halfLifeDays: p(q, 'halfLifeDays'),
-    maxPublicViewers: p(q, 'maxPublicViewers'),
-    followRate: p(q, 'followRate'),
-    impulseRate: p(q, 'impulseRate'),
-    firstBuyRate: p(q, 'firstBuyRate'),
-    repeatBuyRate: p(q, 'repeatBuyRate'),
-    dealBasket: p(q, 'dealBasket'),
-    dealDiscount: p(q, 'dealDiscount'),
-    shareRate: p(q, 'shareRate'),
-    friendsPerShare: p(q, 'friendsPerShare'),
-    shareCouponCost: p(q, 'shareCouponCost'),
-    sessionCost: p(q, 'sessionCost'),
-  };
+  return { ...tacticParams(livestream.params, q), attendance: tierArray(q, 'attendance') };
 }
 
 /** Public viewers per session (real people) for a traffic spend carried over by adstock. */
@@ -118,7 +76,7 @@ class LiveCalendar {
 
 const PREHEATED = IN_GROUP | FOLLOWER | WECOM;
 
-export const livestream: TacticDefinition = {
+export const livestream = {
   type: 'livestream',
   name: { en: 'Livestream', zh: '直播' },
   summary: {
@@ -245,7 +203,7 @@ export const livestream: TacticDefinition = {
     zh: '营销响应高的个体更常观看;社交性强的个体更常分享;已预热的个体(社群、关注者、企微)观看率更高。',
   },
 
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cal = new LiveCalendar(cfg, prm);
     const cause = env.cause;
@@ -346,7 +304,7 @@ export const livestream: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cal = new LiveCalendar(cfg, prm);
     const cause = env.cause;
@@ -390,4 +348,4 @@ export const livestream: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

@@ -5,14 +5,13 @@ import { MemberSet } from '../member-set';
 import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER } from '../order-ledger';
 import { MEMBER, PAID_MEMBER } from '../population';
 import type { Order, RunState } from '../run-state';
-import type { Rng } from '../rng';
 import { resolveSchedule, scheduleSpec, type Schedule } from '../schedule';
 import { TRAIT_RESPOND } from '../sources';
 import { R2, R3, R4, R5 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
-import { EffortPressure, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { EffortPressure, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Membership (会员, 积分, 会员日, 付费会员). Registering is an R3 entry (R2 → R3), and most buyers register at
@@ -21,40 +20,10 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
  * members take a paid membership (a yearly fee) and buy more often with bigger baskets. Points are a cost on members'
  * orders; benefits cost per member per month.
  */
-interface MemberParams {
-  joinRate: number;
-  joinAtCheckout: number;
-  pointsRate: number;
-  halfSaturationPoints: number;
-  shape: number;
-  repeatLift: number;
-  lapseReduction: number;
-  firstBuyLift: number;
-  memberDayLift: number;
-  paidShare: number;
-  paidFee: number;
-  paidBuyLift: number;
-  paidValueLift: number;
-  costPerMemberMonth: number;
-}
+type MemberParams = ParamsOf<typeof membership.params>;
 
 function paramsOf(q: Record<string, unknown>): MemberParams {
-  return {
-    joinRate: p(q, 'joinRate'),
-    joinAtCheckout: p(q, 'joinAtCheckout'),
-    pointsRate: p(q, 'pointsRate'),
-    halfSaturationPoints: p(q, 'halfSaturationPoints'),
-    shape: p(q, 'shape'),
-    repeatLift: p(q, 'repeatLift'),
-    lapseReduction: p(q, 'lapseReduction'),
-    firstBuyLift: p(q, 'firstBuyLift'),
-    memberDayLift: p(q, 'memberDayLift'),
-    paidShare: p(q, 'paidShare'),
-    paidFee: p(q, 'paidFee'),
-    paidBuyLift: p(q, 'paidBuyLift'),
-    paidValueLift: p(q, 'paidValueLift'),
-    costPerMemberMonth: p(q, 'costPerMemberMonth'),
-  };
+  return tacticParams(membership.params, q);
 }
 
 const memberDaysSpec: FieldSpec = {
@@ -63,7 +32,7 @@ const memberDaysSpec: FieldSpec = {
   doc: { en: 'Member days, e.g. every Wednesday', zh: '会员日,如每周三' },
 };
 
-export const membership: TacticDefinition = {
+export const membership = {
   type: 'membership',
   name: { en: 'Membership', zh: '会员体系' },
   summary: {
@@ -132,23 +101,23 @@ export const membership: TacticDefinition = {
     return md ? resolveSchedule(md, engine.startDay, engine.days) : cfg.schedule;
   },
 
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
     const pressure = new EffortPressure(0, prm.halfSaturationPoints, prm.shape);
     const md = cfg.params.memberDays as Schedule | undefined;
     const memberDays = md ? resolveSchedule(md, engine.startDay, engine.days) : null;
-    let members: MemberSet | null = null;
-    let rng: Rng | null = null;
+    let members = new MemberSet(env.agents);
+    let rng = env.rng;
     let pr = 0;
     let memberOrders = 0;
     let allOrders = 0;
     let fees = 0;
     const join = (s: RunState, i: number) => {
-      if (!members!.add(i)) return;
+      if (!members.add(i)) return;
       let flags = MEMBER;
-      if (rng!.next() < prm.paidShare) {
+      if (rng.next() < prm.paidShare) {
         flags |= PAID_MEMBER;
         fees += prm.paidFee * s.config.scale * (Math.max(1, s.config.days - s.day) / 365);
       }
@@ -156,8 +125,6 @@ export const membership: TacticDefinition = {
     };
     return {
       beginDay(s: RunState) {
-        members ??= new MemberSet(s.pop.n);
-        rng ??= s.tacticRng(cfg.id);
         const on = cfg.schedule[s.day] ?? 0;
         pr = pressure.step(prm.pointsRate * on);
         const memberDay = memberDays !== null && (memberDays[s.day] ?? 0) > 0 ? prm.memberDayLift * (memberDays[s.day] ?? 0) : 0;
@@ -180,13 +147,13 @@ export const membership: TacticDefinition = {
       },
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
         if (c === cause && from === R2 && to === R3) join(s, i);
-        else if (to < R3 && from >= R3) members!.remove(i);
+        else if (to < R3 && from >= R3) members.remove(i);
       },
       onOrder(s: RunState, o: Order) {
         allOrders++;
         const i = o.agent;
-        if (!members!.has(i)) {
-          if ((cfg.schedule[s.day] ?? 0) > 0 && rng!.next() < prm.joinAtCheckout) join(s, i);
+        if (!members.has(i)) {
+          if ((cfg.schedule[s.day] ?? 0) > 0 && rng.next() < prm.joinAtCheckout) join(s, i);
           return;
         }
         memberOrders++;
@@ -194,20 +161,20 @@ export const membership: TacticDefinition = {
         s.rec.cost(cause, o.value * prm.pointsRate * s.config.scale);
       },
       endDay(s: RunState) {
-        s.rec.cost(cause, (members!.size * s.config.scale * prm.costPerMemberMonth) / 30);
+        s.rec.cost(cause, (members.size * s.config.scale * prm.costPerMemberMonth) / 30);
       },
       report(s: RunState) {
         const sc = s.config.scale;
         let paid = 0;
-        for (let k = 0; k < members!.size; k++) if (s.pop.channels[members!.list[k]!]! & PAID_MEMBER) paid++;
+        for (let k = 0; k < members.size; k++) if (s.pop.channels[members.list[k]!]! & PAID_MEMBER) paid++;
         const all = s.ledger.channel(CHANNEL_ALL, CHANNEL_GMV);
-        return [members!.size * sc, paid * sc, allOrders > 0 ? memberOrders / allOrders : NaN, fees, all > 0 ? s.ledger.channel(CHANNEL_MEMBER, CHANNEL_GMV) / all : NaN];
+        return [members.size * sc, paid * sc, allOrders > 0 ? memberOrders / allOrders : NaN, fees, all > 0 ? s.ledger.channel(CHANNEL_MEMBER, CHANNEL_GMV) / all : NaN];
       },
       saveState: () => ({ level: pressure.level, members: saveSet(members), rng: saveRng(rng), pr, memberOrders, allOrders, fees }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
-        members = loadSet(st, 'members', s.pop.n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        members = loadSet(st, 'members', s.pop.n) ?? new MemberSet(s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         pr = stateNumber(st, 'pr');
         memberOrders = stateNumber(st, 'memberOrders');
         allOrders = stateNumber(st, 'allOrders');
@@ -216,7 +183,7 @@ export const membership: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -254,4 +221,4 @@ export const membership: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

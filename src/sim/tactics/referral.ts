@@ -4,12 +4,11 @@ import type { MeanFieldDay } from '../meanfield-day';
 import { MemberSet } from '../member-set';
 import { LOW_QUALITY } from '../population';
 import type { RunState } from '../run-state';
-import type { Rng } from '../rng';
 import { TRAIT_SOCIAL } from '../sources';
 import { R0, R1, R2, R4, R5 } from '../tiers';
-import { EffortPressure, halfLife, hillShape, num, p, schedule, share, key, ranged, decided, WHY } from './common';
+import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Referral / fission (裂变, 拼团, 邀请有礼). Buyers invite friends for a reward (the effort: the reward, through a
@@ -19,32 +18,10 @@ import type { TacticDefinition, TacticEnv, TacticState } from './types';
  * reward and drift back a tier at a time (to R0) at `lowQualityChurn` a day, which leaves them no worse off than had
  * they never been invited.
  */
-interface ReferralParams {
-  reward: number;
-  halfSaturationReward: number;
-  shape: number;
-  halfLifeDays: number;
-  inviteRate: number;
-  friendsPerInvite: number;
-  entryTier: number;
-  lowQualityShare: number;
-  lowQualityChurn: number;
-  fakeShare: number;
-}
+type ReferralParams = Omit<ParamsOf<typeof referral.params>, 'entryTier'> & { entryTier: number };
 
 function paramsOf(q: Record<string, unknown>): ReferralParams {
-  return {
-    reward: p(q, 'reward'),
-    halfSaturationReward: p(q, 'halfSaturationReward'),
-    shape: p(q, 'shape'),
-    halfLifeDays: p(q, 'halfLifeDays'),
-    inviteRate: p(q, 'inviteRate'),
-    friendsPerInvite: p(q, 'friendsPerInvite'),
-    entryTier: q.entryTier === 'R1' ? R1 : R2,
-    lowQualityShare: p(q, 'lowQualityShare'),
-    lowQualityChurn: p(q, 'lowQualityChurn'),
-    fakeShare: p(q, 'fakeShare'),
-  };
+  return { ...tacticParams(referral.params, q), entryTier: q.entryTier === 'R1' ? R1 : R2 };
 }
 
 /** Invitees per day (agents) for the buyers at the start of the day and today's pull of the reward. */
@@ -52,7 +29,7 @@ function invitees(prm: ReferralParams, buyers: number, pull: number): number {
   return buyers * prm.inviteRate * pull * prm.friendsPerInvite;
 }
 
-export const referral: TacticDefinition = {
+export const referral = {
   type: 'referral',
   name: { en: 'Referral / fission', zh: '裂变 / 邀请有礼' },
   summary: {
@@ -104,12 +81,12 @@ export const referral: TacticDefinition = {
   },
   response: { en: 'Sociable agents are reached more by invitations.', zh: '社交性强的个体更容易被邀请触达。' },
 
-  create(cfg: TacticConfig, env: TacticEnv) {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationReward, prm.shape);
-    let recruits: MemberSet | null = null;
-    let rng: Rng | null = null;
+    let recruits = new MemberSet(env.agents);
+    let rng = env.rng;
     let arrivedToday = 0;
     let fakeToday = 0;
     let invited = 0;
@@ -118,8 +95,6 @@ export const referral: TacticDefinition = {
     let rewardPaid = 0;
     return {
       beginDay(s: RunState) {
-        recruits ??= new MemberSet(s.pop.n);
-        rng ??= s.tacticRng(cfg.id);
         arrivedToday = 0;
         fakeToday = 0;
         const pull = pressure.step(prm.reward * (cfg.schedule[s.day] ?? 0));
@@ -146,8 +121,8 @@ export const referral: TacticDefinition = {
         if (c !== cause || from !== R0) return;
         arrivedToday++;
         invited++;
-        recruits!.add(i);
-        if (rng!.next() < prm.lowQualityShare) {
+        recruits.add(i);
+        if (rng.next() < prm.lowQualityShare) {
           s.pop.channels[i] = s.pop.channels[i]! | LOW_QUALITY;
           low++;
         }
@@ -162,14 +137,14 @@ export const referral: TacticDefinition = {
       report(s: RunState) {
         const sc = s.config.scale;
         let bought = 0;
-        for (let k = 0; k < recruits!.size; k++) if (s.pop.orders[recruits!.list[k]!]! > 0) bought++;
+        for (let k = 0; k < recruits.size; k++) if (s.pop.orders[recruits.list[k]!]! > 0) bought++;
         return [invited * sc, fake * sc, low * sc, invited > 0 ? bought / invited : NaN, bought > 0 ? rewardPaid / (bought * sc) : NaN];
       },
       saveState: () => ({ level: pressure.level, recruits: saveSet(recruits), rng: saveRng(rng), arrivedToday, fakeToday, invited, fake, low, rewardPaid }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
-        recruits = loadSet(st, 'recruits', s.pop.n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        recruits = loadSet(st, 'recruits', s.pop.n) ?? new MemberSet(s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         arrivedToday = stateNumber(st, 'arrivedToday');
         fakeToday = stateNumber(st, 'fakeToday');
         invited = stateNumber(st, 'invited');
@@ -180,7 +155,7 @@ export const referral: TacticDefinition = {
     };
   },
 
-  expect(cfg: TacticConfig, env: TacticEnv) {
+  expect(cfg: TacticConfig, env: TacticEnv): ExpectedRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationReward, prm.shape);
@@ -199,4 +174,4 @@ export const referral: TacticDefinition = {
       },
     };
   },
-};
+} satisfies TacticDefinition;

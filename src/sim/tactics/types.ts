@@ -4,6 +4,7 @@ import type { Unit } from '../../lib/units';
 import type { EngineConfig, TacticConfig } from '../config';
 import type { RunState, Order } from '../run-state';
 import type { MeanFieldDay } from '../meanfield-day';
+import type { Rng } from '../rng';
 
 /**
  * The interface every tactic implements (docs/model.md § Tactics). A definition is static: what the tactic is, the tiers
@@ -38,9 +39,33 @@ export interface TacticDefinition {
    * not with this tactic's type or parameter names (coupons sent through the channel, pre-heating a livestream).
    */
   opens?: ChannelOpening;
-  create(config: TacticConfig, env: TacticEnv): TacticRuntime;
+  create(config: TacticConfig, env: RunEnv): TacticRuntime;
   expect(config: TacticConfig, env: TacticEnv): ExpectedRuntime;
 }
+
+/**
+ * The value a validated field holds (compile.ts filled every default), derived from its spec: a number for a number
+ * spec, the listed values for an enum, arrays and objects field by field; unknown for custom and union fields.
+ */
+export type ValueOf<S> = S extends { kind: 'number' }
+  ? number
+  : S extends { kind: 'boolean' }
+    ? boolean
+    : S extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : S extends { kind: 'string' | 'date' | 'text' }
+        ? string
+        : S extends { kind: 'array'; items: infer I }
+          ? ValueOf<I>[]
+          : S extends { kind: 'object'; fields: infer F }
+            ? { readonly [K in keyof F]: ValueOf<F[K]> }
+            : unknown;
+
+/**
+ * A tactic's parameters as its runtime reads them, derived from its `params` specs, so each parameter is written once
+ * (in the spec). The schedule is not among them: compile.ts turns it into `TacticConfig.schedule`.
+ */
+export type ParamsOf<P extends Record<string, FieldSpec>> = { readonly [K in Exclude<keyof P, 'schedule'>]: ValueOf<P[K]> };
 
 /** Private-domain channels, as the population's flags: IN_GROUP, WECOM, FOLLOWER and MEMBER (population.ts). */
 export type ChannelId = 'groups' | 'wecom' | 'followers' | 'members';
@@ -86,6 +111,17 @@ export interface TacticEnv {
   engine: EngineConfig;
   /** The scenario's tactics that open each channel (their `opens`), in scenario order, for interactions. */
   openers: ReadonlyMap<ChannelId, readonly ChannelOpener[]>;
+}
+
+/**
+ * What one run gives a tactic's runtime besides the scenario: the population's size and the tactic's own stream, so
+ * per-agent state and the stream are made when the runtime is (not on its first day, behind `!`).
+ */
+export interface RunEnv extends TacticEnv {
+  /** Agents in the run's population. */
+  agents: number;
+  /** The tactic's own random stream for this run (RunState.tacticRng of its id), not yet drawn from. */
+  rng: Rng;
 }
 
 /** One run's instance of a tactic. Hooks are called on cold paths only (day boundaries, moves, orders). */

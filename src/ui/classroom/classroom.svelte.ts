@@ -1,7 +1,7 @@
 import { classHash, DEFAULT_WEIGHTS, validateClass, type ClassFile, type RoundDecision, type ScoreKey, type ShockKind } from '../../classroom/class-file';
 import { parFigures, sealLog, verifyLog, type LoggedRound, type TeamLog, type Verdict } from '../../classroom/log';
 import { baselineRecords, leverUnitCosts, score, TeamRunner, type RoundFigures } from '../../classroom/play';
-import type { RunRecord } from '../../sim/recorder';
+import type { RunRecord } from '../../sim';
 import { decodeShare, encodeShare } from '../lib/share';
 
 /** The query parameter of a class link: `?class=<deflate-raw, base64url>#/class`. */

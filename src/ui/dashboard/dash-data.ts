@@ -1,5 +1,5 @@
-import type { MeanFieldResult } from '../../sim/meanfield';
-import type { SimulationResult } from '../../sim/result';
+import type { MeanFieldResult } from '../../sim';
+import type { SimulationResult } from '../../sim';
 import type { Scenario } from '../../scenario/types';
 import type { TimeWindow } from '../../charts/types';
 

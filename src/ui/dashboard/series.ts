@@ -1,4 +1,4 @@
-import type { Band } from '../../sim/stats';
+import type { Band } from '../../sim';
 import type { TimeSeries } from '../../charts/types';
 import { PROJECTION_COLOR } from '../../charts/palette';
 

@@ -9,7 +9,7 @@ import { localText } from '../../i18n/local-text';
 import { formatIso } from '../../i18n/dates';
 import { describeSchedule } from '../lib/describe-schedule';
 import { translate, type MessageKey } from '../../i18n/index';
-import { FESTIVALS, type FestivalId } from '../../sim/festivals';
+import { FESTIVALS, type FestivalId } from '../../sim';
 import { INDUSTRIES, type IndustryId } from '../../scenario/industries';
 import { formatPath, type Segment } from '../lib/json-path';
 

@@ -1,5 +1,5 @@
-import type { EngineConfig } from '../../sim/config';
-import type { Summary } from '../../sim/summary';
+import type { EngineConfig } from '../../sim';
+import type { Summary } from '../../sim';
 
 /** FNV-1a over the text, two independent 32-bit lanes: a stable 16-hex-digit key (the same on every visit). */
 export function stableHash(text: string): string {

@@ -1,5 +1,5 @@
-import { toCsv } from '../../sim/flatten';
-import type { Band } from '../../sim/stats';
+import { toCsv } from '../../sim';
+import type { Band } from '../../sim';
 
 /** Columns of series as CSV: one row per step, the step number first (days or weeks, from 0 or 1). */
 export function seriesCsv(index: string, columns: Array<{ name: string; values: ArrayLike<number> | undefined }>, first = 0): string {

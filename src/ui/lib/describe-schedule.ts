@@ -1,7 +1,7 @@
 import type { Lang } from '../../lib/text';
 import { translate, type MessageKey } from '../../i18n/index';
 import { formatIso } from '../../i18n/dates';
-import { FESTIVALS, type FestivalId } from '../../sim/festivals';
+import { FESTIVALS, type FestivalId } from '../../sim';
 import { festivalName } from '../editor/field-info';
 
 /** A schedule in a few words ("每周一、周三" / "every Mon, Wed; Double 11"), for defaults and summaries. */

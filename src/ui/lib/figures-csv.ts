@@ -1,8 +1,8 @@
 import { translate, type Lang, type MessageKey } from '../../i18n/index';
-import { definition } from '../../sim/glossary';
-import { flattenFigures, toCsv } from '../../sim/flatten';
-import type { SimulationResult } from '../../sim/result';
-import type { Stat } from '../../sim/stats';
+import { definition } from '../../sim';
+import { flattenFigures, toCsv } from '../../sim';
+import type { SimulationResult } from '../../sim';
+import type { Stat } from '../../sim';
 import type { Scenario } from '../../scenario/types';
 import { causeLabel } from './compare-summary';
 

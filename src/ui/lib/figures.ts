@@ -1,5 +1,5 @@
 import type { NumberKind } from '../../i18n/numbers';
-import type { Stat } from '../../sim/stats';
+import type { Stat } from '../../sim';
 
 /** One row of a figures table. */
 export interface FigureRow {

@@ -1,4 +1,4 @@
-import type { Stat } from '../../sim/stats';
+import type { Stat } from '../../sim';
 
 /**
  * How the app prints an interval: from its low end to its high end, "low – high". One helper for every table and card,

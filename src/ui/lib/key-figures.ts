@@ -1,8 +1,8 @@
 import type { MessageKey } from '../../i18n/index';
 import type { NumberKind } from '../../i18n/numbers';
-import type { MeanFieldResult } from '../../sim/meanfield';
-import type { SimulationResult } from '../../sim/result';
-import type { Stat } from '../../sim/stats';
+import type { MeanFieldResult } from '../../sim';
+import type { SimulationResult } from '../../sim';
+import type { Stat } from '../../sim';
 import { pointStat } from './figures';
 
 export type StarLetter = 'S' | 'T' | 'A' | 'R';

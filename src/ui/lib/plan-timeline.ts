@@ -1,12 +1,12 @@
 import type { Lang } from '../../lib/text';
-import { parseIsoDate } from '../../sim/civil-date';
-import { festivalsInRange, resolveSchedule, scheduleSpec, type Schedule } from '../../sim/schedule';
+import { parseIsoDate } from '../../sim';
+import { festivalsInRange, resolveSchedule, scheduleSpec, type Schedule } from '../../sim';
 import { tacticLabels } from './tactic-labels';
 import { validateValue, type ValidationError } from '../../scenario/validate';
 import { LIMITS } from '../../scenario/limits';
 import { activeDays, activeSegments } from '../../charts/timeline';
 import { causeColor } from '../../charts/palette';
-import { TACTICS } from '../../sim/tactics/registry';
+import { TACTICS } from '../../sim';
 import type { FestivalBand, TimelineRow } from '../../charts/types';
 import { festivalName } from '../editor/field-info';
 

@@ -1,7 +1,7 @@
 import { translate, type Lang, type MessageKey } from '../../i18n/index';
 import { listText } from '../../i18n/codes';
 import { formatKind, percent, signed } from '../../i18n/numbers';
-import type { Comparison, PairedFigure } from '../../sim/compare';
+import type { Comparison, PairedFigure } from '../../sim';
 import { COMPARE_FIGURES, pBetter, type CompareFigure } from '../compare/compare-figures';
 
 /**

@@ -7,12 +7,12 @@ import { localText } from '../../i18n/local-text';
 import { assumptionRanges } from '../../scenario/assumptions';
 import { scenarioSpec } from '../../scenario/schema';
 import type { Scenario } from '../../scenario/types';
-import type { ContributionReport } from '../../sim/contributions';
-import type { Driver } from '../../sim/drivers';
+import type { ContributionReport } from '../../sim';
+import type { Driver } from '../../sim';
 import type { RankedAssumption } from '../../planner/tornado';
-import type { IncrementalFigure } from '../../sim/incremental';
-import type { SimulationResult } from '../../sim/result';
-import { getTactic } from '../../sim/tactics/registry';
+import type { IncrementalFigure } from '../../sim';
+import type { SimulationResult } from '../../sim';
+import { getTactic } from '../../sim';
 import { causeLabel } from './compare-summary';
 
 /**

@@ -1,8 +1,8 @@
 import { parseScenarioText } from '../../scenario/parse';
 import type { Scenario } from '../../scenario/types';
 import { describe, type ValidationError } from '../../scenario/validate';
-import type { ContributionReport } from '../../sim/contributions';
-import type { SimulationResult } from '../../sim/result';
+import type { ContributionReport } from '../../sim';
+import type { SimulationResult } from '../../sim';
 import { decodeShare, encodeShare } from './share';
 
 /**

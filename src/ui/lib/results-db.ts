@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Scenario } from '../../scenario/types';
-import type { ContributionReport } from '../../sim/contributions';
-import type { SimulationResult } from '../../sim/result';
+import type { ContributionReport } from '../../sim';
+import type { SimulationResult } from '../../sim';
 import type { CompareOutcome } from '../state/compare.svelte';
 
 /**

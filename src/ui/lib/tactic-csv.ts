@@ -1,8 +1,8 @@
 import { translate, type Lang } from '../../i18n/index';
-import { toCsv } from '../../sim/flatten';
-import type { ContributionReport } from '../../sim/contributions';
-import type { SimulationResult } from '../../sim/result';
-import type { ShapleyReport } from '../../sim/shapley';
+import { toCsv } from '../../sim';
+import type { ContributionReport } from '../../sim';
+import type { SimulationResult } from '../../sim';
+import type { ShapleyReport } from '../../sim';
 import type { Scenario } from '../../scenario/types';
 import { causeLabel } from './compare-summary';
 

@@ -1,7 +1,7 @@
 import type { Text } from '../../lib/text';
 import type { Unit } from '../../lib/units';
-import { responseCurve, type ResponseCurve } from '../../sim/tactics/curve';
-import type { TacticDefinition } from '../../sim/tactics/types';
+import { responseCurve, type ResponseCurve } from '../../sim';
+import type { TacticDefinition } from '../../sim';
 
 /**
  * A tactic's response curve for its card, from the engine's own `responseCurve` (which knows each tactic's

@@ -1,6 +1,6 @@
 import { codeLabel } from '../../i18n/codes';
 import type { Lang } from '../../lib/text';
-import { TACTICS } from '../../sim/tactics/registry';
+import { TACTICS } from '../../sim';
 
 /**
  * What a reader calls each tactic of a plan: its type's name ("直播", "Livestream"), never its file id. When two

@@ -1,13 +1,13 @@
 import type { Lang } from '../../lib/text';
 import type { Scenario } from '../../scenario/types';
-import { getTactic } from '../../sim/tactics/registry';
+import { getTactic } from '../../sim';
 import { pathLabel } from '../lib/path-label';
 import type { MessageKey } from '../../i18n/en';
 import { translate } from '../../i18n/index';
 import { formatKind, plain } from '../../i18n/numbers';
 import { figureCatalogue, figureInfo, INCREMENTAL_FIGURES, type FigureGroup, type FigureInfo } from '../../planner/figures';
 import { compileScenario } from '../../scenario/compile';
-import { definition } from '../../sim/glossary';
+import { definition } from '../../sim';
 import { tacticLabelOf } from '../lib/tactic-labels';
 
 /** A numeric field of the open scenario the planner may vary, with the editor's label. */

@@ -1,7 +1,7 @@
 import type { BatchResult } from '../../planner/batch';
 import { runKeys, summaryTotals, type RunTotals } from '../../planner/figures';
 import type { ValidationError } from '../../scenario/validate';
-import type { EngineConfig } from '../../sim/config';
+import type { EngineConfig } from '../../sim';
 import { dropLease, type PoolJobs, type PoolLease, type PoolLike } from '../state/pool';
 import type { PlannerMessage, PlannerRequest } from './protocol';
 

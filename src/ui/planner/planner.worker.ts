@@ -9,9 +9,9 @@
 import { prepare, runBatch, validateBatch } from '../../planner/batch';
 import { totalsSource, type RunTotals } from '../../planner/figures';
 import type { FigureSource } from '../../planner/jobs';
-import type { EngineConfig } from '../../sim/config';
-import { runDigests } from '../../sim/batch';
-import { Summary } from '../../sim/summary';
+import type { EngineConfig } from '../../sim';
+import { runDigests } from '../../sim';
+import { Summary } from '../../sim';
 import type { PlannerMessage, PlannerRequest } from './protocol';
 
 const post = (m: PlannerMessage) => (self as unknown as Worker).postMessage(m);

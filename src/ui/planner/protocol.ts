@@ -1,7 +1,7 @@
 import type { BatchResult } from '../../planner/batch';
 import type { RunTotals } from '../../planner/figures';
 import type { ValidationError } from '../../scenario/validate';
-import type { EngineConfig } from '../../sim/config';
+import type { EngineConfig } from '../../sim';
 
 /**
  * Messages between the Planner view and its worker (planner.worker.ts). The worker validates the batch, runs its mean

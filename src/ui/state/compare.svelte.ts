@@ -1,12 +1,12 @@
 import { compileScenario } from '../../scenario/compile';
 import type { Scenario } from '../../scenario/types';
-import { compareSteps, compareSummaries, type Comparison } from '../../sim/compare';
-import { noiseOnly } from '../../sim/uncertainty';
-import { rankDrivers, type Driver } from '../../sim/drivers';
-import type { EngineConfig } from '../../sim/config';
+import { compareSteps, compareSummaries, type Comparison } from '../../sim';
+import { noiseOnly } from '../../sim';
+import { rankDrivers, type Driver } from '../../sim';
+import type { EngineConfig } from '../../sim';
 import { inPieces } from '../lib/in-pieces';
-import type { SimulationResult } from '../../sim/result';
-import type { Summary } from '../../sim/summary';
+import type { SimulationResult } from '../../sim';
+import type { Summary } from '../../sim';
 import { KEYS, readJson, writeJson, type KeyValueStore } from '../lib/storage';
 import { BaselineCache } from '../lib/baseline-cache';
 import { LIMITS } from '../../scenario/limits';

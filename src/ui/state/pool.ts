@@ -1,6 +1,6 @@
-import type { EngineConfig } from '../../sim/config';
-import type { MeanFieldResult } from '../../sim/meanfield';
-import type { Summary } from '../../sim/summary';
+import type { EngineConfig } from '../../sim';
+import type { MeanFieldResult } from '../../sim';
+import type { Summary } from '../../sim';
 
 /** What the app needs from the worker pool (SimPool); a fake stands in for it in unit tests. */
 export interface PoolProgressLike {

@@ -1,17 +1,17 @@
 import { compileScenario } from '../../scenario/compile';
 import type { Scenario } from '../../scenario/types';
-import type { EngineConfig } from '../../sim/config';
-import { tacticValues, type ContributionReport } from '../../sim/contributions';
-import { MEAN_FIELD_MAX_TACTICS, meanFieldFigures, planShapley, shapleySubsetCount, subsetConfig } from '../../sim/shapley';
-import type { MeanFieldResult } from '../../sim/meanfield';
-import type { SimulationResult } from '../../sim/result';
-import type { Summary } from '../../sim/summary';
-import { compareSteps } from '../../sim/compare';
+import type { EngineConfig } from '../../sim';
+import { tacticValues, type ContributionReport } from '../../sim';
+import { MEAN_FIELD_MAX_TACTICS, meanFieldFigures, planShapley, shapleySubsetCount, subsetConfig } from '../../sim';
+import type { MeanFieldResult } from '../../sim';
+import type { SimulationResult } from '../../sim';
+import type { Summary } from '../../sim';
+import { compareSteps } from '../../sim';
 import { inPieces } from '../lib/in-pieces';
-import { BaselineCache } from '../lib/baseline-cache';
+import { BaselineCache, configKey } from '../lib/baseline-cache';
 import { doNothing } from '../../scenario/variants';
-import { incrementalResult, withIncremental } from '../../sim/incremental';
-import { noiseOnly, uncertaintyResult } from '../../sim/uncertainty';
+import { incrementalResult, withIncremental } from '../../sim';
+import { noiseOnly, uncertaintyResult } from '../../sim';
 import { dropLease, failureKind, isCancelled, type FailureKind, type JobOwner, type PoolJobs, type PoolLease, type PoolLike, type PoolProgressLike } from './pool';
 
 /** Run `f` in a later task (not a microtask), so the browser can paint and handle input in between. */
@@ -89,11 +89,14 @@ export class Runner {
   summary: Summary | null = null;
   /**
    * Summaries run so far by compiled config: do-nothing baselines, reused while unchanged (the plan's effect needs one
-   * per run), and the plans' own summaries, which Compare reuses (the app hands it this cache).
+   * per run), and the plans' own summaries and noise-only twins, which a run of the same plan and Compare reuse (the
+   * app hands Compare this cache).
    */
   readonly baselines = new BaselineCache();
   /** The last baseline came from the cache (not run again). */
   baselineReused = $state(false);
+  /** The last plan's own runs came from the cache (the same compiled config was run before in this page). */
+  planReused = $state(false);
   /** When the result shown was saved, if it was reopened from storage (ISO 8601); null for a result run now. */
   restoredAt = $state<string | null>(null);
   /** Called when a run, or its per-tactic values, are done (the app saves them). */
@@ -147,6 +150,10 @@ export class Runner {
     if (this.lease?.holding) this.pool.cancel();
     const lease = this.takeLease();
     const config = compileScenario(scenario);
+    // The plan already run in this page with the same compiled config (scenario, seed, runs, horizon): its summary is
+    // reused, not run again (running an unchanged draft again, or a plan Compare has run); so is the projection shown.
+    const cached = this.baselines.get(config);
+    const shownProjection = this.config && this.meanField && configKey(this.config) === configKey(config) ? this.meanField : null;
     this.config = config;
     this.summary = null;
     this.scenario = scenario;
@@ -168,7 +175,7 @@ export class Runner {
     const drawn = (config.assumptions?.length ?? 0) > 0;
     const stages: RunStage[] = ['plan'];
     if (baseConfig && !this.baselines.get(baseConfig)) stages.push('baseline');
-    if (drawn) stages.push('planNoise');
+    if (drawn && !this.baselines.get(noiseOnly(config))) stages.push('planNoise');
     if (drawn && baseConfig && !this.baselines.get(noiseOnly(baseConfig))) stages.push('baselineNoise');
     this.stage = 'plan';
     this.stageIndex = 0;
@@ -189,14 +196,17 @@ export class Runner {
       this.status = 'projecting';
       this.startedAt = this.now();
       this.lastPartialAt = this.startedAt;
-      const mf = await this.pool.meanField(config);
+      const mf = shownProjection ?? (await this.pool.meanField(config));
       if (token !== this.token) return;
       this.meanField = mf;
       this.status = 'running';
       const mcStart = this.now();
-      const summary = await this.pool.run(config, (p) => {
-        if (token === this.token) this.onProgress(p, mcStart);
-      });
+      this.planReused = cached !== undefined;
+      const summary =
+        cached ??
+        (await this.pool.run(config, (p) => {
+          if (token === this.token) this.onProgress(p, mcStart);
+        }));
       if (token !== this.token) return;
       this.summary = summary;
       this.baselines.set(config, summary);
@@ -225,9 +235,12 @@ export class Runner {
       // (the baseline's twin cached like the baseline), then both bands and the drivers (docs/model.md § Uncertainty).
       if (config.assumptions?.length) {
         const planTwin = noiseOnly(config);
-        const planNoise = await this.pool.run(planTwin, this.stageProgress('planNoise', stages, mcStart, token));
-        if (token !== this.token) return;
-        this.baselines.set(planTwin, planNoise);
+        let planNoise = this.baselines.get(planTwin) ?? null;
+        if (!planNoise) {
+          planNoise = await this.pool.run(planTwin, this.stageProgress('planNoise', stages, mcStart, token));
+          if (token !== this.token) return;
+          this.baselines.set(planTwin, planNoise);
+        }
         let baseNoise: Summary | null = null;
         if (baseConfig) {
           const twin = noiseOnly(baseConfig);
