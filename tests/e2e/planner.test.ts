@@ -149,6 +149,16 @@ describe('the Planner view', () => {
     await page.click('[data-testid=planner-run]');
     await page.waitForSelector('[data-testid=goal-answer]');
     expect(await page.locator('[data-testid=goal-answer]').innerText()).toMatch(/已达成/);
+    // The goal as a sentence, the target in the figure's unit (R5 at the end: people).
+    expect(await page.locator('[data-testid=goal-sentence]').innerText()).toMatch(/^目标.期末 R5 总计.人. ≥ 1 ?人.概率至少 80(\.0)?%。$/);
+    await shot(page, 'planner-goal-zh-1440', true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'planner-goal-zh-390', true);
+    await page.click('[data-lang=en]');
+    await shot(page, 'planner-goal-en-390', true);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await shot(page, 'planner-goal-en-1440', true);
+    await page.click('[data-lang=zh]');
   }, 120_000);
 
   it('runs a tornado: mean-field bars, then Monte Carlo on the top two, with SVG and PNG exports', async () => {
@@ -156,13 +166,23 @@ describe('the Planner view', () => {
     await page.fill('[data-testid=tornado-top]', '2');
     await page.click('[data-testid=planner-run]');
     await page.waitForSelector('[data-testid=tornado-mc] tbody tr', { timeout: 120_000 });
+    expect(await page.locator('[data-testid=tornado-report]').innerText()).toMatch(/报告中的“影响最大的假设”沿用此排序/);
     expect(await page.locator('[data-testid=tornado-mc] tbody tr').count()).toBe(2);
     expect(await page.locator('[data-planner-card=tornado] svg rect').count()).toBeGreaterThan(10);
     const svg = await download(() => page.click('[data-planner-card=tornado] [data-export=svg]'));
     expect(svg).toMatch(/^<svg|<\?xml/);
+    // The CSV says its columns in words, in the reader's language.
+    const tcsv = await download(() => page.click('[data-planner-card=tornado] [data-export=csv]'));
+    expect(tcsv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^假设,合理范围下限,采用值,合理范围上限,/);
     const png = await Promise.all([page.waitForEvent('download'), page.click('[data-planner-card=tornado] [data-export=png]')]);
     expect(readFileSync((await png[0].path())!).subarray(1, 4).toString()).toBe('PNG');
     await shot(page, 'planner-tornado-zh-1440', true);
+    await page.click('[data-lang=en]');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'planner-tornado-en-390', true);
+    await page.click('[data-lang=zh]');
+    await shot(page, 'planner-tornado-zh-390', true);
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(await latinLeaks()).toEqual([]);
   }, 180_000);
 
@@ -177,6 +197,12 @@ describe('the Planner view', () => {
     expect(await page.locator('[data-testid=opt-frontier] tbody tr').count()).toBe(5);
     expect(await page.locator('[data-testid=opt-frontier] thead th').count()).toBe(7);
     expect(await page.locator('[data-testid=opt-vs-own]').innerText()).toMatch(/选定方案减当前方案/);
+    // The whole budget of each plan (levers + fixed costs): the preset's own plan spends more than the 40 million split
+    // here, and the view says the two differ in size.
+    const totals = await page.$$eval('[data-testid=opt-result] tr.sum td', (tds: any[]) => tds.map((x) => x.textContent));
+    expect(totals[0]).toMatch(/总预算/);
+    expect(totals[2]).toMatch(/4000万/);
+    expect(await page.locator('[data-testid=opt-own-budget]').innerText()).toMatch(/规模不同/);
     await shot(page, 'planner-optimise-zh-1440', true);
     expect(await latinLeaks()).toEqual([]);
     await page.click('[data-lang=en]');
