@@ -49,7 +49,7 @@ describe('the report’s assumptions that matter most', () => {
     await toReport();
     expect(await method()).toBe('tornado-mf');
     computed = await reportRows();
-    expect(computed).toHaveLength(6);
+    expect(computed).toHaveLength(5);
     const note = await page.locator('[data-testid=report-assumptions-method]').innerText();
     expect(note).toMatch(/龙卷风图/);
     expect(note).toMatch(/均场/);
@@ -72,12 +72,12 @@ describe('the report’s assumptions that matter most', () => {
     const saved = JSON.parse(readFileSync((await d.path())!, 'utf8'));
     const expected = tornadoRanking(saved.result).map((b) => b.path);
     // The report computed the same mean-field order the Planner's tornado has.
-    expect(computed).toEqual(saved.result.meanField.bars.slice(0, 6).map((b: { path: string }) => b.path));
+    expect(computed).toEqual(saved.result.meanField.bars.slice(0, 5).map((b: { path: string }) => b.path));
     await page.waitForTimeout(500); // IndexedDB's transaction commits
     await toReport();
     expect(await method()).toBe('tornado-mc');
-    expect(await reportRows()).toEqual(expected.slice(0, 6));
-    expect(await page.locator('[data-testid=report-assumptions] thead th').count()).toBeGreaterThanOrEqual(8);
+    expect(await reportRows()).toEqual(expected.slice(0, 5));
+    expect(await page.locator('[data-testid=report-assumptions] thead th').count()).toBeGreaterThanOrEqual(5);
     await page.locator('[data-testid=report-appendix]').scrollIntoViewIfNeeded();
     await shot(page, 'report-tornado-mc-zh-1440');
     await page.click('[data-lang=en]');

@@ -90,7 +90,7 @@ describe('the report ranks its assumptions by the tornado', () => {
     const inc = { mean: 1e6, p05: 5e5, p95: 2e6, sd: 1, p50: 1e6 };
     const result = { incremental: { gmv: inc, runs: 4 }, uncertainty: null } as never;
     const text = narrative(result, s, null, 'en', rankingFrom(res.result as never, 'computed', null).bars).join(' ');
-    expect(text).toContain(`moves most with the assumptions “${rows[0]!.name}” and “${rows[1]!.name}”`);
+    expect(text).toContain(`moves most with the assumptions “${rows[0]!.name}” and “${rows[1]!.name}” (ranked by a tornado`);
   });
 
   it('puts the bars confirmed by Monte Carlo first, in their Monte Carlo order, and shows PRCC only beside the order', () => {
