@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
 //   tests/sim/shapley-presets.test.ts  Shapley values agree with the removal effects on every preset (2ⁿ subsets)
 // Measured on 2 cores (vitest, this config, no mutants): 80 s with them, about 40 s without.
 // MUTANT_TESTS narrows the tests to a few files for a quick run on one module, e.g.
-//   MUTANT_TESTS="tests/sim/stats.test.ts tests/sim/compare.test.ts" npm run mutants -- --mutate src/sim/stats.ts
+//   MUTANT_TESTS="tests/sim/stats.test.ts tests/sim/compare.test.ts" npm run mutants -- --mutate src/sim/results/stats.ts
 const only = process.env.MUTANT_TESTS?.split(/[\s,]+/).filter(Boolean);
 
 export default defineConfig({

@@ -18,7 +18,7 @@ import { runInNewContext } from 'node:vm';
 import { parseScenarioText, formatErrors } from '../src/scenario/parse';
 import { compileScenario } from '../src/scenario/compile';
 import type { EngineConfig } from '../src/sim/config';
-import { createRun, simulateRun, stepDay } from '../src/sim/model';
+import { createRun, simulateRun, stepDay } from '../src/sim/step/model';
 import { NodePool } from '../src/cli/node-pool';
 import { benchPlanner } from './bench-planner';
 import { benchBrowser } from './bench-browser';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseScenarioText, formatErrors } from '../src/scenario/parse';
 import { checkConfig, formatGoldenChange, goldenDiff, goldenSummary } from '../src/scenario/golden';
 import { runDigests } from '../src/sim/batch';
-import { Summary } from '../src/sim/summary';
+import { Summary } from '../src/sim/results/summary';
 
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => a !== '--write');

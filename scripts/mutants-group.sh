@@ -14,19 +14,19 @@ case "$group" in
     mutate='src/scenario/**/*.ts,src/lib/**/*.ts'
     tests='tests/scenario/validation.test.ts tests/scenario/validate-values.test.ts tests/scenario/validate-kinds.test.ts tests/scenario/schema-rules.test.ts tests/scenario/parse.test.ts tests/scenario/compile.test.ts tests/scenario/assumption-ranges.test.ts tests/scenario/demand-index.test.ts tests/scenario/golden.test.ts tests/scenario/format-doc.test.ts tests/scenario/apply-industry.test.ts tests/scenario/plausible.test.ts tests/scenario/market.test.ts tests/lib/lib.test.ts tests/sim/compare.test.ts tests/sim/seeds.test.ts tests/sim/assumptions.test.ts tests/sim/uncertainty.test.ts' ;;
   results)
-    mutate='src/sim/stats.ts,src/sim/compare.ts,src/sim/run-order.ts,src/sim/flatten.ts,src/sim/uncertainty.ts,src/sim/drivers.ts,src/sim/assumptions.ts,src/sim/incremental.ts,src/sim/batch.ts'
+    mutate='src/sim/results/stats.ts,src/sim/results/compare.ts,src/sim/results/run-order.ts,src/sim/results/flatten.ts,src/sim/results/uncertainty.ts,src/sim/results/drivers.ts,src/sim/assumptions.ts,src/sim/results/incremental.ts,src/sim/batch.ts'
     tests='tests/sim/stats.test.ts tests/sim/flatten.test.ts tests/sim/incremental.test.ts tests/sim/assumption-paths.test.ts tests/sim/rank-drivers.test.ts tests/sim/compare.test.ts tests/sim/digest.test.ts tests/sim/drivers.test.ts tests/sim/assumptions.test.ts tests/sim/uncertainty.test.ts tests/sim/glossary.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/cli/format.test.ts tests/worker/progress.test.ts' ;;
   summary)
-    mutate='src/sim/summary.ts,src/sim/digest.ts,src/sim/glossary.ts,src/sim/result.ts,src/sim/recorder.ts'
-    tests='tests/sim/digest.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/boundary.test.ts tests/worker/progress.test.ts' ;;
+    mutate='src/sim/results/summary.ts,src/sim/results/digest.ts,src/sim/results/figures.ts,src/sim/results/glossary.ts,src/sim/results/result.ts,src/sim/results/recorder.ts'
+    tests='tests/sim/digest.test.ts tests/sim/figures.test.ts tests/sim/figure-keys.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/boundary.test.ts tests/worker/progress.test.ts' ;;
   model)
-    mutate='src/sim/shapley.ts,src/sim/contributions.ts,src/sim/rng.ts,src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts,src/sim/meanfield.ts,src/sim/meanfield-day.ts,src/sim/response.ts,src/sim/bgnbd.ts'
+    mutate='src/sim/results/shapley.ts,src/sim/results/contributions.ts,src/sim/step/rng.ts,src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts,src/sim/projection/meanfield.ts,src/sim/projection/meanfield-day.ts,src/sim/response.ts,src/sim/projection/bgnbd.ts'
     tests='tests/sim/shapley.test.ts tests/sim/seeds.test.ts tests/sim/calendar.test.ts tests/sim/order-ledger.test.ts tests/sim/state-file.test.ts tests/sim/checkpoint.test.ts tests/sim/meanfield.test.ts tests/sim/response.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/oracle-bass.test.ts tests/sim/drivers.test.ts' ;;
   tactics)
     mutate='src/sim/tactics/**/*.ts'
-    tests='tests/sim/tactics.test.ts tests/sim/engine-paths.test.ts tests/sim/reference-day.test.ts tests/sim/invariants.test.ts' ;;
+    tests='tests/sim/tactics.test.ts tests/sim/tactic-params.test.ts tests/sim/engine-paths.test.ts tests/sim/reference-day.test.ts tests/sim/invariants.test.ts' ;;
   kernel)
-    mutate='src/sim/moves.ts,src/sim/population.ts,src/sim/run-state.ts,src/sim/model.ts,src/sim/marks.ts,src/sim/sources.ts,src/sim/member-set.ts,src/sim/config.ts,src/sim/tiers.ts'
+    mutate='src/sim/step/moves.ts,src/sim/step/population.ts,src/sim/step/run-state.ts,src/sim/step/model.ts,src/sim/step/marks.ts,src/sim/step/sources.ts,src/sim/step/member-set.ts,src/sim/config.ts,src/sim/tiers.ts'
     tests='tests/sim/reference-day.test.ts tests/sim/invariants.test.ts tests/sim/oracle-markov.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/engine-paths.test.ts tests/sim/determinism.test.ts' ;;
   *) echo "unknown group: $group"; exit 2 ;;
 esac

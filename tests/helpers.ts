@@ -3,7 +3,7 @@ import { validateScenario, formatErrors } from '../src/scenario/parse';
 import type { Scenario } from '../src/scenario/types';
 import type { EngineConfig } from '../src/sim/config';
 import { runDigests } from '../src/sim/batch';
-import { Summary } from '../src/sim/summary';
+import { Summary } from '../src/sim/results/summary';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { DAYS_PER_MONTH } from '../sim';
 
 /**
  * The A (Activating) flow matrix for any period, as an operator reads a flow rate: moves i → j per month over the
- * average population of tier i during the period (the same definition as the A figures, src/sim/digest.ts), forward
+ * average population of tier i during the period (the same definition as the A figures, src/sim/results/digest.ts), forward
  * (j > i) and reverse (j < i). Dividing by the tier at the period's start instead would read above 100 % whenever a
  * tier fills up during the period (R1 → R2 "1 285 %" over a year). Built from the result's mean daily moves and mean
  * tier counts (a ratio of means), so any day range can be chosen without re-running.

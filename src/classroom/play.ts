@@ -11,7 +11,7 @@ import { classConfig, SCORE_KEYS, type ClassFile, type RoundDecision, type Score
  * Playing a class: a team's plan round by round, each round continuing every run from the previous round's
  * checkpoint (checkpoint.ts), and the figures the scorecard reads at the end of each round — all against the
  * do-nothing baseline on the same seeds (run i of the plan and of the baseline share their random streams, so every
- * difference is paired, as in src/sim/incremental.ts).
+ * difference is paired, as in src/sim/results/incremental.ts).
  */
 
 /** Figures at the end of a round, from the start of the class (cumulative); means over the runs. */

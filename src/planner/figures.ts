@@ -3,9 +3,9 @@ import { DAYS_PER_MONTH, figureKeys, FLOW_PAIRS, round6 } from '../sim';
 
 /**
  * The figures the planner sweeps, ranks, seeks and optimises, per run (Monte Carlo) or expected (mean field): every
- * per-run figure the engine reports that has a glossary entry (src/sim/glossary.ts) — the tiers, S, T, A and R, the
+ * per-run figure the engine reports that has a glossary entry (src/sim/results/glossary.ts) — the tiers, S, T, A and R, the
  * brands' figures, and the plan's effect. Totals include what happens anyway; `incremental.*` are the plan minus its
- * do-nothing baseline on the same seeds (src/sim/incremental.ts).
+ * do-nothing baseline on the same seeds (src/sim/results/incremental.ts).
  *
  * Keys: the first planner figures keep their short names (`gmv` is `R.gmv`, `assets` `S.assetsEnd`, `r5` `T.count.R5`,
  * …); every other total is named by its key in a run's digest (`S.growthRate`, `T.shareEnd.R5`, `A.rate.R3>R4`,
@@ -23,7 +23,7 @@ export interface FigureInfo {
   key: FigureKey;
   group: FigureGroup;
   unit: FigureUnit;
-  /** Its glossary entry (src/sim/glossary.ts), for its name and definition. */
+  /** Its glossary entry (src/sim/results/glossary.ts), for its name and definition. */
   glossary: string;
   /** Computed on the mean field too (else Monte Carlo only). */
   meanField: boolean;

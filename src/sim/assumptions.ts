@@ -1,6 +1,6 @@
 import type { Text } from '../lib/text';
 import type { EngineConfig } from './config';
-import { Rng, runKey } from './rng';
+import { Rng, runKey } from './step/rng';
 
 /**
  * Second-order Monte Carlo (docs/model.md § Uncertainty): each run draws every assumed parameter from its plausible

@@ -1,6 +1,6 @@
 import type { EngineConfig } from './config';
-import { digestRun, type RunDigest } from './digest';
-import { simulateRun } from './model';
+import { digestRun, type RunDigest } from './results/digest';
+import { simulateRun } from './step/model';
 
 /**
  * Simulate runs [from, to) of a config and digest each. What every worker (Node or browser) does. `onDay` hears

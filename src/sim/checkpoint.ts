@@ -1,9 +1,9 @@
-import { ledgerWindows } from './brand-figures';
+import { ledgerWindows } from './results/brand-figures';
 import type { EngineConfig } from './config';
-import { createRun, finishRun, stepDay } from './model';
-import type { Population } from './population';
-import type { RunRecord } from './recorder';
-import type { RunState } from './run-state';
+import { createRun, finishRun, stepDay } from './step/model';
+import type { Population } from './step/population';
+import type { RunRecord } from './results/recorder';
+import type { RunState } from './step/run-state';
 import { StateError } from './tactics/state';
 import type { StateArray, TacticState } from './tactics/types';
 

@@ -1,6 +1,6 @@
-import type { OrderWindow } from './order-ledger';
+import type { OrderWindow } from './results/order-ledger';
 import type { AssumptionRange } from './assumptions';
-import type { RepeatModelConfig } from './population';
+import type { RepeatModelConfig } from './step/population';
 
 /**
  * What the engine runs: a validated scenario compiled into plain numbers (src/scenario/compile.ts). Only plain data,

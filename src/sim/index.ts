@@ -11,8 +11,8 @@ export { civilFromDays, isoWeekOf, parseIsoDate } from './civil-date';
 export { FESTIVALS, festivalWindowsBetween, type FestivalId } from './festivals';
 export { festivalsInRange, resolveSchedule, scheduleSpec, type Schedule } from './schedule';
 export { triangular, type AssumptionRange } from './assumptions';
-export { Rng } from './rng';
-export { apportion } from './population';
+export { Rng } from './step/rng';
+export { apportion } from './step/population';
 
 // Tactics.
 export { getTactic, TACTICS } from './tactics/registry';
@@ -21,28 +21,28 @@ export { responseCurve, type ResponseCurve } from './tactics/curve';
 export { StateError } from './tactics/state';
 
 // Running: one run, a batch of runs, checkpoints and state files.
-export { createRun, simulateRun } from './model';
+export { createRun, simulateRun } from './step/model';
 export { digestBuffers, runDigests } from './batch';
 export { restoreRun, resumeRun, saveRun, simulateRunTo, stepDays, type RunSnapshot } from './checkpoint';
 export { configHash, decodeStateFile, encodeStateFile } from './state-file';
-export { RunOrder } from './run-order';
+export { RunOrder } from './results/run-order';
 
 // Results: a run's record and digest, the figures, the summary across runs, comparisons and per-tactic values.
-export { type RunRecord } from './recorder';
-export { digestRun, figureKeys, type RunDigest } from './digest';
-export { DAYS_PER_MONTH, FLOW_PAIRS } from './figures';
-export { Summary } from './summary';
-export { type SimulationResult } from './result';
-export { meanCi90, round6, stat, type Band, type Stat } from './stats';
-export { COMPARED_SERIES, compareSteps, compareSummaries, type Comparison, type PairedFigure } from './compare';
-export { incrementalResult, withIncremental, type IncrementalFigure, type IncrementalResult } from './incremental';
-export { noiseOnly, uncertaintyResult } from './uncertainty';
-export { rankDrivers, type Driver } from './drivers';
-export { tacticValues, type ContributionReport } from './contributions';
-export { MEAN_FIELD_MAX_TACTICS, meanFieldFigures, planShapley, shapleySubsetCount, subsetConfig, type ShapleyFigure, type ShapleyReport } from './shapley';
-export { definition, GLOSSARY, INTERVALS } from './glossary';
-export { figuresCsv, flattenFigures, toCsv } from './flatten';
-export { ledgerWindows } from './brand-figures';
+export { type RunRecord } from './results/recorder';
+export { digestRun, figureKeys, type RunDigest } from './results/digest';
+export { DAYS_PER_MONTH, FLOW_PAIRS } from './results/figures';
+export { Summary } from './results/summary';
+export { type SimulationResult } from './results/result';
+export { meanCi90, round6, stat, type Band, type Stat } from './results/stats';
+export { COMPARED_SERIES, compareSteps, compareSummaries, type Comparison, type PairedFigure } from './results/compare';
+export { incrementalResult, withIncremental, type IncrementalFigure, type IncrementalResult } from './results/incremental';
+export { noiseOnly, uncertaintyResult } from './results/uncertainty';
+export { rankDrivers, type Driver } from './results/drivers';
+export { tacticValues, type ContributionReport } from './results/contributions';
+export { MEAN_FIELD_MAX_TACTICS, meanFieldFigures, planShapley, shapleySubsetCount, subsetConfig, type ShapleyFigure, type ShapleyReport } from './results/shapley';
+export { definition, GLOSSARY, INTERVALS } from './results/glossary';
+export { figuresCsv, flattenFigures, toCsv } from './results/flatten';
+export { ledgerWindows } from './results/brand-figures';
 
 // The mean-field projection.
-export { runMeanField, type MeanFieldResult } from './meanfield';
+export { runMeanField, type MeanFieldResult } from './projection/meanfield';

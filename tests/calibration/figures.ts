@@ -6,8 +6,8 @@ import type { IndustryId } from '../../src/scenario/industries';
 import { formatErrors, parseScenarioText, validateScenario } from '../../src/scenario/parse';
 import type { Scenario } from '../../src/scenario/types';
 import type { EngineConfig } from '../../src/sim/config';
-import { withoutTactic } from '../../src/sim/contributions';
-import type { Summary } from '../../src/sim/summary';
+import { withoutTactic } from '../../src/sim/results/contributions';
+import type { Summary } from '../../src/sim/results/summary';
 
 /**
  * The calibration suite's figures: every quantitative figure in docs/sources.md that a brand reported, with a small

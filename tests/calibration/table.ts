@@ -1,5 +1,5 @@
 import type { EngineConfig } from '../../src/sim/config';
-import type { Summary } from '../../src/sim/summary';
+import type { Summary } from '../../src/sim/results/summary';
 import { runAll } from '../helpers';
 import { FIGURES, type CalibrationFigure } from './figures';
 

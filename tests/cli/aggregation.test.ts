@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';
 import { runDigests } from '../../src/sim/batch';
-import { compareSummaries } from '../../src/sim/compare';
-import { RunOrder } from '../../src/sim/run-order';
-import { Summary } from '../../src/sim/summary';
+import { compareSummaries } from '../../src/sim/results/compare';
+import { RunOrder } from '../../src/sim/results/run-order';
+import { Summary } from '../../src/sim/results/summary';
 import type { EngineConfig } from '../../src/sim/config';
 import { runAll, scenario, scenarioJson } from '../helpers';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatComparison, formatTable, formatTacticValues } from '../../src/cli/format-table';
-import { csvField, toCsv } from '../../src/sim/flatten';
-import type { Comparison, PairedFigure } from '../../src/sim/compare';
-import type { Stat } from '../../src/sim/stats';
+import { csvField, toCsv } from '../../src/sim/results/flatten';
+import type { Comparison, PairedFigure } from '../../src/sim/results/compare';
+import type { Stat } from '../../src/sim/results/stats';
 import { seriesCsv } from '../../src/ui/lib/csv';
 import { config, runAll } from '../helpers';
 

@@ -82,7 +82,7 @@ describe('the Planner view', () => {
   }, 120_000);
 
   it('offers every figure with a glossary entry, grouped and with its unit; Monte Carlo only figures need Monte Carlo', async () => {
-    const { GLOSSARY } = await import('../../src/sim/glossary');
+    const { GLOSSARY } = await import('../../src/sim/results/glossary');
     await toPlanner('sweep');
     await page.check('[data-testid=sweep-second]');
     await page.uncheck('[data-testid=sweep-second]');

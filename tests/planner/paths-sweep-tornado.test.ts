@@ -146,7 +146,7 @@ describe('tornado', () => {
 
 describe('the planner’s incremental figures per run', () => {
   it('are the dashboard’s (src/sim/incremental.ts) on the same runs: ΔGMV, margin, cost, ROI, margin ROI, new buyers, cost per new buyer', async () => {
-    const { incrementalResult } = await import('../../src/sim/incremental');
+    const { incrementalResult } = await import('../../src/sim/results/incremental');
     const { compileScenario } = await import('../../src/scenario/compile');
     const { doNothing } = await import('../../src/scenario/variants');
     const { paired, band } = await import('../../src/planner/jobs');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatGoldenChange, goldenDiff, goldenSummary } from '../../src/scenario/golden';
-import type { SimulationResult } from '../../src/sim/result';
+import type { SimulationResult } from '../../src/sim/results/result';
 
 describe('golden summaries show what changed', () => {
   const before = { R: { gmv: { mean: 100, p05: 90, p95: 110 }, roi: { mean: 2, p05: 1.5, p95: 2.5 } }, tactics: { a: { orders: { mean: 5, p05: 4, p95: 6 } } } };

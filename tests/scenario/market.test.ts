@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parseScenarioText } from '../../src/scenario/parse';
 import { compileScenario } from '../../src/scenario/compile';
 import { runDigests } from '../../src/sim/batch';
-import { Summary } from '../../src/sim/summary';
-import type { SimulationResult } from '../../src/sim/result';
-import type { Stat } from '../../src/sim/stats';
+import { Summary } from '../../src/sim/results/summary';
+import type { SimulationResult } from '../../src/sim/results/result';
+import type { Stat } from '../../src/sim/results/stats';
 
 /**
  * The market is fixed by the scenario: `agents` (CLI --agents, the app's field, the tests' CHECK_SIZE) changes only

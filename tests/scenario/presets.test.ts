@@ -5,10 +5,10 @@ import { parseScenarioText } from '../../src/scenario/parse';
 import { checkConfig, formatGoldenChange, goldenDiff, goldenSummary } from '../../src/scenario/golden';
 import { doNothing } from '../../src/scenario/variants';
 import { compileScenario } from '../../src/scenario/compile';
-import { runMeanField } from '../../src/sim/meanfield';
+import { runMeanField } from '../../src/sim/projection/meanfield';
 import { runDigests } from '../../src/sim/batch';
-import { Summary } from '../../src/sim/summary';
-import type { SimulationResult } from '../../src/sim/result';
+import { Summary } from '../../src/sim/results/summary';
+import type { SimulationResult } from '../../src/sim/results/result';
 import type { Scenario } from '../../src/scenario/types';
 import { isMassDrop } from '../../src/sim/tactics/coupons';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/scenario/compile';
 import { configForRun, drawAssumptions, triangular } from '../../src/sim/assumptions';
-import { pairFigures } from '../../src/sim/compare';
-import { simulateRun } from '../../src/sim/model';
+import { pairFigures } from '../../src/sim/results/compare';
+import { simulateRun } from '../../src/sim/step/model';
 import { config, runAll, scenario } from '../helpers';
 
 const live = { id: 'live', type: 'livestream', schedule: { weekly: ['sat'] }, maxPublicViewers: 3000, trafficSpend: 4000 };

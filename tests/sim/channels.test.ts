@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
-import { channelOpeners, createRun, stepDay } from '../../src/sim/model';
-import { FOLLOWER, IN_GROUP, MEMBER, WECOM } from '../../src/sim/population';
-import { DaySources, MAX_SOURCES_PER_TIER } from '../../src/sim/sources';
+import { channelOpeners, createRun, stepDay } from '../../src/sim/step/model';
+import { FOLLOWER, IN_GROUP, MEMBER, WECOM } from '../../src/sim/step/population';
+import { DaySources, MAX_SOURCES_PER_TIER } from '../../src/sim/step/sources';
 import { coupons } from '../../src/sim/tactics/coupons';
 import { TACTICS } from '../../src/sim/tactics/registry';
 import type { ChannelId, ChannelOpener, TacticEnv } from '../../src/sim/tactics/types';
-import type { MeanFieldDay } from '../../src/sim/meanfield-day';
+import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
 import { config } from '../helpers';
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FIXED_COLUMNS, MUTABLE_COLUMNS, restoreRun, saveRun, stepDays } from '../../src/sim/checkpoint';
 import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
-import { createRun, finishRun, simulateRun } from '../../src/sim/model';
-import type { RunRecord } from '../../src/sim/recorder';
-import { Rng } from '../../src/sim/rng';
+import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
+import type { RunRecord } from '../../src/sim/results/recorder';
+import { Rng } from '../../src/sim/step/rng';
 import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
-import { ledgerWindows } from '../../src/sim/brand-figures';
+import { ledgerWindows } from '../../src/sim/results/brand-figures';
 import type { StateError } from '../../src/sim/tactics/state';
 import { ALONE, compile, scenarioFor, TACTIC_TYPES } from './random-scenario';
 

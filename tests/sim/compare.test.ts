@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mean as ssMean, quantile as ssQuantile, sampleStandardDeviation } from 'simple-statistics';
-import { COMPARED_SERIES, compareSteps, compareSummaries, pairFigures } from '../../src/sim/compare';
+import { COMPARED_SERIES, compareSteps, compareSummaries, pairFigures } from '../../src/sim/results/compare';
 import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';
 import { runAll, scenario } from '../helpers';
-import type { Summary } from '../../src/sim/summary';
+import type { Summary } from '../../src/sim/results/summary';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll } from '../helpers';
-import { simulateRun } from '../../src/sim/model';
+import { simulateRun } from '../../src/sim/step/model';
 import { runDigests } from '../../src/sim/batch';
-import { digestRun } from '../../src/sim/digest';
+import { digestRun } from '../../src/sim/results/digest';
 
 const patch = {
   days: 45,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { causeNames } from '../../src/sim/config';
-import { digestRun, figureKeys } from '../../src/sim/digest';
-import { Recorder } from '../../src/sim/recorder';
-import { Summary } from '../../src/sim/summary';
+import { digestRun, figureKeys } from '../../src/sim/results/digest';
+import { Recorder } from '../../src/sim/results/recorder';
+import { Summary } from '../../src/sim/results/summary';
 import { config } from '../helpers';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prcc, ranks, spearman, rankDrivers } from '../../src/sim/drivers';
-import { Rng } from '../../src/sim/rng';
+import { prcc, ranks, spearman, rankDrivers } from '../../src/sim/results/drivers';
+import { Rng } from '../../src/sim/step/rng';
 import { config, runAll } from '../helpers';
 
 /** n uniform draws from a named stream. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll } from '../helpers';
 import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
-import { createRun, stepDay } from '../../src/sim/model';
-import { IN_GROUP, MEMBER, WECOM } from '../../src/sim/population';
+import { createRun, stepDay } from '../../src/sim/step/model';
+import { IN_GROUP, MEMBER, WECOM } from '../../src/sim/step/population';
 import type { TacticRuntime } from '../../src/sim/tactics/types';
 import { thresholdBasket } from '../../src/sim/tactics/coupons';
-import { Rng } from '../../src/sim/rng';
+import { Rng } from '../../src/sim/step/rng';
 
 /**
  * Engine paths the presets never take, each checked against an expectation worked out by hand from the scenario's

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../helpers';
 import { causeNames } from '../../src/sim/config';
-import { digestRun, figureKeys } from '../../src/sim/digest';
-import { simulateRun } from '../../src/sim/model';
-import { SHAPLEY_KEYS } from '../../src/sim/shapley';
-import { CONFLICT_KEYS, EFFECT_KEYS } from '../../src/sim/contributions';
+import { digestRun, figureKeys } from '../../src/sim/results/digest';
+import { simulateRun } from '../../src/sim/step/model';
+import { SHAPLEY_KEYS } from '../../src/sim/results/shapley';
+import { CONFLICT_KEYS, EFFECT_KEYS } from '../../src/sim/results/contributions';
 import { getTactic } from '../../src/sim/tactics/registry';
 
 /**

@@ -1,12 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { config, runAll } from '../helpers';
 import { causeNames } from '../../src/sim/config';
-import { figureKeys } from '../../src/sim/digest';
-import { familyOf, FIGURES, type FigureKey } from '../../src/sim/figures';
-import { GLOSSARY } from '../../src/sim/glossary';
-import type { CauseSummary, SimulationResult } from '../../src/sim/result';
-import { SHAPLEY_KEYS } from '../../src/sim/shapley';
-import { CONFLICT_KEYS, EFFECT_KEYS } from '../../src/sim/contributions';
+import { figureKeys } from '../../src/sim/results/digest';
+import { familyOf, FIGURES, type FigureKey } from '../../src/sim/results/figures';
+import { GLOSSARY } from '../../src/sim/results/glossary';
+import type { CauseSummary, SimulationResult } from '../../src/sim/results/result';
+import { SHAPLEY_KEYS } from '../../src/sim/results/shapley';
+import { CONFLICT_KEYS, EFFECT_KEYS } from '../../src/sim/results/contributions';
 
 /**
  * Every per-run figure is declared once, in figures.ts (name, unit, scope, the function computing it). The digest's

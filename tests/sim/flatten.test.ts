@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figuresCsv, flattenFigures } from '../../src/sim/flatten';
-import type { SimulationResult } from '../../src/sim/result';
+import { figuresCsv, flattenFigures } from '../../src/sim/results/flatten';
+import type { SimulationResult } from '../../src/sim/results/result';
 
 /** The CSV export's rows, from a made-up result whose rows are written out by hand. */
 const st = (mean: number) => ({ mean, sd: 1, p05: mean - 1, p50: mean, p95: mean + 1 });

@@ -2,22 +2,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { causeNames } from '../../src/sim/config';
-import { ledgerWindows } from '../../src/sim/brand-figures';
-import { DAYS_PER_MONTH, ledgerFigures } from '../../src/sim/figures';
-import { digestRun, figureKeys } from '../../src/sim/digest';
-import { OrderLedger } from '../../src/sim/order-ledger';
-import { GLOSSARY, glossaryMarkdown } from '../../src/sim/glossary';
-import { incrementalResult } from '../../src/sim/incremental';
-import { createRun, simulateRun } from '../../src/sim/model';
-import { Recorder } from '../../src/sim/recorder';
-import { Summary } from '../../src/sim/summary';
+import { ledgerWindows } from '../../src/sim/results/brand-figures';
+import { DAYS_PER_MONTH, ledgerFigures } from '../../src/sim/results/figures';
+import { digestRun, figureKeys } from '../../src/sim/results/digest';
+import { OrderLedger } from '../../src/sim/results/order-ledger';
+import { GLOSSARY, glossaryMarkdown } from '../../src/sim/results/glossary';
+import { incrementalResult } from '../../src/sim/results/incremental';
+import { createRun, simulateRun } from '../../src/sim/step/model';
+import { Recorder } from '../../src/sim/results/recorder';
+import { Summary } from '../../src/sim/results/summary';
 import { parseScenarioText } from '../../src/scenario/parse';
 import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';
 import { config } from '../helpers';
 
 /**
- * Every figure of the glossary (src/sim/glossary.ts), checked against a value worked out by hand on a small
+ * Every figure of the glossary (src/sim/results/glossary.ts), checked against a value worked out by hand on a small
  * constructed run. The last test fails when a figure is added to the glossary without a check here.
  */
 const checked = new Set<string>();
@@ -232,7 +232,7 @@ describe('the glossary', () => {
     for (const f of GLOSSARY) for (const t of [f.name, f.what, f.unit]) expect(t.en && t.zh, f.id).toBeTruthy();
   });
 
-  it('is the table in docs/model.md § Glossary (edit src/sim/glossary.ts, then paste glossaryMarkdown())', () => {
+  it('is the table in docs/model.md § Glossary (edit src/sim/results/glossary.ts, then paste glossaryMarkdown())', () => {
     const doc = readFileSync(join(import.meta.dirname, '../../docs/model.md'), 'utf8');
     expect(doc).toContain(glossaryMarkdown());
   });

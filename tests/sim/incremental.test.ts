@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { incrementalResult, withIncremental } from '../../src/sim/incremental';
-import type { IncrementalResult } from '../../src/sim/incremental';
-import type { SimulationResult } from '../../src/sim/result';
-import { uncertaintyResult } from '../../src/sim/uncertainty';
+import { incrementalResult, withIncremental } from '../../src/sim/results/incremental';
+import type { IncrementalResult } from '../../src/sim/results/incremental';
+import type { SimulationResult } from '../../src/sim/results/result';
+import { uncertaintyResult } from '../../src/sim/results/uncertainty';
 import { sliceRuns } from '../../src/sim/batch';
-import type { Summary } from '../../src/sim/summary';
+import type { Summary } from '../../src/sim/results/summary';
 import type { EngineConfig } from '../../src/sim/config';
 
 /**

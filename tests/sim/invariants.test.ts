@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../helpers';
-import { createRun, finishRun, stepDay } from '../../src/sim/model';
+import { createRun, finishRun, stepDay } from '../../src/sim/step/model';
 import type { EngineConfig } from '../../src/sim/config';
 
 const sum = (a: ArrayLike<number>) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll } from '../helpers';
-import { runMeanField } from '../../src/sim/meanfield';
+import { runMeanField } from '../../src/sim/projection/meanfield';
 
 const TIERS = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'] as const;
 

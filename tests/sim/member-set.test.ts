@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemberSet } from '../../src/sim/member-set';
-import { Rng } from '../../src/sim/rng';
+import { MemberSet } from '../../src/sim/step/member-set';
+import { Rng } from '../../src/sim/step/rng';
 
 describe('MemberSet', () => {
   it('holds the same agents as a JS Set through random adds and removes, past the size its list starts with', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll } from '../helpers';
-import { bgnbdExpectedRepeats } from '../../src/sim/bgnbd';
+import { bgnbdExpectedRepeats } from '../../src/sim/projection/bgnbd';
 
 describe('BG/NBD repeat buying matches the closed form', () => {
   const params = { r: 0.8, alpha: 20, a: 1.6, b: 4 };

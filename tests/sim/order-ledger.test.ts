@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../../src/sim/civil-date';
 import type { EngineConfig } from '../../src/sim/config';
-import { createRun, finishRun, stepDay } from '../../src/sim/model';
-import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER, CHANNEL_ORDERS, CHANNEL_REPEAT_ORDERS, eventRuns, OrderLedger, orderWindows, WINDOW_FIELDS } from '../../src/sim/order-ledger';
-import { MEMBER, WECOM } from '../../src/sim/population';
+import { createRun, finishRun, stepDay } from '../../src/sim/step/model';
+import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER, CHANNEL_ORDERS, CHANNEL_REPEAT_ORDERS, eventRuns, OrderLedger, orderWindows, WINDOW_FIELDS } from '../../src/sim/results/order-ledger';
+import { MEMBER, WECOM } from '../../src/sim/step/population';
 import { config, runAll } from '../helpers';
 
 /** A still population of buyers (R5) who each buy with probability q a day, order value exactly 100. */

@@ -4,7 +4,7 @@ import { INDUSTRY_IDS } from '../../src/scenario/industries';
 import { formatErrors, validateScenario } from '../../src/scenario/parse';
 import { formatIsoDate, parseIsoDate } from '../../src/sim/civil-date';
 import type { EngineConfig } from '../../src/sim/config';
-import { Rng } from '../../src/sim/rng';
+import { Rng } from '../../src/sim/step/rng';
 import { FESTIVAL_IDS, scheduleSpec, WEEKDAYS } from '../../src/sim/schedule';
 import { TACTICS } from '../../src/sim/tactics/registry';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankDrivers, spearman } from '../../src/sim/drivers';
+import { rankDrivers, spearman } from '../../src/sim/results/drivers';
 import { drawAssumptions, type AssumptionRange } from '../../src/sim/assumptions';
 import { config } from '../helpers';
 

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineConfig } from '../../src/sim/config';
 import { causeNames } from '../../src/sim/config';
-import { createRun, finishRun, simulateRun, stepDay } from '../../src/sim/model';
-import type { RunRecord } from '../../src/sim/recorder';
-import { referenceStepDay, simulateRunReference } from '../../src/sim/reference/day';
-import { Rng } from '../../src/sim/rng';
-import type { RunState } from '../../src/sim/run-state';
-import type { TraitId } from '../../src/sim/sources';
+import { createRun, finishRun, simulateRun, stepDay } from '../../src/sim/step/model';
+import type { RunRecord } from '../../src/sim/results/recorder';
+import { referenceStepDay, simulateRunReference } from '../../src/sim/step/reference/day';
+import { Rng } from '../../src/sim/step/rng';
+import type { RunState } from '../../src/sim/step/run-state';
+import type { TraitId } from '../../src/sim/step/sources';
 import type { TacticRuntime } from '../../src/sim/tactics/types';
 import { ALONE, compile, Draw, scenarioFor, TACTIC_TYPES } from './random-scenario';
 
 /**
  * The fast engine (moves.ts: homogeneous and heterogeneous paths, per-tier tables, upper bounds, marked agents,
- * BG/NBD and simple buyers) against the reference day (src/sim/reference/day.ts: one general path for every agent),
+ * BG/NBD and simple buyers) against the reference day (src/sim/step/reference/day.ts: one general path for every agent),
  * over random valid scenarios built through the normal scenario → validate → compile path. For the same state and
  * seed both must give the same bits: tiers, columns and random streams after every day, and the whole run record.
  *

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Adstock, bassContinuous, bassDiscreteTextbook, curveMarks, halfLifeToTheta, hill, hillInverse } from '../../src/sim/response';
-import { bgnbdExpectedRepeats, bgnbdProbabilityAlive, hyp2f1 } from '../../src/sim/bgnbd';
+import { bgnbdExpectedRepeats, bgnbdProbabilityAlive, hyp2f1 } from '../../src/sim/projection/bgnbd';
 
 describe('response building blocks', () => {
   it('a half-life halves a single pulse after h days', () => {

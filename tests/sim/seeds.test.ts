@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, type CliOptions } from '../../src/cli/args';
 import { compileScenario } from '../../src/scenario/compile';
-import { simulateRun } from '../../src/sim/model';
-import { Rng, runKey, seedKey } from '../../src/sim/rng';
+import { simulateRun } from '../../src/sim/step/model';
+import { Rng, runKey, seedKey } from '../../src/sim/step/rng';
 import { config, scenario } from '../helpers';
 
 /**

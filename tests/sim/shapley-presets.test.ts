@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAll } from '../helpers';
-import { tQuantile95 } from '../../src/sim/stats';
+import { tQuantile95 } from '../../src/sim/results/stats';
 import { parseScenarioText } from '../../src/scenario/parse';
 import { compileScenario } from '../../src/scenario/compile';
-import { tacticValues } from '../../src/sim/contributions';
-import { planShapley, type ShapleyPlan } from '../../src/sim/shapley';
+import { tacticValues } from '../../src/sim/results/contributions';
+import { planShapley, type ShapleyPlan } from '../../src/sim/results/shapley';
 import type { EngineConfig } from '../../src/sim/config';
-import type { Summary } from '../../src/sim/summary';
+import type { Summary } from '../../src/sim/results/summary';
 
 // Shapley values on every preset (split from shapley.test.ts: these run every preset's 2ⁿ-subset plan, about 30 s,
 // so the mutation runs leave them out; `npm test` runs them). The arithmetic and the small-market checks are in

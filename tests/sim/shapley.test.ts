@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll, tacticMarket } from '../helpers';
-import { rankConflicts, tacticValues } from '../../src/sim/contributions';
-import { cycleDesign, designSubsets, exactShapley, orderShapley, planShapley, SHAPLEY_KEYS, shapleyPerRun, subsetConfig } from '../../src/sim/shapley';
+import { rankConflicts, tacticValues } from '../../src/sim/results/contributions';
+import { cycleDesign, designSubsets, exactShapley, orderShapley, planShapley, SHAPLEY_KEYS, shapleyPerRun, subsetConfig } from '../../src/sim/results/shapley';
 import type { EngineConfig } from '../../src/sim/config';
-import type { Summary } from '../../src/sim/summary';
+import type { Summary } from '../../src/sim/results/summary';
 
 type Json = Record<string, unknown>;
 

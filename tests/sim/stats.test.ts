@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mean as ssMean, quantile as ssQuantile, sampleStandardDeviation } from 'simple-statistics';
-import { band, bandSteps, drain, meanCi90, round6, stat, tQuantile95 } from '../../src/sim/stats';
+import { band, bandSteps, drain, meanCi90, round6, stat, tQuantile95 } from '../../src/sim/results/stats';
 
 /**
  * The statistics every result is made of, checked against hand-computed values on small arrays (and against

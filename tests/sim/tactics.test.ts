@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll, tacticMarket } from '../helpers';
 import { TACTICS, getTactic } from '../../src/sim/tactics/registry';
-import { tacticContributions } from '../../src/sim/contributions';
-import type { SimulationResult } from '../../src/sim/result';
+import { tacticContributions } from '../../src/sim/results/contributions';
+import type { SimulationResult } from '../../src/sim/results/result';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/scenario/compile';
 import { parseScenarioText } from '../../src/scenario/parse';
-import { noiseOnly, uncertaintyResult } from '../../src/sim/uncertainty';
+import { noiseOnly, uncertaintyResult } from '../../src/sim/results/uncertainty';
 import { runAll } from '../helpers';
 
 function preset(file: string) {

@@ -3,7 +3,7 @@ import { Runner } from '../../src/ui/state/runner.svelte';
 import { PoolJobs } from '../../src/ui/state/pool';
 import { doNothing } from '../../src/scenario/variants';
 import { compileScenario } from '../../src/scenario/compile';
-import { incrementalResult } from '../../src/sim/incremental';
+import { incrementalResult } from '../../src/sim/results/incremental';
 import { runAll, scenario } from '../helpers';
 import { FakePool } from './fake-pool';
 import { configKey, stableHash } from '../../src/ui/lib/baseline-cache';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';
-import { compareSummaries } from '../../src/sim/compare';
+import { compareSummaries } from '../../src/sim/results/compare';
 import { compareSummary } from '../../src/ui/lib/compare-summary';
 import { pBetter } from '../../src/ui/compare/compare-figures';
 import { runAll, scenario } from '../helpers';

@@ -1,7 +1,7 @@
 import type { EngineConfig } from '../../src/sim/config';
 import { runDigests } from '../../src/sim/batch';
-import { runMeanField, type MeanFieldResult } from '../../src/sim/meanfield';
-import { Summary } from '../../src/sim/summary';
+import { runMeanField, type MeanFieldResult } from '../../src/sim/projection/meanfield';
+import { Summary } from '../../src/sim/results/summary';
 import type { PoolLike, PoolProgressLike } from '../../src/ui/state/pool';
 
 /**

@@ -3,7 +3,7 @@ import { csvParse } from 'd3';
 import { BOM, columnName, figuresCsvHuman, humanCsv, withBom } from '../../src/ui/lib/figures-csv';
 import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';
-import { incrementalResult, withIncremental } from '../../src/sim/incremental';
+import { incrementalResult, withIncremental } from '../../src/sim/results/incremental';
 import { runAll, scenario } from '../helpers';
 
 /**

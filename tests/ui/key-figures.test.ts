@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runMeanField } from '../../src/sim/meanfield';
-import type { Stat } from '../../src/sim/stats';
+import { runMeanField } from '../../src/sim/projection/meanfield';
+import type { Stat } from '../../src/sim/results/stats';
 import { ciText, intervalText } from '../../src/ui/lib/interval';
 import { keyFigures } from '../../src/ui/lib/key-figures';
 import { config, runAll } from '../helpers';

@@ -4,7 +4,7 @@ import { CompareState, type Candidate } from '../../src/ui/state/compare.svelte'
 import { PoolJobs } from '../../src/ui/state/pool';
 import { doNothing } from '../../src/scenario/variants';
 import type { EngineConfig } from '../../src/sim/config';
-import type { MeanFieldResult } from '../../src/sim/meanfield';
+import type { MeanFieldResult } from '../../src/sim/projection/meanfield';
 import { scenario } from '../helpers';
 import { FakePool } from './fake-pool';
 

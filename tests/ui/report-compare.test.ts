@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Comparison, PairedFigure } from '../../src/sim/compare';
+import type { Comparison, PairedFigure } from '../../src/sim/results/compare';
 import { compareVerdict, sideOf } from '../../src/ui/lib/report-compare';
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { baselineRows, narrative, topDrivers } from '../../src/ui/lib/report';
-import type { SimulationResult } from '../../src/sim/result';
-import type { ContributionReport } from '../../src/sim/contributions';
-import type { IncrementalFigure } from '../../src/sim/incremental';
-import type { Driver } from '../../src/sim/drivers';
+import type { SimulationResult } from '../../src/sim/results/result';
+import type { ContributionReport } from '../../src/sim/results/contributions';
+import type { IncrementalFigure } from '../../src/sim/results/incremental';
+import type { Driver } from '../../src/sim/results/drivers';
 import { scenario } from '../helpers';
 
 /** The report's words and tables from a result, checked on hand-made figures (nothing here runs the engine). */

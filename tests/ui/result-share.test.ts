@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { encodeResults, readResults, resultsDataFromHash, resultsJson, resultsUrl, type SharedResult } from '../../src/ui/lib/result-share';
 import { compileScenario } from '../../src/scenario/compile';
 import { doNothing } from '../../src/scenario/variants';
-import { incrementalResult, withIncremental } from '../../src/sim/incremental';
+import { incrementalResult, withIncremental } from '../../src/sim/results/incremental';
 import { runAll, scenario } from '../helpers';
 import { AppState } from '../../src/ui/state/app.svelte';
 import { MemoryStore } from '../../src/ui/lib/storage';

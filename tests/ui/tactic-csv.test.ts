@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvParse } from 'd3';
 import { compileScenario } from '../../src/scenario/compile';
-import type { ContributionReport } from '../../src/sim/contributions';
-import type { ShapleyReport } from '../../src/sim/shapley';
+import type { ContributionReport } from '../../src/sim/results/contributions';
+import type { ShapleyReport } from '../../src/sim/results/shapley';
 import { humanCsv } from '../../src/ui/lib/figures-csv';
 import { causedCsv, removalCsv, shapleyCsv, tacticCostCsv } from '../../src/ui/lib/tactic-csv';
 import { runAll, scenario } from '../helpers';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { config } from '../helpers';
-import { digestRun } from '../../src/sim/digest';
-import { simulateRun } from '../../src/sim/model';
-import { runMeanField } from '../../src/sim/meanfield';
+import { digestRun } from '../../src/sim/results/digest';
+import { simulateRun } from '../../src/sim/step/model';
+import { runMeanField } from '../../src/sim/projection/meanfield';
 import { digestBuffers, sliceRuns } from '../../src/sim/batch';
-import { Summary } from '../../src/sim/summary';
+import { Summary } from '../../src/sim/results/summary';
 
 describe('the worker boundary carries only plain data', () => {
   const c = config({
@@ -65,7 +65,7 @@ describe('the worker boundary carries only plain data', () => {
 
 describe('summaries in pieces (for the UI thread)', () => {
   it('resultSteps pauses for many runs and gives the same bytes as result()', async () => {
-    const { compareSteps, compareSummaries } = await import('../../src/sim/compare');
+    const { compareSteps, compareSummaries } = await import('../../src/sim/results/compare');
     // Many runs of a small population: the pieces are about 20 000 values, so every series pauses several times.
     const c = config({ days: 60, runs: 800, population: { agents: 200, scale: 1, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.06, R5: 0.04 }, heterogeneity: false } });
     const a = new Summary(c);

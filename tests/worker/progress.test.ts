@@ -5,7 +5,7 @@ import { createSimWorkerApi } from '../../src/worker/api';
 import { WorkerClient } from '../../src/worker/client';
 import type { WorkerNotice } from '../../src/worker/protocol';
 import { failureKind } from '../../src/ui/state/pool';
-import type { RunDigest } from '../../src/sim/digest';
+import type { RunDigest } from '../../src/sim/results/digest';
 
 const c = config({ days: 30, runs: 3, tactics: [{ id: 'live', type: 'livestream' }] });
 

@@ -1,9 +1,9 @@
 import { assumed, reported } from '../../lib/source';
 import { Adstock, hill } from '../response';
-import { TRAIT_RESPOND } from '../sources';
+import { TRAIT_RESPOND } from '../step/sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
-import type { RunState } from '../run-state';
-import type { MeanFieldDay } from '../meanfield-day';
+import type { RunState } from '../step/run-state';
+import type { MeanFieldDay } from '../projection/meanfield-day';
 import type { TacticConfig } from '../config';
 import { stateNumber } from './state';
 import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';

@@ -1,11 +1,11 @@
 import { assumed, reported } from '../../lib/source';
 import type { TacticConfig } from '../config';
-import type { MeanFieldDay } from '../meanfield-day';
-import { FOLLOWER, IN_GROUP, WECOM } from '../population';
+import type { MeanFieldDay } from '../projection/meanfield-day';
+import { FOLLOWER, IN_GROUP, WECOM } from '../step/population';
 import { Adstock, hill } from '../response';
-import type { Order, RunState } from '../run-state';
-import type { Rng } from '../rng';
-import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../sources';
+import type { Order, RunState } from '../step/run-state';
+import type { Rng } from '../step/rng';
+import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../step/sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
 import { halfLife, hillShape, num, perTier, Recency, schedule, share, tierArray, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, saveRng, stateNumber } from './state';

@@ -1,12 +1,12 @@
 import { assumed, reported } from '../../lib/source';
 import type { EngineConfig, TacticConfig } from '../config';
-import type { MeanFieldDay } from '../meanfield-day';
-import { MemberSet } from '../member-set';
-import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER } from '../order-ledger';
-import { MEMBER, PAID_MEMBER } from '../population';
-import type { Order, RunState } from '../run-state';
+import type { MeanFieldDay } from '../projection/meanfield-day';
+import { MemberSet } from '../step/member-set';
+import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER } from '../results/order-ledger';
+import { MEMBER, PAID_MEMBER } from '../step/population';
+import type { Order, RunState } from '../step/run-state';
 import { resolveSchedule, scheduleSpec, type Schedule } from '../schedule';
-import { TRAIT_RESPOND } from '../sources';
+import { TRAIT_RESPOND } from '../step/sources';
 import { R2, R3, R4, R5 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
 import { EffortPressure, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';

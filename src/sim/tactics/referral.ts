@@ -1,10 +1,10 @@
 import { assumed, reported } from '../../lib/source';
 import type { TacticConfig } from '../config';
-import type { MeanFieldDay } from '../meanfield-day';
-import { MemberSet } from '../member-set';
-import { LOW_QUALITY } from '../population';
-import type { RunState } from '../run-state';
-import { TRAIT_SOCIAL } from '../sources';
+import type { MeanFieldDay } from '../projection/meanfield-day';
+import { MemberSet } from '../step/member-set';
+import { LOW_QUALITY } from '../step/population';
+import type { RunState } from '../step/run-state';
+import { TRAIT_SOCIAL } from '../step/sources';
 import { R0, R1, R2, R4, R5 } from '../tiers';
 import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';

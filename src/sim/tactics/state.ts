@@ -1,5 +1,5 @@
-import { MemberSet } from '../member-set';
-import { Rng } from '../rng';
+import { MemberSet } from '../step/member-set';
+import { Rng } from '../step/rng';
 import type { StateArray, StateValue, TacticState } from './types';
 
 /**

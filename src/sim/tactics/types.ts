@@ -2,9 +2,9 @@ import type { FieldSpec } from '../../lib/spec';
 import type { Text } from '../../lib/text';
 import type { Unit } from '../../lib/units';
 import type { EngineConfig, TacticConfig } from '../config';
-import type { RunState, Order } from '../run-state';
-import type { MeanFieldDay } from '../meanfield-day';
-import type { Rng } from '../rng';
+import type { RunState, Order } from '../step/run-state';
+import type { MeanFieldDay } from '../projection/meanfield-day';
+import type { Rng } from '../step/rng';
 
 /**
  * The interface every tactic implements (docs/model.md § Tactics). A definition is static: what the tactic is, the tiers

@@ -73,7 +73,7 @@ const FIXED_LABELS = new Set<string>(FIGURE_KEYS);
 
 /**
  * A figure's label with its unit and whether it is a total or the plan's effect, in the reader's language: the
- * planner's own words for the first figures, the glossary's name and unit (src/sim/glossary.ts) for the others, with
+ * planner's own words for the first figures, the glossary's name and unit (src/sim/results/glossary.ts) for the others, with
  * the flow, tier, tactic or years it is about.
  */
 export function figureLabel(key: string, scenario: Scenario, lang: Lang): string {

@@ -1,7 +1,7 @@
-import type { EngineConfig } from './config';
+import type { EngineConfig } from '../config';
 import { meanFieldValues, type FigureKey } from './figures';
-import { runMeanField, type MeanFieldResult } from './meanfield';
-import { Rng } from './rng';
+import { runMeanField, type MeanFieldResult } from '../projection/meanfield';
+import { Rng } from '../step/rng';
 import { meanCi90, round6, stat, type Stat } from './stats';
 
 /**

@@ -1,4 +1,4 @@
-import { TIER_COUNT } from './tiers';
+import { TIER_COUNT } from '../tiers';
 
 /**
  * Which agent trait scales a source's probability (heterogeneity). NONE leaves it as is; the others multiply by the

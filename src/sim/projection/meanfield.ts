@@ -1,16 +1,16 @@
-import type { EngineConfig } from './config';
-import { CAUSE_WORD_OF_MOUTH, FIRST_TACTIC_CAUSE } from './config';
-import { formatIsoDate } from './civil-date';
+import type { EngineConfig } from '../config';
+import { CAUSE_WORD_OF_MOUTH, FIRST_TACTIC_CAUSE } from '../config';
+import { formatIsoDate } from '../civil-date';
 import type { MeanFieldDay } from './meanfield-day';
-import { DORMANT_DAYS } from './moves';
-import { TRAIT_SHAPES } from './population';
-import { Rng } from './rng';
-import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from './sources';
-import { channelOpeners } from './model';
-import { round6 } from './stats';
-import { R0, R1, R3, R4, R5, TIERS, TIER_COUNT } from './tiers';
-import { getTactic } from './tactics/registry';
-import type { ExpectedRuntime, TacticEnv } from './tactics/types';
+import { DORMANT_DAYS } from '../step/moves';
+import { TRAIT_SHAPES } from '../step/population';
+import { Rng } from '../step/rng';
+import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from '../step/sources';
+import { channelOpeners } from '../step/model';
+import { round6 } from '../results/stats';
+import { R0, R1, R3, R4, R5, TIERS, TIER_COUNT } from '../tiers';
+import { getTactic } from '../tactics/registry';
+import type { ExpectedRuntime, TacticEnv } from '../tactics/types';
 
 /**
  * The mean-field (expected-value) projection: the same day as the engine, but on expected counts instead of agents.

@@ -1,11 +1,11 @@
-import type { EngineConfig } from '../config';
-import { CAUSE_BASELINE, CAUSE_DECAY } from '../config';
+import type { EngineConfig } from '../../config';
+import { CAUSE_BASELINE, CAUSE_DECAY } from '../../config';
 import { createRun, finishRun } from '../model';
 import { DORMANT_DAYS } from '../moves';
-import type { RunRecord } from '../recorder';
+import type { RunRecord } from '../../results/recorder';
 import type { RunState } from '../run-state';
 import { MAX_SOURCES_PER_TIER, TRAIT_MOVE, TRAIT_PRICE, TRAIT_RESPOND, TRAIT_SOCIAL } from '../sources';
-import { R4, R5 } from '../tiers';
+import { R4, R5 } from '../../tiers';
 
 /**
  * The reference day: a plain, slow, obviously correct implementation of one simulated day's moves and purchases

@@ -1,6 +1,6 @@
-import type { Text } from '../lib/text';
-import { drawAssumptions } from './assumptions';
-import type { EngineConfig } from './config';
+import type { Text } from '../../lib/text';
+import { drawAssumptions } from '../assumptions';
+import type { EngineConfig } from '../config';
 import { round6 } from './stats';
 
 /** One assumed parameter's share in a figure's spread across runs. */

@@ -1,13 +1,13 @@
-import type { EngineConfig } from './config';
-import { FIRST_TACTIC_CAUSE } from './config';
+import type { EngineConfig } from '../config';
+import { FIRST_TACTIC_CAUSE } from '../config';
 import { createPopulation } from './population';
-import type { RunRecord } from './recorder';
+import type { RunRecord } from '../results/recorder';
 import { Rng, runKey } from './rng';
-import { configForRun } from './assumptions';
+import { configForRun } from '../assumptions';
 import { RunState } from './run-state';
 import { stepMoves } from './moves';
-import { getTactic } from './tactics/registry';
-import type { ChannelId, ChannelOpener, RunEnv } from './tactics/types';
+import { getTactic } from '../tactics/registry';
+import type { ChannelId, ChannelOpener, RunEnv } from '../tactics/types';
 
 /**
  * The tactics that open each private-domain channel (their declared `opens`), in scenario order: tactics interact

@@ -1,5 +1,5 @@
 import { Rng } from './rng';
-import { TIER_COUNT } from './tiers';
+import { TIER_COUNT } from '../tiers';
 
 /** Bit flags of the private-domain touchpoints an agent holds (shared by tactics that interact). */
 export const IN_GROUP = 1; // member of a community group (社群)

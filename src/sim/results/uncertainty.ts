@@ -1,4 +1,4 @@
-import type { EngineConfig } from './config';
+import type { EngineConfig } from '../config';
 import { rankDrivers, type Driver } from './drivers';
 import { incrementalFigure, type IncrementalFigure } from './incremental';
 import type { Summary } from './summary';

@@ -1,13 +1,13 @@
-import type { EngineConfig } from './config';
-import { causeNames } from './config';
-import { formatIsoDate } from './civil-date';
+import type { EngineConfig } from '../config';
+import { causeNames } from '../config';
+import { formatIsoDate } from '../civil-date';
 import { ledgerWindows } from './brand-figures';
 import { weeksOf, type RunDigest } from './digest';
 import { figureList, FIGURES, FLOW_PAIRS, type Figure, type FigureFamily } from './figures';
 import type { CauseSummary, SimulationResult, TierRecord } from './result';
 import { bandSteps, drain, round6, stat, type Band, type Stat } from './stats';
-import { TIERS, TIER_COUNT } from './tiers';
-import { getTactic } from './tactics/registry';
+import { TIERS, TIER_COUNT } from '../tiers';
+import { getTactic } from '../tactics/registry';
 
 const PAIRS = TIER_COUNT * TIER_COUNT;
 const STAR_GROUPS = ['S', 'T', 'A', 'R'];

@@ -1,6 +1,6 @@
-import type { EngineConfig } from './config';
+import type { EngineConfig } from '../config';
 import { orderWindows, type OrderWindow } from './order-ledger';
-import { getTactic } from './tactics/registry';
+import { getTactic } from '../tactics/registry';
 
 /**
  * Per-run figures in the terms brands report come from the order ledger's window tallies (order-ledger.ts); they are

@@ -1,7 +1,7 @@
-import { civilFromDays, daysFromCivil } from './civil-date';
-import type { EngineConfig } from './config';
-import { FOLLOWER, IN_GROUP, MEMBER, PAID_MEMBER, WECOM } from './population';
-import { R4 } from './tiers';
+import { civilFromDays, daysFromCivil } from '../civil-date';
+import type { EngineConfig } from '../config';
+import { FOLLOWER, IN_GROUP, MEMBER, PAID_MEMBER, WECOM } from '../step/population';
+import { R4 } from '../tiers';
 
 /**
  * The order ledger: what brands count about orders that the tier counts do not show (docs/model.md § In brands'

@@ -1,5 +1,5 @@
-import type { EngineConfig } from './config';
-import type { DaySources } from './sources';
+import type { EngineConfig } from '../config';
+import type { DaySources } from '../step/sources';
 
 /**
  * What a tactic's expected-value runtime sees on one day of the mean-field projection: the expected tier counts at

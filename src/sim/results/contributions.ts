@@ -1,4 +1,4 @@
-import type { EngineConfig } from './config';
+import type { EngineConfig } from '../config';
 import { compareSummaries, type Comparison, type PairedFigure } from './compare';
 import type { FigureKey } from './figures';
 import type { Summary } from './summary';

@@ -1,7 +1,7 @@
-import { CAUSE_BASELINE, CAUSE_DECAY } from './config';
+import { CAUSE_BASELINE, CAUSE_DECAY } from '../config';
 import type { RunState } from './run-state';
 import * as sources from './sources';
-import * as tiers from './tiers';
+import * as tiers from '../tiers';
 
 // Imported bindings can compile to getter calls (tsx turns ES imports into live-binding accessors), which costs
 // a quarter of the hot loop's time; local constants are plain values.

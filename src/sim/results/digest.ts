@@ -1,9 +1,9 @@
-import type { EngineConfig } from './config';
+import type { EngineConfig } from '../config';
 import { ledgerWindows } from './brand-figures';
 import { figureList, FLOW_PAIRS, type RunFacts } from './figures';
 import { WINDOW_FIELDS } from './order-ledger';
 import type { RunRecord } from './recorder';
-import { TIER_COUNT } from './tiers';
+import { TIER_COUNT } from '../tiers';
 
 const PAIRS = TIER_COUNT * TIER_COUNT;
 

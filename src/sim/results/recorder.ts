@@ -1,4 +1,4 @@
-import { TIER_COUNT } from './tiers';
+import { TIER_COUNT } from '../tiers';
 
 const PAIRS = TIER_COUNT * TIER_COUNT;
 

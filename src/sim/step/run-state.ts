@@ -1,14 +1,14 @@
-import type { EngineConfig } from './config';
-import { CAUSE_WORD_OF_MOUTH, FIRST_TACTIC_CAUSE } from './config';
+import type { EngineConfig } from '../config';
+import { CAUSE_WORD_OF_MOUTH, FIRST_TACTIC_CAUSE } from '../config';
 import { AgentMarks } from './marks';
 import { FAKE, LOW_QUALITY, type Population } from './population';
-import { ledgerWindows } from './brand-figures';
-import { OrderLedger } from './order-ledger';
-import { Recorder } from './recorder';
+import { ledgerWindows } from '../results/brand-figures';
+import { OrderLedger } from '../results/order-ledger';
+import { Recorder } from '../results/recorder';
 import { Rng } from './rng';
 import { DaySources, TRAIT_SOCIAL } from './sources';
-import { R0, R1, R3, R4, TIER_COUNT } from './tiers';
-import type { TacticRuntime } from './tactics/types';
+import { R0, R1, R3, R4, TIER_COUNT } from '../tiers';
+import type { TacticRuntime } from '../tactics/types';
 
 /** An order being placed; reused for every order of a run so the hot path allocates nothing. */
 export interface Order {

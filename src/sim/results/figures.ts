@@ -1,11 +1,11 @@
-import type { EngineConfig } from './config';
-import { causeNames } from './config';
+import type { EngineConfig } from '../config';
+import { causeNames } from '../config';
 import type { FigureScope } from './glossary';
-import type { MeanFieldResult } from './meanfield';
+import type { MeanFieldResult } from '../projection/meanfield';
 import { COHORT_YEARS, WINDOW_FIELDS, type OrderWindow } from './order-ledger';
-import { TIERS, TIER_COUNT } from './tiers';
-import { getTactic } from './tactics/registry';
-import type { Unit } from '../lib/units';
+import { TIERS, TIER_COUNT } from '../tiers';
+import { getTactic } from '../tactics/registry';
+import type { Unit } from '../../lib/units';
 
 /**
  * Every per-run figure, declared once: its name, its unit, whether it is a total or an increment, whether it adds up
