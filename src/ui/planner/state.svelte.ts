@@ -1,5 +1,6 @@
 import type { PoolJobs, PoolLike } from '../state/pool';
-import { PlannerPool, PlannerRun } from './planner-run.svelte';
+import { PlannerPool } from './planner-pool';
+import { PlannerRun } from './planner-run.svelte';
 import { planKey, planStore, type PlanStore } from './saved';
 
 /**
