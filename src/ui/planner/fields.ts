@@ -22,7 +22,7 @@ export interface NumberField {
   tactic?: number;
 }
 
-/** Every top-level numeric tactic parameter, then the baseline's rates, word of mouth and the order value. */
+/** Every top-level numeric tactic parameter (and its cadence, every N days, when it has one), then the baseline's rates, word of mouth and the order value. */
 export function numberFields(s: Scenario, lang: Lang): NumberField[] {
   const out: NumberField[] = [];
   s.tactics.forEach((t, k) => {
@@ -31,6 +31,12 @@ export function numberFields(s: Scenario, lang: Lang): NumberField[] {
       if (spec.kind !== 'number' || typeof t[name] !== 'number') continue;
       const path = `tactics[${k}].${name}`;
       out.push({ path, label: pathLabel(path, s, lang), value: t[name] as number, min: spec.min, max: spec.max, integer: !!spec.integer, tactic: k });
+    }
+    // The tactic's cadence ("every N days"), when its schedule has one: how often it runs.
+    const every = (t.schedule as { everyDays?: unknown } | undefined)?.everyDays;
+    if (typeof every === 'number') {
+      const path = `tactics[${k}].schedule.everyDays`;
+      out.push({ path, label: pathLabel(path, s, lang), value: every, min: 1, max: 366, integer: true, tactic: k });
     }
   });
   const rate = (path: string, value: number) => out.push({ path, label: pathLabel(path, s, lang), value, min: 0, max: 1, integer: false });
