@@ -203,6 +203,12 @@ describe('the Planner view', () => {
     expect(totals[0]).toMatch(/总预算/);
     expect(totals[2]).toMatch(/4000万/);
     expect(await page.locator('[data-testid=opt-own-budget]').innerText()).toMatch(/规模不同/);
+    // Beside the Monte Carlo mean and its 90 % CI, each plan's expected value on the mean field: the chosen (here the
+    // one candidate, the mean-field optimum) is the frontier's value at this budget.
+    const expectedRow = await page.$$eval('[data-testid=opt-expected] td', (tds: any[]) => tds.map((x) => x.textContent.trim()));
+    const frontierRow = await page.$$eval('[data-testid=opt-frontier] tbody tr', (trs: any[]) => trs.map((tr) => [...tr.querySelectorAll('td')].map((x: any) => x.textContent.trim())));
+    const at40m = frontierRow.find((r: string[]) => r[0] === '¥4000万')!;
+    expect(expectedRow[2]).toBe(at40m.at(-1));
     await shot(page, 'planner-optimise-zh-1440', true);
     expect(await latinLeaks()).toEqual([]);
     await page.click('[data-lang=en]');
