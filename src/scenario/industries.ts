@@ -160,7 +160,8 @@ export const INDUSTRIES: Record<IndustryId, IndustryPreset> = {
     // Second purchase and repeat lowered (issue 9): 0.008 and 0.04 gave 73 % annual repurchase doing nothing and 92 %
     // in the growth preset; these give about two thirds doing nothing (docs/presets.md § Industries).
     forward: { R0: 0.0004, R1: 0.00333, R2: 0.003, R3: 0.004, R4: 0.005 },
-    reverse: { R1: 0.008, R2: 0.006, R3: 0.003, R4: 0.004, R5: 0.003 },
+    // A neighbourhood store stays in sight: awareness of it fades at half the rate of a brand seen only in media.
+    reverse: { R1: 0.004, R2: 0.006, R3: 0.003, R4: 0.004, R5: 0.003 },
     repeat: 0.03,
     bgnbd: { r: 1.2, alpha: 40, a: 1.5, b: 20 },
     orderValue: { mean: 85, sd: 60 },

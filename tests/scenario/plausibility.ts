@@ -302,8 +302,6 @@ function tacticsOf(p: PresetRun, type: string) {
 export const GAPS: Record<string, string> = {
   'electronics-product-launch · uplift':
     'A launch, not a year of private-domain work: doing nothing here means not marketing the new phone at all, and 3C buyers rarely buy again (the industry’s 8 % annual repurchase), so the do-nothing GMV is small and the ratio large (launch ads and the 600 dealer guides each add more than the do-nothing GMV, at incremental ROIs of 7–9). The cases behind the range are established brands against their previous year; no published launch compares itself with no marketing, so this row stays visible rather than be given a range of its own.',
-  'supermarket-omnichannel-growth · r1-widest':
-    'A grocery market worked hard for a year: a quarter of the trade area ends as repeat buyers (R5), more than the people who only know the chain (R1, a fifth); doing nothing the funnel holds (R1 1.9 × the next tier). Whether a local supermarket’s repeat buyers can outnumber the merely aware is not settled by any source; kept visible as the one preset where the funnel inverts.',
 };
 
 export const gapKey = (file: string, check: string, subject?: string) => `${file.replace(/\.json$/, '')} · ${check}${subject ? ` · ${subject}` : ''}`;
