@@ -4,12 +4,11 @@ import type { MeanFieldDay } from '../projection/meanfield-day';
 import { FOLLOWER, IN_GROUP, WECOM } from '../step/population';
 import { Adstock, hill } from '../response';
 import type { Order, RunState } from '../step/run-state';
-import type { Rng } from '../step/rng';
 import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../step/sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
 import { halfLife, hillShape, num, perTier, Recency, schedule, share, tierArray, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, saveRng, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Livestream (直播, 视频号 / 小程序直播). Sessions on scheduled days. The brand's own audience attends by tier (deeper
@@ -203,11 +202,11 @@ export const livestream = {
     zh: '营销响应高的个体更常观看;社交性强的个体更常分享;已预热的个体(社群、关注者、企微)观看率更高。',
   },
 
-  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cal = new LiveCalendar(cfg, prm);
     const cause = env.cause;
-    let rng: Rng | null = null;
+    let rng = env.rng;
     let sessions = 0;
     let ownViewers = 0;
     let publicTotal = 0;
@@ -217,7 +216,6 @@ export const livestream = {
     let newcomersToday = 0;
     return {
       beginDay(s: RunState) {
-        rng ??= s.tacticRng(cfg.id);
         cal.advance(s.day);
         newcomersToday = 0;
         shareShare = 0;
@@ -292,7 +290,7 @@ export const livestream = {
       saveState: () => ({ ...cal.save(), rng: saveRng(rng), totalSessions: sessions, ownViewers, publicTotal, orders, fromSharing, shareShare, newcomersToday }),
       loadState(st: TacticState, s: RunState) {
         cal.load(st);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         sessions = stateNumber(st, 'totalSessions');
         ownViewers = stateNumber(st, 'ownViewers');
         publicTotal = stateNumber(st, 'publicTotal');
