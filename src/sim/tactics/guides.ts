@@ -157,15 +157,21 @@ export const guides = {
         prToday = pr;
         const pop = s.pop;
         const marks = s.marks;
-        for (let k = 0; k < contacts.size; k++) if (pop.tier[contacts.list[k]!]! >= R4) contactBuyerDays++;
         buyerDays += s.startCounts[R4]! + s.startCounts[R5]!;
         const consult = prm.consultRate * prm.consultationWeight * pr;
         const lift = 1 + prm.followUpLift * pr;
         const recall = prm.recallRate * pr;
-        if (pr > 0) {
-          for (let k = 0; k < contacts.size; k++) {
-            const i = contacts.list[k]!;
+        // One pass over the contacts (in the order they were added, for the stream's draws): count the buyers among
+        // them and, when the guides are active, mark them.
+        const list = contacts.list;
+        const size = contacts.size;
+        if (!(pr > 0)) {
+          for (let k = 0; k < size; k++) if (pop.tier[list[k]!]! >= R4) contactBuyerDays++;
+        } else {
+          for (let k = 0; k < size; k++) {
+            const i = list[k]!;
             const t = pop.tier[i]!;
+            if (t >= R4) contactBuyerDays++;
             if (t === R3) {
               const welcome = s.day <= welcomeUntil[i]! ? prm.welcomeLift : 1;
               marks.forward(i, consult * welcome * (pop.respond ? pop.respond[i]! : 1), R4, cause, rng);

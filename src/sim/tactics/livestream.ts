@@ -4,6 +4,7 @@ import type { MeanFieldDay } from '../projection/meanfield-day';
 import { FOLLOWER, IN_GROUP, WECOM } from '../step/population';
 import { Adstock, hill } from '../response';
 import type { Order, RunState } from '../step/run-state';
+import type { Rng } from '../step/rng';
 import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../step/sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
 import { halfLife, hillShape, num, perTier, Recency, schedule, share, tierArray, key, ranged, decided, WHY, tacticParams } from './common';
@@ -74,6 +75,80 @@ class LiveCalendar {
 }
 
 const PREHEATED = IN_GROUP | FOLLOWER | WECOM;
+
+/** Viewers and sharers of one day's sessions (sessionViewers' result, reused: the engine allocates nothing per day). */
+const seen = { viewers: 0, sharers: 0 };
+
+/**
+ * Who watches today's sessions: every agent outside R0 draws whether it attends (its tier's attendance × its
+ * responsiveness, × the pre-heat lift in a group, as a follower or a WeCom contact), viewers draw whether they share,
+ * and viewers get the session's marks. The tactic's stream is drawn in agent order, exactly as `rng.next()` would;
+ * the generator is inlined in locals (as in moves.ts) because this loop visits every agent on session days, and
+ * written back before any call that draws from the stream itself (the marks' cause draws).
+ */
+function sessionViewers(s: RunState, rng: Rng, attend: Float64Array, lift: number, prm: LiveParams, cause: number): typeof seen {
+  const pop = s.pop;
+  const n = pop.n;
+  const tier = pop.tier;
+  const channels = pop.channels;
+  const respond = pop.respond;
+  const social = pop.social;
+  const marks = s.marks;
+  const shareRate = prm.shareRate;
+  let viewers = 0;
+  let sharers = 0;
+  let sa = rng.a | 0;
+  let sb = rng.b | 0;
+  let sc = rng.c | 0;
+  let sd = rng.d | 0;
+  for (let i = 0; i < n; i++) {
+    const t = tier[i]!;
+    if (t === R0) continue;
+    let a = attend[t]! * (respond ? respond[i]! : 1);
+    if (channels[i]! & PREHEATED) a *= lift;
+    // sfc32, inlined (rng.ts): the attendance draw.
+    let x = (((sa + sb) | 0) + sd) | 0;
+    sd = (sd + 1) | 0;
+    sa = sb ^ (sb >>> 9);
+    sb = (sc + (sc << 3)) | 0;
+    sc = (sc << 21) | (sc >>> 11);
+    sc = (sc + x) | 0;
+    if ((x >>> 0) / 4294967296 >= a) continue;
+    viewers++;
+    // The sharing draw.
+    x = (((sa + sb) | 0) + sd) | 0;
+    sd = (sd + 1) | 0;
+    sa = sb ^ (sb >>> 9);
+    sb = (sc + (sc << 3)) | 0;
+    sc = (sc << 21) | (sc >>> 11);
+    sc = (sc + x) | 0;
+    if ((x >>> 0) / 4294967296 < shareRate * (social ? social[i]! : 1)) sharers++;
+    if (t === R1 || t === R2 || t === R3) {
+      rng.a = sa;
+      rng.b = sb;
+      rng.c = sc;
+      rng.d = sd;
+      if (t === R3) marks.forward(i, prm.firstBuyRate, R4, cause, rng);
+      else {
+        marks.forward(i, prm.followRate, R3, cause, rng);
+        marks.forward(i, prm.impulseRate, R4, cause, rng);
+      }
+      sa = rng.a | 0;
+      sb = rng.b | 0;
+      sc = rng.c | 0;
+      sd = rng.d | 0;
+    } else {
+      marks.buyChance(i, prm.repeatBuyRate, cause);
+    }
+  }
+  rng.a = sa;
+  rng.b = sb;
+  rng.c = sc;
+  rng.d = sd;
+  seen.viewers = viewers;
+  seen.sharers = sharers;
+  return seen;
+}
 
 export const livestream = {
   type: 'livestream',
@@ -221,32 +296,10 @@ export const livestream = {
         shareShare = 0;
         if (cal.sessions <= 0) return;
         sessions += cal.sessions;
-        const pop = s.pop;
-        const tier = pop.tier;
-        const respond = pop.respond;
-        const social = pop.social;
-        const marks = s.marks;
-        const attend = [0, cal.attend(R1), cal.attend(R2), cal.attend(R3), cal.attend(R4), cal.attend(R5)];
-        const lift = 1 + prm.preheatLift;
-        let viewers = 0;
-        let sharers = 0;
-        for (let i = 0; i < pop.n; i++) {
-          const t = tier[i]!;
-          if (t === R0) continue;
-          let a = attend[t]! * (respond ? respond[i]! : 1);
-          if (pop.channels[i]! & PREHEATED) a *= lift;
-          if (rng.next() >= a) continue;
-          viewers++;
-          if (rng.next() < prm.shareRate * (social ? social[i]! : 1)) sharers++;
-          if (t === R1 || t === R2) {
-            marks.forward(i, prm.followRate, R3, cause, rng);
-            marks.forward(i, prm.impulseRate, R4, cause, rng);
-          } else if (t === R3) {
-            marks.forward(i, prm.firstBuyRate, R4, cause, rng);
-          } else {
-            marks.buyChance(i, prm.repeatBuyRate, cause);
-          }
-        }
+        const attend = Float64Array.of(0, cal.attend(R1), cal.attend(R2), cal.attend(R3), cal.attend(R4), cal.attend(R5));
+        const watched = sessionViewers(s, rng, attend, 1 + prm.preheatLift, prm, cause);
+        const viewers = watched.viewers;
+        const sharers = watched.sharers;
         ownViewers += viewers;
         // New people today (in agents): public traffic and friends brought by shared coupons, both R0 → R2.
         const r0 = s.startCounts[R0]!;
