@@ -78,6 +78,8 @@ const PREHEATED = IN_GROUP | FOLLOWER | WECOM;
 
 /** Viewers and sharers of one day's sessions (sessionViewers' result, reused: the engine allocates nothing per day). */
 const seen = { viewers: 0, sharers: 0 };
+/** sessionViewers' list of the agents outside R0 (scratch, shared by the runs of this thread; grown as needed). */
+let outside = new Int32Array(0);
 
 /**
  * Who watches today's sessions: every agent outside R0 draws whether it attends (its tier's attendance × its
@@ -101,9 +103,18 @@ function sessionViewers(s: RunState, rng: Rng, attend: Float64Array, lift: numbe
   let sb = rng.b | 0;
   let sc = rng.c | 0;
   let sd = rng.d | 0;
+  // First the agents outside R0, in order, gathered without a branch ((t + 255) >> 8 is 1 for tiers 1–5, 0 for R0):
+  // whether an agent is in R0 is a coin toss the processor cannot predict, and the draws below only follow it.
+  if (outside.length < n) outside = new Int32Array(n);
+  const list = outside;
+  let count = 0;
   for (let i = 0; i < n; i++) {
+    list[count] = i;
+    count += (tier[i]! + 255) >> 8;
+  }
+  for (let k = 0; k < count; k++) {
+    const i = list[k]!;
     const t = tier[i]!;
-    if (t === R0) continue;
     let a = attend[t]! * (respond ? respond[i]! : 1);
     if (channels[i]! & PREHEATED) a *= lift;
     // sfc32, inlined (rng.ts): the attendance draw.
