@@ -294,7 +294,7 @@ export const coupons = {
           let h = hazard * (price ? price[i]! : 1);
           if (until[i]! - day < prm.reminderDays) h *= prm.reminderLift;
           if (t < R4) {
-            if (prm.kind === 'newCustomer' || t === R3 || prm.targets[t]) marks.forward(i, Math.min(1, h), R4, cause, rng!);
+            if (prm.kind === 'newCustomer' || t === R3 || prm.targets[t]) marks.forward(i, Math.min(1, h), R4, cause, rng);
           } else if (prm.kind !== 'newCustomer') {
             marks.buyChance(i, Math.min(1, h), cause);
           }
