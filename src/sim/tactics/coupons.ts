@@ -242,7 +242,13 @@ export const coupons = {
       packLeft[i] = pack;
       issuedToday += 1 + pack; // a pack counts as all its coupons
     };
-    const dependenceNow = (i: number, day: number) => dependence[i]! * Math.pow(depDecay, day - depDay[i]!);
+    // depDecay^d for every whole number of days d in the horizon, made once with the same Math.pow: the holders'
+    // dependence is read for every redeemer every day, and the power was a large share of the tactic's time.
+    const decayPow = Float64Array.from({ length: engine.days + 1 }, (_, d) => Math.pow(depDecay, d));
+    const dependenceNow = (i: number, day: number) => {
+      const d = day - depDay[i]!;
+      return dependence[i]! * (d >= 0 && d < decayPow.length ? decayPow[d]! : Math.pow(depDecay, d));
+    };
     const eligible = (s: RunState, i: number): boolean => {
       const ch = s.pop.channels[i]!;
       if (prm.channel === 'groups' && !(ch & IN_GROUP)) return false;
