@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 // reach), the architecture and docs tests (they read source text, which Stryker instruments) and the UI tests.
 // Also left out, because each runs every preset at full size (seconds to half a minute per mutant that survives them)
 // and they check presets and plausibility rather than code paths the smaller tests miss; `npm test` still runs them:
-//   tests/scenario/presets.test.ts     every preset runs, its figures are plausible and match the golden summaries
+//   tests/scenario/presets.test.ts     every preset runs and matches its golden summary
+//   tests/scenario/plausibility.test.ts every preset, its baseline and each tactic's removal against plausibility ranges
 //   tests/sim/shapley-presets.test.ts  Shapley values agree with the removal effects on every preset (2ⁿ subsets)
 // Measured on 2 cores (vitest, this config, no mutants): 80 s with them, about 40 s without.
 // MUTANT_TESTS narrows the tests to a few files for a quick run on one module, e.g.
@@ -24,6 +25,7 @@ export default defineConfig({
       'tests/i18n/**',
       'tests/charts/**',
       'tests/scenario/presets.test.ts',
+      'tests/scenario/plausibility.test.ts',
       'tests/sim/shapley-presets.test.ts',
     ],
     // Tells tests that spawn the command line (tests/cli/aggregation.test.ts) to skip it: the child process runs an

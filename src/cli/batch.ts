@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { formatErrors, parseScenarioText } from '../scenario/parse';
 import { validateBatch, prepare, runBatch, runShard, resultText, type BatchResult, type ScenarioLoader } from '../planner/batch';
 import type { Runner } from '../planner/jobs';
-import { FIGURE_UNITS, type FigureKey } from '../planner/figures';
+import { figureUnit, type FigureKey } from '../planner/figures';
 import type { Band } from '../planner/jobs';
 import { LIMITS } from '../scenario/limits';
 
@@ -73,7 +73,7 @@ const bandText = (b: Band | null | undefined) => (b ? `${fmt(b.mean)}  [${fmt(b.
 export function formatBatch(r: BatchResult): string {
   const lines: string[] = [`STAR Sandbox batch · ${r.id} · ${r.kind}`];
   const res = r.result as Record<string, any>;
-  const note = (k: FigureKey) => `${k} (${FIGURE_UNITS[k]})`;
+  const note = (k: FigureKey) => `${k} (${figureUnit(k)})`;
   switch (r.kind) {
     case 'scenarios':
       lines.push('mean [p05 … p95 of runs]; incremental = vs do nothing on the same seeds', '');

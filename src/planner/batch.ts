@@ -3,7 +3,8 @@ import type { Overrides } from '../scenario/compile';
 import { scenarioSpec } from '../scenario/schema';
 import type { Scenario } from '../scenario/types';
 import { validateValue, type ValidationError } from '../scenario/validate';
-import { FIGURES, INCREMENTAL_FIGURES, type FigureKey } from './figures';
+import { figureInfo, INCREMENTAL_FIGURES, isFigure, TOTAL_FIGURES, type FigureKey } from './figures';
+import { compileScenario } from '../scenario/compile';
 import { checkGoalSeek, goalSeek, type GoalSeekResult } from './goal-seek';
 import { band, baselineJob, paired, runMcJob, viaJson, type Band, type McJob, type McOutput, type Runner } from './jobs';
 import { levers, optimiseAssemble, optimiseJobs, optimiseMeanField, type OptimiseSkeleton, type OptimiseSpec } from './optimise';
@@ -28,7 +29,14 @@ const t = (en: string, zh: string) => ({ en, zh });
 const num = (doc: string, unit: 'yuan' | 'count' | 'share' | 'none', min: number, max: number, extra: Partial<FieldSpec> = {}): FieldSpec =>
   ({ kind: 'number', doc: t(doc, doc), unit, min, max, ...extra }) as FieldSpec;
 const opt = (f: FieldSpec): FieldSpec => ({ ...f, optional: true }) as FieldSpec;
-const figureSpec = (values: readonly string[]): FieldSpec => ({ kind: 'enum', doc: t('a figure (docs/planner.md § Figures)', '指标'), values });
+/** A figure key (docs/planner.md § Figures); whether the scenario has it is checked with the scenario. */
+const figureSpec = (): FieldSpec => ({
+  kind: 'custom',
+  doc: t('a figure (docs/planner.md § Figures)', '指标'),
+  expected: 'a figure key',
+  validate: (v, p, r) =>
+    typeof v === 'string' && figureInfo(v) ? v : r(p, `expected a figure key such as ${[...INCREMENTAL_FIGURES.slice(0, 3), ...TOTAL_FIGURES.slice(0, 3), 'A.rate.R3>R4', 'R.monthlyRepurchase'].map((x) => JSON.stringify(x)).join(', ')} (docs/planner.md § Figures), got ${JSON.stringify(v)}`),
+});
 
 function scenarioField(load: ScenarioLoader): FieldSpec {
   return {
@@ -128,12 +136,12 @@ function batchSpec(load: ScenarioLoader): FieldSpec {
         method: { kind: 'enum', doc: t('meanField or monteCarlo', '均场或蒙特卡洛'), values: ['meanField', 'monteCarlo'], default: 'meanField' },
       }),
       tornado: withScenario({
-        figure: { ...figureSpec(FIGURES), default: 'incremental.gmv' } as FieldSpec,
+        figure: { ...figureSpec(), default: 'incremental.gmv' } as FieldSpec,
         top: { ...num('assumptions run again by Monte Carlo (0: mean field only)', 'count', 0, 50, { integer: true }), default: 5 } as FieldSpec,
       }),
       goalSeek: withScenario({
         path: { kind: 'string', doc: t('JSON path of the field to seek', '要求解的字段路径'), maxLength: 200 },
-        figure: figureSpec(FIGURES),
+        figure: figureSpec(),
         target: num('the target value of the figure', 'none', -1e15, 1e15),
         probability: num('wanted P(figure ≥ target)', 'share', 0, 1, { exclusiveMin: true }),
         min: num('least value to try', 'none', -1e12, 1e12),
@@ -177,7 +185,12 @@ export function validateBatch(value: unknown, load: ScenarioLoader): { ok: true;
   } else if (out.kind === 'sweep') {
     const r = sweepPoints(s!, axesOf(out), 'fields');
     if (!r.ok) errors.push(...r.errors);
+  } else if (out.kind === 'tornado') {
+    const f = out.figure as string;
+    if (!isFigure(f, compileScenario(s!, overridesOf(out)), true)) errors.push({ path: 'figure', message: figureInfo(f)?.meanField === false ? `${f} exists only by Monte Carlo; the tornado ranks on the mean field first` : `${f} is not a figure of this scenario` });
   } else if (out.kind === 'goalSeek') {
+    const f = out.figure as string;
+    if (!isFigure(f, compileScenario(s!, overridesOf(out)))) errors.push({ path: 'figure', message: `${f} is not a figure of this scenario` });
     errors.push(...checkGoalSeek(s!, out as unknown as Parameters<typeof checkGoalSeek>[1]));
   } else if (out.kind === 'optimise') {
     const l = levers(s!, optimiseSpecOf(out), overridesOf(out));
@@ -310,7 +323,7 @@ export function assemble(p: Pick<Prepared, 'kind' | 'id' | 'skeleton'>, outputs:
         items: items.map(({ base, ...it }, i): ScenarioFigures => {
           const plan = outputs[i] as McOutput;
           const per = paired(plan, outputs[base] as McOutput);
-          return { ...it, runs: plan.runs, seed: plan.seed, figures: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, band(v)])) };
+          return { ...it, runs: plan.runs, seed: plan.seed, figures: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, band(v!)])) };
         }),
       };
       break;

@@ -5,14 +5,19 @@ import type { EngineConfig } from '../sim';
 import { runMeanField, type MeanFieldResult } from '../sim';
 import { meanCi90, stat, round6, type Stat } from '../sim';
 import type { Summary } from '../sim';
-import { meanFieldFigures, pairRuns, summaryTotals, type FigureKey, type RunTotals } from './figures';
+import { meanFieldFigures, pairRuns, runKeys, summaryTotals, type FigureKey, type RunTotals } from './figures';
 
 /**
  * Monte Carlo behind every planner tool goes through a `Runner` (the CLI's worker pool, the app's worker pool, or
  * in-process in tests). Each planner tool is split into jobs whose outputs are plain JSON, so a batch can be sharded
  * over machines job by job and merged into the bytes one machine would write (src/planner/batch.ts).
  */
-export type Runner = (config: EngineConfig, label: string) => Promise<Summary>;
+export type Runner = (config: EngineConfig, label: string) => Promise<FigureSource>;
+
+/** What a planner tool reads of a Monte Carlo summary: each per-run figure, in run order (a `Summary` is one). */
+export interface FigureSource {
+  figure(key: string): ArrayLike<number>;
+}
 
 /**
  * Monte Carlo runs of one scenario (its do-nothing baseline is a job of its own, `doNothing(scenario)`, shared by
@@ -40,7 +45,7 @@ export function compile(s: Scenario, o: Overrides): EngineConfig {
 export async function runMcJob(job: McJob, run: Runner): Promise<McOutput> {
   const config = compile(job.scenario, job.overrides);
   const plan = await run(config, job.label);
-  return viaJson({ runs: config.runs, seed: config.seed, margin: config.margin, totals: summaryTotals(plan) });
+  return viaJson({ runs: config.runs, seed: config.seed, margin: config.margin, totals: summaryTotals(plan, runKeys(config)) });
 }
 
 /** A job's figures per run, paired with its baseline's (same seed and runs). */

@@ -105,7 +105,7 @@ export function sweepAssemble(axes: SweepAxis[], points: Array<{ values: number[
     seed: outputs[0]!.seed,
     points: points.map((p, k) => {
       const per = paired(outputs[k]!, outputs[shared ? n : n + k]!);
-      return { values: p.values, figures: Object.fromEntries(Object.entries(per).map(([f, v]) => [f, band(v)])) };
+      return { values: p.values, figures: Object.fromEntries(Object.entries(per).map(([f, v]) => [f, band(v!)])) };
     }),
   };
 }

@@ -132,3 +132,23 @@ export function tornadoAssemble(mf: MeanFieldTornado, top: number, outputs: McOu
   bars.sort((a, b) => Math.abs(b.swing?.mean ?? 0) - Math.abs(a.swing?.mean ?? 0));
   return { figure: f, runs: outputs[0]!.runs, seed: outputs[0]!.seed, atMode: band(modeRuns), bars };
 }
+
+/** One assumption in a tornado's final order: its mean-field bar, and its Monte Carlo bar when it was among the top. */
+export interface RankedAssumption extends TornadoBar {
+  monteCarlo: MonteCarloBar | null;
+}
+
+/**
+ * The tornado's ranking of every assumption, as a report lists them: the bars run by Monte Carlo first, in their
+ * Monte Carlo order (by |mean paired swing|), then the others in their mean-field order (by expected swing). With no
+ * Monte Carlo step it is the mean-field order.
+ */
+export function tornadoRanking(r: { meanField: MeanFieldTornado; monteCarlo: MonteCarloTornado | null }): RankedAssumption[] {
+  const mf = new Map(r.meanField.bars.map((b) => [b.path, b]));
+  const mc = r.monteCarlo?.bars ?? [];
+  const done = new Set(mc.map((b) => b.path));
+  return [
+    ...mc.flatMap((b) => (mf.has(b.path) ? [{ ...mf.get(b.path)!, monteCarlo: b }] : [])),
+    ...r.meanField.bars.filter((b) => !done.has(b.path)).map((b) => ({ ...b, monteCarlo: null })),
+  ];
+}

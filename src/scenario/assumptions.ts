@@ -55,6 +55,7 @@ export function assumptionRanges(s: Scenario): AssumptionRange[] {
     for (const [t, spec] of Object.entries(fields)) add(`baseline.${dir}.${t}`, spec, (b[dir] as Record<string, number>)[t], labelOf(spec));
   }
   add('baseline.repeat', base.repeat, b.repeat, labelOf(base.repeat!));
+  add('baseline.purchaseHeadroom', base.purchaseHeadroom, b.purchaseHeadroom, labelOf(base.purchaseHeadroom!));
   if (b.repeatModel.kind === 'bgnbd') {
     const rm = base.repeatModel;
     const fields = rm?.kind === 'union' ? rm.variants.bgnbd!.fields : {};

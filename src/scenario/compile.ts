@@ -53,6 +53,7 @@ export function compileScenario(s: Scenario, o: Overrides = {}): EngineConfig {
     forward: [b.forward.R0, b.forward.R1, b.forward.R2, b.forward.R3, b.forward.R4, 0],
     reverse: [0, b.reverse.R1, b.reverse.R2, b.reverse.R3, b.reverse.R4, b.reverse.R5],
     repeat: b.repeat,
+    purchaseHeadroom: b.purchaseHeadroom,
     repeatModel:
       b.repeatModel.kind === 'bgnbd'
         ? { kind: 'bgnbd', r: b.repeatModel.r, alpha: b.repeatModel.alpha, a: b.repeatModel.a, b: b.repeatModel.b }

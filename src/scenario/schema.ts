@@ -1,4 +1,5 @@
 import type { CustomSpec, FieldSpec, ObjectSpec, Plausible, UnionSpec } from '../lib/spec';
+import { assumed } from '../lib/source';
 import { BUILTIN_CAUSES } from '../sim';
 import { TACTICS } from '../sim';
 import { INDUSTRY_IDS } from './industries';
@@ -260,6 +261,23 @@ export const scenarioSpec: ObjectSpec = {
           },
         },
         repeat: dailyProb({ en: 'Daily purchase probability of an R5 agent (simple model)', zh: 'R5 个体每日购买概率(简单模型)' }, 0),
+        purchaseHeadroom: {
+          kind: 'number',
+          unit: 'multiplier',
+          min: 0.05,
+          max: 100,
+          default: 1.5,
+          source: assumed('a customer’s needs are finite and shared with other brands and stores: all tactics together can raise how often a buyer buys from the brand at most about 2.5-fold; no share-of-wallet figures are published', '顾客的需求有限,且分给其他品牌和门店:所有策略加在一起,最多让买家向本品牌购买的频次提高到约 2.5 倍;没有公开的钱包份额数据', ['gaps-not-published']),
+          plausible: {
+            low: 0.75,
+            high: 3,
+            reason: { en: 'No share-of-wallet figure is published: from half (×1.75 at most) to twice (×4 at most) the assumption', zh: '没有公开的钱包份额数据:从一半(最多 ×1.75)到两倍(最多 ×4)' },
+          },
+          doc: {
+            en: 'Headroom h for tactics to raise a buyer’s purchase rate: the product m of all boosts acts as 1 + (m − 1)/(1 + (m − 1)/h), never above 1 + h',
+            zh: '策略提升买家购买率的空间 h:所有提升的乘积 m 实际作用为 1 + (m − 1)/(1 + (m − 1)/h),不超过 1 + h',
+          },
+        } as FieldSpec,
         repeatModel: { ...repeatModelSpec, default: { kind: 'simple' } } as FieldSpec,
         orderValue: {
           key: true,

@@ -32,6 +32,7 @@ export interface Scenario {
     forward: { R0: number; R1: number; R2: number; R3: number; R4: number };
     reverse: { R1: number; R2: number; R3: number; R4: number; R5: number };
     repeat: number;
+    purchaseHeadroom: number;
     repeatModel: RepeatModel;
     orderValue: { mean: number; sd: number };
   };

@@ -64,6 +64,7 @@ function put(c: EngineConfig, path: string, v: number): void {
   else if (head === 'baseline' && a === 'forward') c.forward[tier(b!)] = v;
   else if (head === 'baseline' && a === 'reverse') c.reverse[tier(b!)] = v;
   else if (head === 'baseline' && a === 'repeat') c.repeat = v;
+  else if (head === 'baseline' && a === 'purchaseHeadroom') c.purchaseHeadroom = v;
   else if (head === 'baseline' && a === 'repeatModel' && (b === 'alpha' || b === 'b')) c.repeatModel[b] = v;
   else throw new RangeError(`unknown assumption path ${path}`);
 }

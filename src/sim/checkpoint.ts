@@ -23,7 +23,7 @@ import type { StateArray, TacticState } from './tactics/types';
  */
 
 /** Population columns a run changes as it steps; every other column is fixed when the population is created. */
-export const MUTABLE_COLUMNS = ['tier', 'active', 'channels', 'group', 'orders', 'lastOrderDay', 'prevOrderDay', 'counts'] as const;
+export const MUTABLE_COLUMNS = ['tier', 'active', 'channels', 'group', 'orders', 'lastOrderDay', 'prevOrderDay', 'lastCause', 'counts'] as const;
 /** Population columns fixed at creation (drawn from the run's agents stream): not saved, re-created on resume. */
 export const FIXED_COLUMNS = ['move', 'lapse', 'respond', 'social', 'price', 'buy', 'value', 'lambda', 'drop', 'traitMax', 'traitCeiling'] as const;
 type MutableColumn = (typeof MUTABLE_COLUMNS)[number];

@@ -25,6 +25,8 @@ export interface EngineConfig {
   reverse: number[];
   /** Daily purchase probability of an R5 agent (simple repeat model). */
   repeat: number;
+  /** Headroom for tactics to raise a buyer's purchase rate (response.ts `withinHeadroom`). */
+  purchaseHeadroom: number;
   repeatModel: RepeatModelConfig;
   orderValue: { mean: number; sd: number };
   /** Gross margin share for margin ROI, or null when not set. */

@@ -29,7 +29,7 @@ export { RunOrder } from './results/run-order';
 
 // Results: a run's record and digest, the figures, the summary across runs, comparisons and per-tactic values.
 export { type RunRecord } from './results/recorder';
-export { digestRun, type RunDigest } from './results/digest';
+export { digestRun, figureKeys, type RunDigest } from './results/digest';
 export { DAYS_PER_MONTH, FLOW_PAIRS } from './results/figures';
 export { Summary } from './results/summary';
 export { type SimulationResult } from './results/result';

@@ -25,6 +25,20 @@ export class Adstock {
   }
 }
 
+/**
+ * The purchase-rate multiplier tactics actually get, given the product m of every tactic's boost for one buyer (groups,
+ * guides, membership: lifts of how often they buy) and the market's headroom h:
+ * 1 + (m − 1) / (1 + (m − 1)/h) for m > 1 (a cut below m, at most 1 + h), m itself for m ≤ 1. A customer's needs are
+ * finite and part of them goes to other brands and stores: one small lift passes almost whole (×1.3 becomes ×1.23 at
+ * h = 1), lifts stacked from several tactics add less and less (×3 becomes ×1.67). Extra purchase occasions (a
+ * session, a group buy, a coupon) are not boosts and are not cut: each is limited by its own mechanics.
+ */
+export function withinHeadroom(m: number, h: number): number {
+  if (!(m > 1)) return m;
+  const x = m - 1;
+  return 1 + x / (1 + x / h);
+}
+
 /** Hill saturation (Meridian's form): 1 / (1 + (x/ec)^(−s)); Hill(ec) = 0.5; s ≤ 1 concave, s > 1 S-shaped. */
 export function hill(x: number, ec: number, shape: number): number {
   if (x <= 0) return 0;

@@ -232,6 +232,8 @@ async function walk(lang: 'zh' | 'en', firstTime: boolean): Promise<Found[]> {
   // The client report of the last run (and its appendix).
   await page.click('[data-view=report]');
   await page.waitForSelector('[data-testid=report-page] [data-report-chart=R] svg');
+  // The appendix's assumptions (ranked by a tornado computed in a worker) are walked too.
+  await page.waitForSelector('[data-testid=report-assumptions] tbody tr', { timeout: 120_000 });
   await page.waitForTimeout(200);
   await collect(page, 'report', lang, found);
   await shot(page, name('report'), true);

@@ -168,6 +168,8 @@ describe('the client report', () => {
       await page.click(`[data-lang=${lang}]`);
       await page.click('[data-view=report]');
       await page.waitForSelector('[data-report-chart=R] svg path');
+      // The appendix's assumptions are ranked by a tornado computed in a worker: print once they are there.
+      await page.waitForSelector('[data-testid=report-assumptions] tbody tr', { timeout: 120_000 });
       await shot(page, `report-${lang}-1440`, true);
       // On a phone the page keeps its printed width and scrolls sideways (the toolbar wraps above it).
       await page.setViewportSize({ width: 390, height: 844 });

@@ -95,6 +95,22 @@ describe('sweep', () => {
       const half = b.ci90 ? (b.ci90[1] - b.ci90[0]) / 2 : 0;
       expect(Math.abs(b.mean - mf[k]!), k).toBeLessThanOrEqual(4 * half + 0.03 * Math.abs(mf[k]!) + 1e-6);
     }
+    // The figures added for the sweep's picker, from the mean field's own projections (tier shares, growth, new assets,
+    // monthly flow rates by the digest's definition, order value, ROI, the plan's cost and margin ROI), against the
+    // Monte Carlo mean the same way; rates of ratios get 5 % for the ratio of means.
+    const added = ['S.growthRate', 'S.newAssets', 'T.shareEnd.R1', 'T.shareEnd.R3', 'T.shareEnd.R5', 'A.rate.R0>R1', 'A.rate.R1>R2', 'A.rate.R3>R4', 'A.rate.R5>R4', 'R.conversion', 'R.aov', 'R.roi', 'incremental.cost', 'incremental.marginRoi'];
+    for (const k of added) {
+      const b = mc.points[1]!.figures[k]!;
+      expect(mf[k], k).toBeTypeOf('number');
+      const half = b.ci90 ? (b.ci90[1] - b.ci90[0]) / 2 : 0;
+      expect(Math.abs(b.mean - mf[k]!), k).toBeLessThanOrEqual(4 * half + 0.05 * Math.abs(mf[k]!) + 1e-6);
+    }
+    expect(mf['R.conversion']).toBe(mf['A.rate.R3>R4']);
+    // Monte Carlo only: every run has them (the brands' figures, weekly rates, new buyers), the mean field has none.
+    for (const k of ['R.newBuyers', 'R.returningBuyers', 'R.repurchaseRate', 'A.weekly.R3>R4', 'incremental.newBuyers']) {
+      expect(mc.points[1]!.figures[k]?.n, k).toBe(12);
+      expect(mf[k], k).toBeUndefined();
+    }
     const f1 = mc.points[1]!.figures;
     expect(f1.r1!.mean + f1.r2!.mean + f1.r3!.mean + f1.r4!.mean + f1.r5!.mean).toBeCloseTo(f1.assets!.mean, -1);
     // A baseline field gets one baseline job per point.
@@ -125,5 +141,39 @@ describe('tornado', () => {
     // The ranks' figure at the stated values matches between the two methods within Monte Carlo error.
     const half = (mc.atMode!.ci90![1] - mc.atMode!.ci90![0]) / 2;
     expect(Math.abs(mc.atMode!.mean - t.atMode)).toBeLessThan(4 * half + 0.05 * Math.abs(t.atMode));
+  });
+});
+
+describe('the planner’s incremental figures per run', () => {
+  it('are the dashboard’s (src/sim/incremental.ts) on the same runs: ΔGMV, margin, cost, ROI, margin ROI, new buyers, cost per new buyer', async () => {
+    const { incrementalResult } = await import('../../src/sim/results/incremental');
+    const { compileScenario } = await import('../../src/scenario/compile');
+    const { doNothing } = await import('../../src/scenario/variants');
+    const { paired, band } = await import('../../src/planner/jobs');
+    const s = market();
+    const c = compileScenario(s);
+    const cb = compileScenario(doNothing(s));
+    const plan = runAll(c);
+    const base = runAll(cb);
+    const dash = incrementalResult(plan, base, c.margin, 'do nothing');
+    const per = paired(await runMcJob({ kind: 'mc', label: 'p', scenario: s, overrides: {} }, async () => plan), await runMcJob({ kind: 'mc', label: 'b', scenario: doNothing(s), overrides: {} }, async () => base));
+    const pairs: Array<[string, keyof typeof dash]> = [
+      ['incremental.gmv', 'gmv'],
+      ['incremental.margin', 'margin'],
+      ['incremental.cost', 'cost'],
+      ['incremental.roi', 'roi'],
+      ['incremental.marginRoi', 'marginRoi'],
+      ['incremental.newBuyers', 'newBuyers'],
+      ['incremental.costPerNewBuyer', 'costPerNewBuyer'],
+      ['incremental.r5', 'r5'],
+      ['incremental.assets', 'assets'],
+    ];
+    for (const [k, d] of pairs) {
+      const want = dash[d] as { mean: number; p05: number; p95: number } | null;
+      expect(want, k).not.toBeNull();
+      const got = band(per[k]!)!;
+      expect(got.mean, k).toBeCloseTo(want!.mean, 2);
+      expect(got.p95, k).toBeCloseTo(want!.p95, 2);
+    }
   });
 });

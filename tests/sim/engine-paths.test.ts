@@ -55,6 +55,7 @@ describe('a homogeneous population with a tactic that acts on particular agents 
     impulseRate: 0,
     firstBuyRate: f,
     repeatBuyRate: b,
+    orderAgain: 0, // the session's own orders only: the oracle counts one per buyer
   };
   const scenarioOf = (heterogeneity: boolean) =>
     config({
@@ -119,6 +120,7 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
         maxPublicViewers: 0,
         shareRate: 0,
         repeatBuyRate: b,
+        orderAgain: 0,
       },
     ],
   });

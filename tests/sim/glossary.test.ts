@@ -190,7 +190,7 @@ describe('figures in brands’ terms, from an order ledger filled by hand', () =
     [6, -1, -1], [6, 6, -1], [6, 6, 6], [33, 6, 6], // C
     [35, -1, -1], [50, 35, -1], // D
   ];
-  for (const [day, last, prev] of orders) ledger.order(day, 100, 5, 0, last, prev);
+  for (const [day, last, prev] of orders) ledger.order(day, 100, 5, 0, last, prev, 0, 255);
   const v = ledgerFigures(cfg, windows, ledger.windowTally);
   const bf = (k: string) => v[k]!;
   check('R.monthlyRepurchase', () => {
@@ -211,14 +211,30 @@ describe('figures in brands’ terms, from an order ledger filled by hand', () =
     expect(bf('E.live.ordersPerBuyer')).toBe(3);
   });
   check('E.multiOrderShare', () => expect(bf('E.live.multiOrderShare')).toBe(1));
+  check('E.broughtMultiOrderShare', () => {
+    // The second Saturday (day 13), the livestream's cause being 3 (its first tactic): E's first order there is the
+    // stream's and F's too, then F orders again; G first orders for another reason, then in the
+    // stream (not brought: a second order in the stream does not make the first the stream's). Brought: E, F; of
+    // them, ordering again: F. So 1/2, while all buyers ordering twice are F, G: 2/3.
+    const l = new OrderLedger(cfg, windows);
+    l.order(13, 100, 5, 0, -1, -1, 3, 255); // E
+    l.order(13, 100, 5, 0, -1, -1, 3, 255); // F
+    l.order(13, 100, 5, 0, 13, -1, 3, 3); // F again, in the stream too
+    l.order(13, 100, 5, 0, 2, -1, 0, 255); // G
+    l.order(13, 100, 5, 0, 13, 2, 3, 0); // G again, in the stream
+    const vals = ledgerFigures(cfg, windows, l.windowTally);
+    const at = (k: string) => vals[k]!;
+    expect(at('E.live.broughtMultiOrderShare')).toBe(0.5);
+    expect(at('E.live.multiOrderShare')).toBeCloseTo(2 / 3, 12);
+  });
   check('R.repurchaseWithin', () => {
     // Two years from 1 Jan 2026: buyer A orders on days 10 and 400 (twice within 2 years, once within 1); B on 20, 30.
     const y2 = config({ startDate: '2026-01-01', days: 730 });
     const l2 = new OrderLedger(y2, ledgerWindows(y2));
-    l2.order(10, 1, 5, 0, -1, -1);
-    l2.order(400, 1, 5, 0, 10, -1);
-    l2.order(20, 1, 5, 0, -1, -1);
-    l2.order(30, 1, 5, 0, 20, -1);
+    l2.order(10, 1, 5, 0, -1, -1, 0, 255);
+    l2.order(400, 1, 5, 0, 10, -1, 0, 255);
+    l2.order(20, 1, 5, 0, -1, -1, 0, 255);
+    l2.order(30, 1, 5, 0, 20, -1, 0, 255);
     const vals = ledgerFigures(y2, l2.windows, l2.windowTally);
     expect(Object.keys(vals).filter((k) => k.startsWith('R.repurchaseWithin'))).toEqual(['R.repurchaseWithin.1y', 'R.repurchaseWithin.2y']);
     expect(vals['R.repurchaseWithin.1y']).toBe(0.5); // A once, B twice

@@ -61,19 +61,21 @@ describe('the ledger by hand', () => {
     const cfg = { ...config(), days: 10, tactics: [] };
     const ledger = new OrderLedger(cfg, [{ kind: 'event', from: 2, to: 5, ref: 0 }]);
     // Buyer A: days 2, 3, 4 (first, second, third in the window). Buyer B: day 1 (before), then day 3.
-    ledger.order(2, 10, 5, 0, -1, -1);
-    ledger.order(3, 20, 5, 0, 2, -1);
-    ledger.order(4, 30, 5, 0, 3, 2);
-    ledger.order(1, 40, 3, 0, -1, -1);
-    ledger.order(3, 50, 4, 0, 1, -1);
+    // The event is tactic 0's, whose cause is 3 (config.ts FIRST_TACTIC_CAUSE). A's first order there is the tactic's
+    // (brought), the next two are not; B's first order there is not the tactic's. So 1 brought, who ordered again.
+    ledger.order(2, 10, 5, 0, -1, -1, 3, 255);
+    ledger.order(3, 20, 5, 0, 2, -1, 0, 3);
+    ledger.order(4, 30, 5, 0, 3, 2, 0, 0);
+    ledger.order(1, 40, 3, 0, -1, -1, 3, 255);
+    ledger.order(3, 50, 4, 0, 1, -1, 0, 3);
     const t = Object.fromEntries(WINDOW_FIELDS.map((f, k) => [f, ledger.windowTally[k]]));
-    expect(t).toEqual({ buyers: 2, repeaters: 1, orders: 4, gmv: 110 });
+    expect(t).toEqual({ buyers: 2, repeaters: 1, orders: 4, gmv: 110, brought: 1, broughtRepeaters: 1 });
   });
   it('splits orders by the buyer’s channels, and repeat orders by buyers already R4/R5', () => {
     const ledger = new OrderLedger({ ...config(), days: 3, tactics: [] }, []);
-    ledger.order(0, 10, 3, MEMBER, -1, -1); // a first purchase by a member
-    ledger.order(0, 20, 5, MEMBER | WECOM, -1, -1);
-    ledger.order(1, 30, 4, 0, -1, -1);
+    ledger.order(0, 10, 3, MEMBER, -1, -1, 0, 255); // a first purchase by a member
+    ledger.order(0, 20, 5, MEMBER | WECOM, -1, -1, 0, 255);
+    ledger.order(1, 30, 4, 0, -1, -1, 0, 255);
     expect(ledger.channel(CHANNEL_MEMBER, CHANNEL_ORDERS)).toBe(2);
     expect(ledger.channel(CHANNEL_MEMBER, CHANNEL_GMV)).toBe(30);
     expect(ledger.channel(CHANNEL_MEMBER, CHANNEL_REPEAT_ORDERS)).toBe(1);
@@ -108,7 +110,7 @@ describe('the ledger in a run, against the recorder', () => {
         orders += rec.orders[d]!;
         gmv += rec.gmv[d]!;
       }
-      const [buyers, repeaters, o, g] = Array.from(rec.ledgerWindows.subarray(k * 4, k * 4 + 4));
+      const [buyers, repeaters, o, g] = Array.from(rec.ledgerWindows.subarray(k * WINDOW_FIELDS.length, k * WINDOW_FIELDS.length + 4));
       expect(o).toBe(orders);
       expect(g).toBeCloseTo(gmv, 6);
       expect(buyers).toBeLessThanOrEqual(o!);

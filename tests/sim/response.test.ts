@@ -1,6 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { Adstock, bassContinuous, bassDiscreteTextbook, curveMarks, halfLifeToTheta, hill, hillInverse } from '../../src/sim/response';
+import { Adstock, bassContinuous, bassDiscreteTextbook, curveMarks, halfLifeToTheta, hill, hillInverse, withinHeadroom } from '../../src/sim/response';
 import { bgnbdExpectedRepeats, bgnbdProbabilityAlive, hyp2f1 } from '../../src/sim/projection/bgnbd';
+
+describe('purchase headroom: stacked boosts add less and less', () => {
+  it('hand-computed: 1 + x/(1 + x/h) for a lift x = m − 1', () => {
+    expect(withinHeadroom(1.3, 1)).toBeCloseTo(1 + 0.3 / 1.3, 15); // 1.2307…
+    expect(withinHeadroom(3, 1)).toBeCloseTo(1 + 2 / 3, 15); // 1.6667
+    expect(withinHeadroom(2, 0.5)).toBeCloseTo(1 + 1 / 3, 15); // x = 1, h = 0.5: 1/(1 + 2)
+  });
+  it('no boost, or a cut (m ≤ 1), passes unchanged', () => {
+    expect(withinHeadroom(1, 1)).toBe(1);
+    expect(withinHeadroom(0.7, 1)).toBe(0.7);
+  });
+  it('never reaches 1 + h, is increasing, and a small lift passes almost whole', () => {
+    let last = 1;
+    for (const m of [1.01, 1.1, 1.5, 2, 5, 50, 1e6]) {
+      const y = withinHeadroom(m, 1);
+      expect(y).toBeGreaterThan(last);
+      expect(y).toBeLessThan(2);
+      expect(y).toBeLessThanOrEqual(m);
+      last = y;
+    }
+    expect(withinHeadroom(1.01, 1)).toBeGreaterThan(1.0099);
+  });
+});
 
 describe('response building blocks', () => {
   it('a half-life halves a single pulse after h days', () => {

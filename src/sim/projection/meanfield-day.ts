@@ -22,6 +22,12 @@ export interface MeanFieldDay {
   cost(cause: number, amount: number): void;
   /** Change the expected GMV of today's orders, in agent units (the projection scales it like all GMV). */
   adjustValue?(cause: number, valueDelta: number): void;
+  /**
+   * Add expected orders today (agents, at the mean order value) that follow a tactic's own orders in the same event
+   * (Order.again in the engine). The projection counts them as repeat orders; it leaves out that the first of them
+   * makes a first-time buyer a repeat buyer (R4 → R5), a small shift between the two buyer tiers.
+   */
+  addOrders?(cause: number, count: number): void;
   /** Real customers in tier t at the start of the day. */
   realCount(t: number): number;
 }

@@ -4,6 +4,7 @@ import { formatIsoDate } from '../civil-date';
 import type { MeanFieldDay } from './meanfield-day';
 import { DORMANT_DAYS } from '../step/moves';
 import { TRAIT_SHAPES } from '../step/population';
+import { withinHeadroom } from '../response';
 import { Rng } from '../step/rng';
 import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from '../step/sources';
 import { channelOpeners } from '../step/model';
@@ -131,6 +132,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
   const causes = FIRST_TACTIC_CAUSE + config.tactics.length;
   const dayCost = new Float64Array(causes);
   let valueDelta = 0;
+  let followOrders = 0;
 
   const tiers: number[][] = TIERS.map(() => new Array<number>(days + 1));
   const orders = new Array<number>(days);
@@ -176,6 +178,9 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
     adjustValue(_cause, delta) {
       valueDelta += delta;
     },
+    addOrders(_cause, count) {
+      followOrders += count;
+    },
     realCount(t) {
       return startCounts[t]! * sc;
     },
@@ -197,6 +202,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
     ordersByTier.fill(0);
     dayCost.fill(0);
     valueDelta = 0;
+    followOrders = 0;
     const wom = config.wordOfMouth;
     if (wom.q > 0) {
       let inSources = 0;
@@ -259,7 +265,8 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
         const chance = sources.chanceP[t]!;
         if (!bg) {
           const b0 = (t === R4 ? config.forward[R4]! : config.repeat) * demand * c.buy;
-          const pRate = Math.min(1, b0 * sources.buyMult[t]!);
+          // The boosts' rate multiplier within the headroom, as in the engine (there per agent, here per class).
+          const pRate = Math.min(1, b0 * withinHeadroom(sources.buyMult[t]!, config.purchaseHeadroom));
           // Dormant share (no order for DORMANT_DAYS) for recall, at the class's purchase chance.
           const dormant = Math.pow(1 - pRate, DORMANT_DAYS);
           const p = 1 - (1 - pRate) * (1 - dormant * recall) * (1 - chance);
@@ -280,7 +287,8 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
         // BG/NBD: active and dormant buyers.
         const active = Math.min(mass, act[ai]!);
         const dormantMass = mass - active;
-        const poisson = bgnbdDay(c.lambda * demand * sources.buyMult[t]!, c.drop);
+        // BG/NBD: the boosts' rate multiplier within the headroom, as in the engine.
+        const poisson = bgnbdDay(c.lambda * demand * withinHeadroom(sources.buyMult[t]!, config.purchaseHeadroom), c.drop);
         // A tactic's purchase chance adds a purchase on days without a Poisson event (and then the usual dropout).
         const viaChance = (1 - poisson.pAny) * chance;
         const day1 = {
@@ -349,6 +357,7 @@ export function runMeanField(config: EngineConfig): MeanFieldResult {
     ordersToday += firstToday;
     if (bg) for (let k = 0; k < C; k++) nact[k * 2]! += inflowR4[k]!;
     for (const r of runtimes) r.endDay?.(m);
+    ordersToday += followOrders; // booked by beginDay or endDay hooks
     for (let k = 0; k < totalMoves.length; k++) totalMoves[k]! += flows[k]!;
     x.set(nx);
     act.set(nact);

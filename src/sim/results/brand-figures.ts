@@ -13,6 +13,8 @@ import { getTactic } from '../tactics/registry';
  * - `E.<tactic>.ordersPerBuyer`, `E.<tactic>.multiOrderShare`, `E.<tactic>.events`: within the tactic's events (a sale,
  *   a recall, a member day, a livestream; order-ledger.ts `eventRuns`), orders ÷ buyers and the share of buyers who
  *   ordered twice or more, each event's buyers counted once per event and pooled over events; and how many events.
+ * - `E.<tactic>.broughtMultiOrderShare`: the same share among the customers the tactic brought to the event (their
+ *   first order in it was the tactic's): the recalled customers of a recall, the buyers of a session.
  * The channel figures (members' share of GMV, sales by group members, contacts against non-contacts) are the
  * tactics' own metrics, since they exist only with the tactic.
  */

@@ -126,6 +126,8 @@ const PAIR_NAMES = () => FLOW_PAIRS.map((p) => p.name);
 const BUYERS = WINDOW_FIELDS.indexOf('buyers');
 const REPEATERS = WINDOW_FIELDS.indexOf('repeaters');
 const ORDERS = WINDOW_FIELDS.indexOf('orders');
+const BROUGHT = WINDOW_FIELDS.indexOf('brought');
+const BROUGHT_REPEATERS = WINDOW_FIELDS.indexOf('broughtRepeaters');
 const windowIds = (windows: readonly OrderWindow[], pick: (x: OrderWindow) => boolean) => windows.flatMap((x, k) => (pick(x) ? [k] : []));
 const months = (run: RunFacts) => windowIds(run.windows, (x) => x.kind === 'month');
 const cohortYears = (_: EngineConfig, windows: readonly OrderWindow[]) => COHORT_YEARS.filter((y) => windows.some((x) => x.kind === 'cohort' && x.ref === y)).map((y) => `${y}y`);
@@ -269,6 +271,9 @@ export const FIGURES = [
     ledger: true, additive: false, parts: eventTactics, value: (r, _, id) => pooled(r, eventsOf(r, id), ORDERS, BUYERS) }),
   family({ key: 'E.*.multiOrderShare', unit: 'share', scope: TOTAL,
     ledger: true, additive: false, parts: eventTactics, value: (r, _, id) => pooled(r, eventsOf(r, id), REPEATERS, BUYERS) }),
+  // The same share among the customers the tactic brought to the event (their first order there was its own).
+  family({ key: 'E.*.broughtMultiOrderShare', unit: 'share', scope: TOTAL,
+    ledger: true, additive: false, parts: eventTactics, value: (r, _, id) => pooled(r, eventsOf(r, id), BROUGHT_REPEATERS, BROUGHT) }),
   family({ key: 'E.*.events', unit: 'events', scope: TOTAL,
     ledger: true, additive: false, parts: eventTactics, value: (r, _, id) => eventsOf(r, id).length }),
   // Each tactic's own metrics, as its definition declares them (id.metric).

@@ -255,6 +255,16 @@ export const GLOSSARY: readonly FigureDefinition[] = [
     scope: 'total',
   },
   {
+    id: 'E.broughtMultiOrderShare',
+    name: { en: 'Customers the event brought who ordered twice or more in it', zh: '活动带来的顾客中多次下单的占比' },
+    what: {
+      en: 'Within each of a tactic’s events: of the people whose first order in it the tactic brought (a recalled customer, a buyer in a session), those who ordered at least twice there (for any reason) ÷ them, pooled over its events.',
+      zh: '在某个动作的每次活动内:首单由该动作带来的顾客(被召回的老客、直播间下单的观众)中,在活动内下单至少两次(无论原因)的人数 ÷ 这些顾客,汇总该动作的全部活动。',
+    },
+    unit: SHARE,
+    scope: 'total',
+  },
+  {
     id: 'R.cost',
     name: { en: 'Total cost', zh: '总成本' },
     what: { en: 'Everything the plan spends, discounts and rewards included.', zh: '方案全部花费,含折扣与奖励。' },

@@ -1,5 +1,5 @@
 import { civilFromDays, daysFromCivil } from '../civil-date';
-import type { EngineConfig } from '../config';
+import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../config';
 import { FOLLOWER, IN_GROUP, MEMBER, PAID_MEMBER, WECOM } from '../step/population';
 import { R4 } from '../tiers';
 
@@ -92,8 +92,13 @@ export function orderWindows(config: EngineConfig, eventDays: ReadonlyArray<Arra
   return out;
 }
 
-/** Tally fields per window, in this order. */
-export const WINDOW_FIELDS = ['buyers', 'repeaters', 'orders', 'gmv'] as const;
+/**
+ * Tally fields per window, in this order. `brought` and `broughtRepeaters` count, in a tactic's event, the buyers
+ * whose first order there the tactic brought (its cause), and those of them who ordered again there (any cause): the
+ * customers a recall or a session brought, and how many of them ordered several times (0 outside events).
+ */
+export const WINDOW_FIELDS = ['buyers', 'repeaters', 'orders', 'gmv', 'brought', 'broughtRepeaters'] as const;
+const FIELDS = WINDOW_FIELDS.length;
 /** Tally fields per channel (and for all orders, the last row), in this order. */
 export const CHANNEL_FIELDS = ['orders', 'gmv', 'repeatOrders', 'repeatGmv'] as const;
 export const CHANNEL_ORDERS = 0;
@@ -113,14 +118,17 @@ export class OrderLedger {
   private readonly dayStart: Int32Array;
   private readonly dayWindows: Int32Array;
   private readonly windowFrom: Int32Array;
+  /** The cause whose orders an event window also tallies as `brought` (its tactic's), −1 for other windows. */
+  private readonly windowCause: Int32Array;
 
   constructor(config: EngineConfig, windows: OrderWindow[]) {
     const days = config.days;
     this.windows = windows;
     const w = this.windows.length;
-    this.windowTally = new Float64Array(w * WINDOW_FIELDS.length);
+    this.windowTally = new Float64Array(w * FIELDS);
     this.channelTally = new Float64Array((LEDGER_CHANNELS.length + 1) * CHANNEL_FIELDS.length);
     this.windowFrom = Int32Array.from(this.windows, (x) => x.from);
+    this.windowCause = Int32Array.from(this.windows, (x) => (x.kind === 'event' ? FIRST_TACTIC_CAUSE + x.ref : -1));
     const perDay = new Int32Array(days + 1);
     for (const x of this.windows) for (let d = Math.max(0, x.from); d < Math.min(days, x.to); d++) perDay[d + 1]! += 1;
     for (let d = 0; d < days; d++) perDay[d + 1]! += perDay[d]!;
@@ -135,16 +143,22 @@ export class OrderLedger {
   /**
    * One order, with its final value. `last` and `prev`: the days of the buyer's two orders before this one (−1 for
    * none). In a window starting on day a, the order is the buyer's first there when last < a, and their second when
-   * last ≥ a > prev.
+   * last ≥ a > prev. `cause`: this order's; `lastCause`: the cause of the buyer's last order (their first in the
+   * window, when this is their second).
    */
-  order(day: number, value: number, fromTier: number, channels: number, last: number, prev: number): void {
+  order(day: number, value: number, fromTier: number, channels: number, last: number, prev: number, cause: number, lastCause: number): void {
     const wt = this.windowTally;
     for (let k = this.dayStart[day]!, end = this.dayStart[day + 1]!; k < end; k++) {
       const w = this.dayWindows[k]!;
       const a = this.windowFrom[w]!;
-      const at = w * 4;
-      if (last < a) wt[at]! += 1;
-      else if (prev < a) wt[at + 1]! += 1;
+      const at = w * FIELDS;
+      if (last < a) {
+        wt[at]! += 1;
+        if (cause === this.windowCause[w]) wt[at + 4]! += 1;
+      } else if (prev < a) {
+        wt[at + 1]! += 1;
+        if (lastCause === this.windowCause[w]) wt[at + 5]! += 1;
+      }
       wt[at + 2]! += 1;
       wt[at + 3]! += value;
     }

@@ -1,5 +1,6 @@
 import { CAUSE_BASELINE, CAUSE_DECAY } from '../config';
 import type { RunState } from './run-state';
+import { withinHeadroom } from '../response';
 import * as sources from './sources';
 import * as tiers from '../tiers';
 
@@ -251,7 +252,7 @@ function buyerDay(s: RunState, i: number, k: number, u: number, m: number): void
   const scale = marks.fScale[m]!;
   // Tactics scale the purchase rate (tier-level boosts × the agent's own); the credit for a boosted purchase goes to
   // the largest single boost.
-  const mult = src.buyMult[k]! * marks.buyMult[m]!;
+  const mult = withinHeadroom(src.buyMult[k]! * marks.buyMult[m]!, s.config.purchaseHeadroom);
   const boostCause = marks.buyBest[m]! > src.buyBest[k]! ? marks.buyCause[m]! : src.buyCause[k]!;
   // Recall reaches dormant buyers only: inactive ones in BG/NBD, ones without an order for DORMANT_DAYS otherwise.
   const dormant = s.bgnbd ? pop.active[i] === 0 : s.day - pop.lastOrderDay[i]! > DORMANT_DAYS;

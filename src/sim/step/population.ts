@@ -1,6 +1,9 @@
 import { Rng } from './rng';
 import { TIER_COUNT } from '../tiers';
 
+/** `lastCause` of an agent who has not ordered in the run (causes are small numbers: config.ts). */
+export const NO_CAUSE = 255;
+
 /** Bit flags of the private-domain touchpoints an agent holds (shared by tactics that interact). */
 export const IN_GROUP = 1; // member of a community group (社群)
 export const WECOM = 2; // WeCom friend of a guide (企业微信)
@@ -63,6 +66,11 @@ export interface Population {
   readonly lastOrderDay: Int16Array;
   /** Day of the purchase before the last, −1 before two (the order ledger tells a window's second order by it). */
   readonly prevOrderDay: Int16Array;
+  /**
+   * The cause of the last purchase (NO_CAUSE before any): the ledger tells whether a buyer's first order in a
+   * tactic's event was one the tactic brought, when it counts their second.
+   */
+  readonly lastCause: Uint8Array;
   /**
    * Agents are laid out in tier order, so the initial buyers (R4, R5 at the start: customers who have bought before
    * the run) are agents `initialBuyersFrom`..n−1. A first purchase by an agent below it who has not ordered in the run
@@ -191,6 +199,8 @@ export function createPopulation(spec: PopulationSpec, rng: Rng): Population {
   prevOrderDay.fill(-1);
   const group = new Int32Array(n);
   group.fill(-1);
+  const lastCause = new Uint8Array(n);
+  lastCause.fill(NO_CAUSE);
   return {
     traitMax: Float64Array.of(1, maxOf(respond), maxOf(social), maxOf(price), maxOf(move)),
     moveMax: maxOf(move),
@@ -215,6 +225,7 @@ export function createPopulation(spec: PopulationSpec, rng: Rng): Population {
     orders: new Uint16Array(n),
     lastOrderDay,
     prevOrderDay,
+    lastCause,
     initialBuyersFrom: n - (spec.initialCounts[4] ?? 0) - (spec.initialCounts[5] ?? 0),
     counts,
   };

@@ -7,7 +7,7 @@ import { OrderLedger } from '../results/order-ledger';
 import { Recorder } from '../results/recorder';
 import { Rng } from './rng';
 import { DaySources, TRAIT_SOCIAL } from './sources';
-import { R0, R1, R3, R4, TIER_COUNT } from '../tiers';
+import { R0, R1, R3, R4, R5, TIER_COUNT } from '../tiers';
 import type { TacticRuntime } from '../tactics/types';
 
 /** An order being placed; reused for every order of a run so the hot path allocates nothing. */
@@ -20,7 +20,22 @@ export interface Order {
   cause: number;
   /** A first purchase (a move into R4) rather than a repeat purchase. */
   first: boolean;
+  /**
+   * Orders the same buyer places right after this one, in the same event: another size, a friend's order, the next
+   * coupon of a pack. An `onOrder` hook may raise it (it starts at 0); each is an order of its own, with the same
+   * cause and a value drawn afresh, placed once this order is recorded, so a customer can order several times in an
+   * event (docs/model.md § Several orders in one event).
+   */
+  again: number;
+  /** This order was placed through another order's `again`. */
+  follow: boolean;
 }
+
+/**
+ * At most this many orders follow one another through `again` in one chain: a guard against a tactic whose chance of
+ * another order is 1 (validation keeps those chances below 1, so a chain this long has a chance of order 0.9⁵⁰).
+ */
+const MAX_FOLLOWING = 50;
 
 /**
  * The state of one run while it steps: the population, today's sources and marks, the random streams and the
@@ -56,7 +71,10 @@ export class RunState {
   /** Today's demand index (seasonality). */
   demand = 1;
   readonly bgnbd: boolean;
-  private readonly order: Order = { agent: 0, fromTier: 0, value: 0, cause: 0, first: false };
+  private readonly order: Order = { agent: 0, fromTier: 0, value: 0, cause: 0, first: false, again: 0, follow: false };
+  /** The order being placed follows another through `again`; and how deep the current chain is. */
+  private following = false;
+  private chain = 0;
   private readonly valueSigma: number;
   private readonly valueShift: number;
 
@@ -137,11 +155,12 @@ export class RunState {
     pop.counts[from]! -= 1;
     pop.counts[to]! += 1;
     this.rec.move(from, to, cause);
+    let again = 0;
     if (to === R4 && from < R4) {
       pop.active[i] = 1; // a new customer: BG/NBD starts at the first purchase
-      this.placeOrder(i, from, cause, true);
-    } else if (to === 5 && from === R4) {
-      this.placeOrder(i, from, cause, false);
+      again = this.placeOne(i, from, cause, true);
+    } else if (to === R5 && from === R4) {
+      again = this.placeOne(i, from, cause, false);
     }
     if (from >= R3 && to < R3) {
       // Falling below R3 means leaving the private domain: groups, WeCom, follows and memberships go.
@@ -149,10 +168,33 @@ export class RunState {
     }
     const hooks = this.moveHooks;
     for (let k = 0; k < hooks.length; k++) hooks[k]!.onMove!(this, i, from, to, cause);
+    // Orders that follow the move's order come after every hook has seen the move itself.
+    if (again > 0) this.placeAgain(i, cause, again);
   }
 
-  /** Place an order: draw its value, let tactics adjust it (deals, coupons), record it. */
+  /** Place an order: draw its value, let tactics adjust it (deals, coupons), record it; then any that follow it. */
   placeOrder(i: number, fromTier: number, cause: number, first: boolean): void {
+    const again = this.placeOne(i, fromTier, cause, first);
+    if (again > 0) this.placeAgain(i, cause, again);
+  }
+
+  /**
+   * The orders that follow one (its `again`): the first makes a first-time buyer a repeat buyer (R4 → R5, a move),
+   * the others are R5 orders. Each may be followed in turn, up to MAX_FOLLOWING in a chain.
+   */
+  private placeAgain(i: number, cause: number, again: number): void {
+    if (this.chain >= MAX_FOLLOWING) return;
+    this.chain++;
+    for (let k = 0; k < again; k++) {
+      this.following = true;
+      if (this.pop.tier[i] === R4) this.moveAgent(i, R4, R5, cause);
+      else this.placeOrder(i, R5, cause, false);
+    }
+    this.chain--;
+  }
+
+  /** One order (without those that follow it); returns how many should follow it. */
+  private placeOne(i: number, fromTier: number, cause: number, first: boolean): number {
     const pop = this.pop;
     // The buyer's channels as they order, before any tactic's post-order prompt (a card in the parcel, a join link).
     const channels = pop.channels[i]!;
@@ -164,13 +206,18 @@ export class RunState {
     o.value = value;
     o.cause = cause;
     o.first = first;
+    o.again = 0;
+    o.follow = this.following;
+    this.following = false;
     const hooks = this.orderHooks;
     for (let k = 0; k < hooks.length; k++) hooks[k]!.onOrder!(this, o);
     this.rec.order(fromTier, o.value, o.cause, first);
     if (first && pop.orders[i] === 0 && i < pop.initialBuyersFrom) this.rec.newBuyer();
-    this.ledger.order(this.day, o.value, fromTier, channels, pop.lastOrderDay[i]!, pop.prevOrderDay[i]!);
+    this.ledger.order(this.day, o.value, fromTier, channels, pop.lastOrderDay[i]!, pop.prevOrderDay[i]!, o.cause, pop.lastCause[i]!);
     if (pop.orders[i]! < 65535) pop.orders[i] = pop.orders[i]! + 1;
     pop.prevOrderDay[i] = pop.lastOrderDay[i]!;
     pop.lastOrderDay[i] = this.day;
+    pop.lastCause[i] = o.cause;
+    return o.again;
   }
 }

@@ -123,7 +123,7 @@ export const communityGroups = {
     shape: ranged(hillShape(1.5, assumed('a group needs a minimum rhythm before it works', '社群要有基本的发帖节奏才会见效')), 1, 2.5, WHY.shape),
     halfLifeDays: ranged(halfLife(2, assumed('a post is read within a day or two', '群消息一两天内就被看完')), 1, 4, WHY.halfLife),
     quality: ranged(num('multiplier', 0, 3, 1, assumed('1 stands for typical content; raise it for content members value', '1 代表一般内容;内容对成员更有价值时可调高'), { en: 'Content quality (1 = typical)', zh: '内容质量(1 = 一般)' }), 0.7, 1.3, { en: 'What typical content means is a judgement: about a third weaker or stronger', zh: '何为一般内容是经验判断:约弱三成到强三成' }),
-    convertRate: ranged(key(share(0.006, reported(['groups-xtep-conversion-16', 'groups-home-group-buy-25'], 'Xtep: its best groups converted 16 %; group buys 25 %. 0.6 % a day is about 16 % a month', '特步:社群成交转化率最高 16%;团购为 25%。每天 0.6% 约合每月 16%'), {
+    convertRate: ranged(key(share(0.003, reported(['groups-xtep-conversion-16', 'groups-home-group-buy-25'], 'Xtep: its best groups converted 16 %; group buys 25 %. 0.6 % a day is about 16 % a month', '特步:社群成交转化率最高 16%;团购为 25%。每天 0.6% 约合每月 16%'), {
       en: 'Daily chance an R3 member makes a first purchase at full pressure: → R4',
       zh: '满压力时 R3 成员每日首购概率:→R4',
     })), 0.002, 0.008, { en: 'Xtep’s 16 % a month came from its best groups; typical groups may convert a third as often', zh: '特步每月 16% 的转化来自其最好的社群;一般社群可能只有其三分之一' }),

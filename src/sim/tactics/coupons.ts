@@ -184,6 +184,14 @@ export const coupons = {
       en: 'Threshold coupons: how far below the threshold a basket can be and still be topped up to it (share of the threshold)',
       zh: '满减券:购物篮低于门槛多少仍会凑单到门槛(占门槛的比例)',
     }), 0.15, 0.5, WHY.unpublished),
+    perIssue: decided(num('count', 1, 10, 1, assumed('one coupon per issue; a recall campaign usually sends a pack of several', '每次发一张;召回活动通常发一个多张券的券包'), {
+      en: 'Coupons in each issue: more than 1 sends a pack (each next coupon valid once the one before is used or expires); kind “pack” uses the pack size after a first order instead',
+      zh: '每次发放的券数:大于 1 即发券包(前一张用掉或过期后,下一张开始生效);“券包”类型改用首单后的券包张数',
+    }, { integer: true })),
+    orderAgain: ranged(num('share', 0, 0.9, 0.4, reported('members-apparel-recall', 'An apparel brand’s 7-day recall sale: 50 % of the recalled customers ordered several times; set lower, as that is one brand’s success story', '某服饰品牌 7 天召回活动:被召回老客中 50% 多次下单;这是单个品牌的成功案例,故取更低的值'), {
+      en: 'Chance that a customer who has just used a coupon, and holds the next one of a pack, orders again at once (another size, a friend’s order); each order may be followed in turn',
+      zh: '刚用掉一张券、手上还有券包下一张的顾客立即再下一单的概率(换尺码、替朋友买);每一单都可能再带来下一单',
+    }), 0.2, 0.6, WHY.oneBrand),
     issueCost: ranged(num('yuan', 0, 100, 0.05, assumed('the message cost of sending one coupon', '每发一张券的消息费用', ['gaps-not-published']), { en: 'Cost per coupon issued', zh: '每张券的发放成本' }), 0.03, 0.1, WHY.cost),
   },
   curve: {
@@ -278,7 +286,7 @@ export const coupons = {
             const t = tier[i]!;
             if (!prm.targets[t] || holders.has(i)) continue;
             if (prm.kind === 'newCustomer' && t >= R4) continue;
-            if (rng.next() < reach && eligible(s, i)) give(i, day, 0);
+            if (rng.next() < reach && eligible(s, i)) give(i, day, prm.perIssue - 1);
           }
         }
         // Holders: expire, or get today's redemption chance.
@@ -347,6 +355,8 @@ export const coupons = {
         redeemed++;
         couponOrders++;
         spend();
+        // Holding the pack's next coupon, the customer may use it at once: another order in the same event.
+        if (prm.orderAgain > 0 && holders.has(i) && rng.next() < prm.orderAgain) o.again = 1;
         dependence[i] = Math.min(1, dependenceNow(i, s.day) + depStep);
         depDay[i] = s.day;
         pullUntil[i] = s.day + prm.pullForwardDays;
@@ -421,6 +431,9 @@ export const coupons = {
     const openers = prm.channel === 'all' ? [] : (env.openers.get(prm.channel) ?? []);
     const capacity = prm.channel === 'all' ? Infinity : openers.reduce((a, o) => a + (o.opening.capacity?.(o.params, engine) ?? Infinity), 0) / engine.scale;
     const memberShare = prm.channel === 'all' ? 1 : Math.max(0, ...openers.map((o) => o.opening.joinShare?.(o.params, engine) ?? 1));
+    const couponsHeld = prm.kind === 'pack' ? prm.packSize : prm.perIssue;
+    let followPerRedemption = 0;
+    for (let j = 1, q = prm.orderAgain; j < couponsHeld; j++, q *= prm.orderAgain) followPerRedemption += q;
     return {
       beginDay(m: MeanFieldDay) {
         const effort = cfg.schedule[m.day] ?? 0;
@@ -454,6 +467,11 @@ export const coupons = {
           redemptions += redeeming;
           held[t] = Math.max(0, held[t]! - redeeming - held[t]! / meanLife);
         }
+        // Orders that follow a redemption while the pack's next coupon is in hand (Order.again): a chain of at most
+        // one per remaining coupon, each with chance orderAgain.
+        const follow = redemptions * followPerRedemption;
+        if (follow > 0) m.addOrders?.(cause, follow);
+        redemptions += follow;
         // Threshold coupons: only baskets within reach use the coupon, topped up to the threshold.
         const used = basket.used * redemptions;
         if (prm.kind === 'threshold') m.adjustValue?.(cause, redemptions * basket.topUp);

@@ -61,6 +61,10 @@ export const guides = {
       en: 'New contacts per guide per working day at full pressure',
       zh: '满压力时每位导购每个工作日新增好友数',
     })), 8, 25, WHY.oneBrand),
+    inStoreShare: ranged(share(0.5, reported('guides-mother-baby-wecom-1m', 'A mother-and-baby chain recruited 90 % of its new WeCom contacts through store staff; half for a typical brand that also adds contacts online', '某母婴连锁 90% 的新增企微好友由门店导购添加;兼做线上加粉的一般品牌按一半计'), {
+      en: 'Share of a guide’s new contacts added at the till, from customers buying that day (the rest come from people who know the brand, R2); the customers who add a guide in store are buying, which is who adds a guide',
+      zh: '导购新增好友中在门店收银时添加的比例(来自当天下单的顾客,其余来自已了解品牌的人群 R2);在店里加导购的人正在购物——这正是会加导购的人',
+    }), 0.2, 0.9, WHY.oneBrand),
     postOrderAddRate: ranged(share(0.1, reported('guides-chocolate-parcel-card', 'Meiri Heiqiao chocolate: cards in parcels turned 8–15 % of buyers into followers', '每日黑巧:包裹里的卡片让 8–15% 的买家成为粉丝'), {
       en: 'Buyers who add a guide after an order',
       zh: '下单后添加导购的买家比例',
@@ -112,7 +116,7 @@ export const guides = {
     { key: 'consultPurchases', label: { en: 'First purchases after consultation', zh: '咨询促成的首购' }, unit: 'count' },
     { key: 'contactFrequencyRatio', label: { en: 'Contacts’ orders per buyer-month ÷ other buyers’', zh: '企微好友买家月均购买频次 ÷ 非好友买家' }, unit: 'multiplier' },
     { key: 'contactSpendRatio', label: { en: 'Contacts’ spend per buyer-month ÷ other buyers’', zh: '企微好友买家月均消费额 ÷ 非好友买家' }, unit: 'multiplier' },
-    { key: 'newContactMonthBuyers', label: { en: 'New contacts who first bought within 30 days of being added', zh: '新增好友 30 天内首购比例' }, unit: 'share' },
+    { key: 'newContactMonthBuyers', label: { en: 'New contacts who ordered within 30 days after the day they were added', zh: '新增好友在添加后 30 天内下单的比例' }, unit: 'share' },
   ],
   sideEffects: {
     en: 'Guides cost every month; beyond the contacts a guide can follow, attention per contact falls.',
@@ -135,8 +139,9 @@ export const guides = {
     // Buyer-days (R4, R5 at the start of a day) of contacts and of everyone, for contacts' frequency and spend.
     let contactBuyerDays = 0;
     let buyerDays = 0;
-    // First purchases within 30 days of being added from R2: the day each contact was added (−1: not a new contact
-    // or already counted), and the new contacts whose 30 days end within the run (the denominator).
+    // Orders within 30 days after the day of being added: the day each contact was added (−1: not a new contact or
+    // already counted), and the new contacts whose 30 days end within the run (the denominator). A contact added at
+    // the till has just ordered; their next order is what counts, as the brand counts purchases after the add.
     let addedOn = new Int16Array(env.agents).fill(-1);
     let newContacts = 0;
     let boughtWithin30 = 0;
@@ -144,11 +149,21 @@ export const guides = {
     // pressure (for the basket lift of contacts' orders).
     let welcomeUntil = new Int16Array(env.agents).fill(-1);
     let prToday = 0;
+    // In-store adds: today's chance that an order's customer is added at the till (today's in-store adds ÷ the
+    // orders expected today, taken as yesterday's), and the orders counted today.
+    let tillChance = 0;
+    let ordersToday = 0;
+    let ordersYesterday = 0;
     const add = (s: RunState, i: number) => {
       if (contacts.size >= capacityAgents || !contacts.add(i)) return;
       s.pop.channels[i] = s.pop.channels[i]! | WECOM;
       added++;
       if (prm.welcomeDays > 0) welcomeUntil[i] = s.day + prm.welcomeDays - 1;
+      // Only contacts whose first 30 days fit in the run count, so the share is not diluted at the end.
+      if (s.day + 30 <= s.config.days) {
+        addedOn[i] = s.day;
+        newContacts++;
+      } else addedOn[i] = -1;
     };
     return {
       beginDay(s: RunState) {
@@ -183,39 +198,41 @@ export const guides = {
             }
           }
         }
-        // New contacts from R2 on working days, while guides have room.
+        // New contacts on working days, while guides have room: a share at the till, from today's buyers; the rest
+        // from R2.
         const room = capacityAgents - contacts.size;
         const r2 = s.startCounts[R2]!;
-        if (working > 0 && room > 0 && r2 > 0) {
-          const adds = (prm.guides * prm.addsPerGuide * working * Math.min(1, pr * 2)) / engine.scale;
-          s.sources.addForward(R2, R3, Math.min(1, Math.min(adds, room) / r2), TRAIT_RESPOND, cause);
+        ordersYesterday = ordersToday;
+        ordersToday = 0;
+        tillChance = 0;
+        if (working > 0 && room > 0) {
+          const adds = Math.min((prm.guides * prm.addsPerGuide * working * Math.min(1, pr * 2)) / engine.scale, room);
+          if (r2 > 0) s.sources.addForward(R2, R3, Math.min(1, (adds * (1 - prm.inStoreShare)) / r2), TRAIT_RESPOND, cause);
+          if (ordersYesterday > 0) tillChance = Math.min(1, (adds * prm.inStoreShare) / ordersYesterday);
         }
       },
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
-        if (from === R3 && to === R4 && addedOn[i]! >= 0) {
-          if (s.day - addedOn[i]! < 30) boughtWithin30++;
-          addedOn[i] = -1;
-        }
-        if (c === cause && from === R2 && to === R3) {
-          add(s, i);
-          if (contacts.has(i)) {
-            addedOn[i] = s.day;
-            // Only contacts whose first 30 days fit in the run count, so the share is not diluted at the end.
-            if (s.day + 30 <= s.config.days) newContacts++;
-            else addedOn[i] = -1;
-          }
-        } else if (from === R3 && to === R4 && c === cause) consults++;
+        if (c === cause && from === R2 && to === R3) add(s, i);
+        else if (from === R3 && to === R4 && c === cause) consults++;
         else if (to < R3 && from >= R3 && contacts.has(i)) contacts.remove(i);
       },
       onOrder(s: RunState, o: Order) {
-        // A contact's basket grows with the guide's recommendations (before the post-order prompt adds new ones).
-        if (prm.basketLift > 0 && prToday > 0 && contacts.has(o.agent)) o.value *= 1 + prm.basketLift * prToday;
-        if (prm.postOrderAddRate > 0 && (cfg.schedule[s.day] ?? 0) > 0 && !contacts.has(o.agent) && rng.next() < prm.postOrderAddRate) add(s, o.agent);
+        const i = o.agent;
+        ordersToday++;
+        if (addedOn[i]! >= 0 && s.day > addedOn[i]!) {
+          if (s.day - addedOn[i]! <= 30) boughtWithin30++;
+          addedOn[i] = -1;
+        }
+        // A contact's basket grows with the guide's recommendations (before the prompts below add new ones).
+        if (prm.basketLift > 0 && prToday > 0 && contacts.has(i)) o.value *= 1 + prm.basketLift * prToday;
+        if (contacts.has(i) || o.follow) return;
+        if (tillChance > 0 && rng.next() < tillChance) add(s, i);
+        else if (prm.postOrderAddRate > 0 && (cfg.schedule[s.day] ?? 0) > 0 && rng.next() < prm.postOrderAddRate) add(s, i);
       },
       endDay(s: RunState) {
         s.rec.cost(cause, (prm.guides * prm.guideCostPerMonth) / 30);
       },
-      saveState: () => ({ level: pressure.level, contacts: saveSet(contacts), rng: saveRng(rng), added, consults, contactBuyerDays, buyerDays, addedOn: addedOn.slice(), newContacts, boughtWithin30, welcomeUntil: welcomeUntil.slice(), prToday }),
+      saveState: () => ({ level: pressure.level, contacts: saveSet(contacts), rng: saveRng(rng), added, consults, contactBuyerDays, buyerDays, addedOn: addedOn.slice(), newContacts, boughtWithin30, welcomeUntil: welcomeUntil.slice(), prToday, tillChance, ordersToday, ordersYesterday }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
         contacts = loadSet(st, 'contacts', s.pop.n) ?? new MemberSet(s.pop.n);
@@ -229,6 +246,9 @@ export const guides = {
         boughtWithin30 = stateNumber(st, 'boughtWithin30');
         welcomeUntil = loadArrayOrNull(st, 'welcomeUntil', Int16Array, s.pop.n) ?? new Int16Array(s.pop.n).fill(-1);
         prToday = stateNumber(st, 'prToday');
+        tillChance = stateNumber(st, 'tillChance');
+        ordersToday = stateNumber(st, 'ordersToday');
+        ordersYesterday = stateNumber(st, 'ordersYesterday');
       },
       report(s: RunState) {
         const sc = s.config.scale;
@@ -276,11 +296,16 @@ export const guides = {
         }
         const room = Math.max(0, capacityAgents - c3 - cb);
         let joins = 0;
-        if (working > 0 && room > 0 && r2 > 0) {
-          const adds = (prm.guides * prm.addsPerGuide * working * Math.min(1, pr * 2)) / engine.scale;
-          const pAdd = Math.min(1, Math.min(adds, room) / r2);
-          m.sources.addForward(R2, R3, pAdd, TRAIT_RESPOND, cause);
-          joins = r2 * pAdd;
+        let tillAdds = 0;
+        if (working > 0 && room > 0) {
+          const adds = Math.min((prm.guides * prm.addsPerGuide * working * Math.min(1, pr * 2)) / engine.scale, room);
+          if (r2 > 0) {
+            const pAdd = Math.min(1, (adds * (1 - prm.inStoreShare)) / r2);
+            m.sources.addForward(R2, R3, pAdd, TRAIT_RESPOND, cause);
+            joins = r2 * pAdd;
+          }
+          // At the till: at most every order of the day (yesterday's count), as in the engine.
+          tillAdds = Math.min(adds * prm.inStoreShare, m.lastOrders);
         }
         const conv = consult * consulted;
         if (prm.welcomeDays > 0) {
@@ -292,7 +317,7 @@ export const guides = {
         c3 = Math.max(0, c3 + joins - conv - c3 * engine.reverse[R3]!);
         const nonContacts = buyers > 0 ? Math.max(0, 1 - cb / buyers) : 1;
         const postOrderAdds = working > 0 ? m.lastOrders * nonContacts * prm.postOrderAddRate : 0;
-        cb = Math.min(capacityAgents - c3, cb + conv + postOrderAdds);
+        cb = Math.min(capacityAgents - c3, cb + conv + tillAdds + postOrderAdds);
         m.cost(cause, (prm.guides * prm.guideCostPerMonth) / 30);
       },
     };

@@ -169,7 +169,9 @@ export const livestream = {
     zh: '按排期开播:自有人群按层级观看(预热提升、疲劳降低),付费流量带来新观众;观众关注(→R3)、下单(→R4)或复购,并分享社交立减金带来新朋友。',
   },
   moves: [
+    [R0, R1],
     [R0, R2],
+    [R1, R2],
     [R1, R3],
     [R2, R3],
     [R1, R4],
@@ -224,6 +226,10 @@ export const livestream = {
       en: 'Public viewers per session at saturated traffic',
       zh: '流量饱和时每场公域观众数',
     }), 30000, 120000, { en: 'Sized down from one brand (Lvgou, 350 000 views a session): a mid-size brand may reach half or twice this', zh: '由单个品牌(旅购,单场 35 万人次)缩小而来:中等规模品牌可能只有一半,也可能多一倍' }),
+    publicEngageShare: ranged(share(0.2, assumed('a fifth of public viewers comment, like, claim a deal or follow during the stream; the rest only watched, so they are reached (R1), not yet engaged; no figure is published', '约五分之一的公域观众在直播中评论、点赞、领券或关注;其余只是看过,算作已触达(R1)而非已互动;没有公开数据', ['gaps-not-published']), {
+      en: 'Share of public viewers who engage with the stream (→ R2); the others have only seen the brand (→ R1)',
+      zh: '在直播中有互动的公域观众比例(→R2);其余只是看过品牌(→R1)',
+    }), 0.1, 0.35, WHY.unpublished),
     followRate: ranged(share(0.05, assumed('one new viewer in twenty follows or adds a WeCom contact', '约二十分之一的新观众关注或添加企业微信'), {
       en: 'R1/R2 viewers who follow or add WeCom during a session: → R3',
       zh: '观看的 R1/R2 中关注或添加企微的比例:→R3',
@@ -245,6 +251,10 @@ export const livestream = {
       en: 'Deal discount given on in-stream orders (share of the order value, a cost)',
       zh: '直播订单的优惠折扣(占订单金额的比例,计入成本)',
     }))),
+    orderAgain: ranged(num('share', 0, 0.9, 0.2, assumed('a viewer who has bought in a session often adds another item as a separate order (another product shown later, a second for a friend); no figure is published', '在直播间下过单的观众常会另下一单(后面讲解的另一件商品、替朋友再买一份);没有公开数据', ['gaps-not-published']), {
+      en: 'Chance that an in-stream order is followed by another from the same viewer in the same session; each order may be followed in turn',
+      zh: '一笔直播订单之后,同一观众在同一场直播中再下一单的概率;每一单都可能再带来下一单',
+    }), 0.1, 0.35, WHY.unpublished),
     shareRate: ranged(share(0.1, reported('live-aiguang-sharing', 'Youngor on Aiguang: more than 20 % of a session’s traffic came from viewers sharing', '雅戈尔(爱逛):20% 以上的直播流量来自观众分享'), {
       en: 'Viewers who share a social coupon (a discount their friends can claim)',
       zh: '分享社交立减金的观众比例',
@@ -278,6 +288,7 @@ export const livestream = {
     { key: 'ordersPerSession', label: { en: 'In-stream orders per session', zh: '每场直播订单' }, unit: 'count' },
     { key: 'viewerConversion', label: { en: 'Orders per own-audience viewer', zh: '自有观众下单率' }, unit: 'share' },
     { key: 'newFromSharing', label: { en: 'New people from sharing', zh: '分享带来的新用户' }, unit: 'people' },
+    { key: 'gmvPerTrafficYuan', label: { en: 'In-stream GMV ÷ paid-traffic spend (attributed, as streamers count it)', zh: '直播间成交额 ÷ 付费流量花费(归因口径,主播通常这样算)' }, unit: 'multiplier' },
   ],
   sideEffects: {
     en: 'Frequent sessions tire the audience (lower attendance); deals cost margin (discount booked as cost); shared coupons cost per new person.',
@@ -297,6 +308,8 @@ export const livestream = {
     let ownViewers = 0;
     let publicTotal = 0;
     let orders = 0;
+    let inStreamGmv = 0;
+    let trafficSpent = 0;
     let fromSharing = 0;
     let shareShare = 0; // share of today's R0 → R2 chance that comes from sharing (for the coupon cost)
     let newcomersToday = 0;
@@ -312,15 +325,22 @@ export const livestream = {
         const viewers = watched.viewers;
         const sharers = watched.sharers;
         ownViewers += viewers;
-        // New people today (in agents): public traffic and friends brought by shared coupons, both R0 → R2.
+        // Public traffic (in agents) comes from everyone outside the private domain (R0–R2), so only the R0 part of it
+        // is new reach: the same people see the brand's streams again, and a heavy schedule saturates instead of
+        // reaching the whole market. Viewers who only watched have seen the brand (R0 → R1); those who engage are
+        // R2 (from R0 or R1). Friends brought by shared coupons are new people who claimed a coupon (R0 → R2).
         const r0 = s.startCounts[R0]!;
+        const cold = r0 + s.startCounts[R1]! + s.startCounts[R2]!;
         if (r0 > 0) {
           const pub = cal.publicReal / s.config.scale;
           const shared = sharers * prm.friendsPerShare;
           publicTotal += cal.publicReal;
-          s.sources.addForward(R0, R2, Math.min(1, pub / r0), TRAIT_RESPOND, cause);
+          s.sources.addForward(R0, R1, Math.min(1, (pub * (1 - prm.publicEngageShare)) / cold), TRAIT_RESPOND, cause);
+          s.sources.addForward(R0, R2, Math.min(1, (pub * prm.publicEngageShare) / cold), TRAIT_RESPOND, cause);
+          s.sources.addForward(R1, R2, Math.min(1, (pub * prm.publicEngageShare) / cold), TRAIT_RESPOND, cause);
           s.sources.addForward(R0, R2, Math.min(1, shared / r0), TRAIT_SOCIAL, cause);
-          shareShare = pub + shared > 0 ? shared / (pub + shared) : 0;
+          const pubNew = (pub * r0) / cold;
+          shareShare = pubNew + shared > 0 ? shared / (pubNew + shared) : 0;
         }
       },
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
@@ -333,11 +353,14 @@ export const livestream = {
         orders++;
         o.value *= prm.dealBasket;
         s.rec.discount(cause, o.value * prm.dealDiscount * s.config.scale);
+        inStreamGmv += o.value * s.config.scale;
+        if (prm.orderAgain > 0 && rng.next() < prm.orderAgain) o.again = 1;
       },
       endDay(s: RunState) {
         if (cal.sessions <= 0) return;
         const shared = newcomersToday * shareShare * s.config.scale;
         fromSharing += shared;
+        trafficSpent += cal.spend;
         s.rec.cost(cause, prm.sessionCost * cal.sessions + cal.spend + shared * prm.shareCouponCost);
       },
       report(s: RunState) {
@@ -349,9 +372,10 @@ export const livestream = {
           sessions > 0 ? (orders * sc) / sessions : 0,
           ownViewers > 0 ? orders / ownViewers : NaN,
           fromSharing,
+          trafficSpent > 0 ? inStreamGmv / trafficSpent : NaN,
         ];
       },
-      saveState: () => ({ ...cal.save(), rng: saveRng(rng), totalSessions: sessions, ownViewers, publicTotal, orders, fromSharing, shareShare, newcomersToday }),
+      saveState: () => ({ ...cal.save(), rng: saveRng(rng), totalSessions: sessions, ownViewers, publicTotal, orders, inStreamGmv, trafficSpent, fromSharing, shareShare, newcomersToday }),
       loadState(st: TacticState, s: RunState) {
         cal.load(st);
         rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
@@ -359,6 +383,8 @@ export const livestream = {
         ownViewers = stateNumber(st, 'ownViewers');
         publicTotal = stateNumber(st, 'publicTotal');
         orders = stateNumber(st, 'orders');
+        inStreamGmv = stateNumber(st, 'inStreamGmv');
+        trafficSpent = stateNumber(st, 'trafficSpent');
         fromSharing = stateNumber(st, 'fromSharing');
         shareShare = stateNumber(st, 'shareShare');
         newcomersToday = stateNumber(st, 'newcomersToday');
@@ -396,7 +422,10 @@ export const livestream = {
         if (r0 > 0) {
           const pub = cal.publicReal / m.config.scale;
           shared = viewers * prm.shareRate * prm.friendsPerShare;
-          src.addForward(R0, R2, Math.min(1, pub / r0), TRAIT_RESPOND, cause);
+          const cold = r0 + m.startCounts[R1]! + m.startCounts[R2]!;
+          src.addForward(R0, R1, Math.min(1, (pub * (1 - prm.publicEngageShare)) / cold), TRAIT_RESPOND, cause);
+          src.addForward(R0, R2, Math.min(1, (pub * prm.publicEngageShare) / cold), TRAIT_RESPOND, cause);
+          src.addForward(R1, R2, Math.min(1, (pub * prm.publicEngageShare) / cold), TRAIT_RESPOND, cause);
           src.addForward(R0, R2, Math.min(1, shared / r0), TRAIT_SOCIAL, cause);
         }
         inStreamOrders =
@@ -404,6 +433,10 @@ export const livestream = {
           m.startCounts[R2]! * att(R2) * prm.impulseRate +
           m.startCounts[R3]! * att(R3) * prm.firstBuyRate +
           (m.startCounts[R4]! * att(R4) + m.startCounts[R5]! * att(R5)) * prm.repeatBuyRate;
+        // Orders that follow an in-stream order in the same session (Order.again): a geometric chain.
+        const follow = inStreamOrders * (prm.orderAgain / (1 - prm.orderAgain));
+        if (follow > 0) m.addOrders?.(cause, follow);
+        inStreamOrders += follow;
         const value = m.config.orderValue.mean * prm.dealBasket;
         m.adjustValue?.(cause, inStreamOrders * m.config.orderValue.mean * (prm.dealBasket - 1));
         m.cost(cause, prm.sessionCost * cal.sessions + cal.spend + shared * m.config.scale * prm.shareCouponCost + inStreamOrders * value * prm.dealDiscount * m.config.scale);

@@ -54,11 +54,11 @@ export const membership = {
     pointsRate: decided(key(num('share', 0, 0.5, 0.02, assumed('points worth 1–3 % of the order are usual', '积分价值通常为订单金额的 1–3%'), { en: 'Points value as a share of members’ orders (the effort; a cost)', zh: '积分价值占会员订单金额的比例(投入,计入成本)' }))),
     halfSaturationPoints: ranged(num('share', 0.0001, 0.5, 0.02, assumed('a 2 % points rate gives half the full effect', '积分比例 2% 达到一半的最大效果'), { en: 'Points rate at half of the maximum effect (Hill ec)', zh: '达到一半最大效果的积分比例(Hill 半饱和点)' }), 0.01, 0.04, WHY.halfSaturation),
     shape: ranged(hillShape(1, assumed('concave: each extra point does less', '边际递减:积分越多,每多一分效果越小')), 0.7, 1.5, WHY.shape),
-    repeatLift: ranged(num('multiplier', 0, 10, 0.6, reported('members-tea-1-5', 'Tea-drinks chain: members who order in a month order 1.5 times that month', '茶饮连锁:当月下单的会员平均下单 1.5 次'), {
+    repeatLift: ranged(num('multiplier', 0, 10, 0.3, reported('members-tea-1-5', 'Tea-drinks chain: members who order in a month order 1.5 times that month', '茶饮连锁:当月下单的会员平均下单 1.5 次'), {
       en: 'Members’ purchase-rate lift at full pressure',
       zh: '满压力时会员购买率提升',
     }), 0.3, 0.9, WHY.oneBrand),
-    lapseReduction: ranged(share(0.4, assumed('membership keeps buyers from lapsing; no figure is published', '会员体系能减少买家流失;没有公开数据', ['gaps-not-published']), { en: 'Members’ lapse (reverse) rate falls by this share at full pressure', zh: '满压力时会员流失率下降比例' }), 0.2, 0.6, WHY.unpublished),
+    lapseReduction: ranged(share(0.25, assumed('membership keeps buyers from lapsing; no figure is published', '会员体系能减少买家流失;没有公开数据', ['gaps-not-published']), { en: 'Members’ lapse (reverse) rate falls by this share at full pressure', zh: '满压力时会员流失率下降比例' }), 0.2, 0.6, WHY.unpublished),
     firstBuyLift: ranged(share(0.003, assumed('registered members make a first purchase a little more often than others in R3', '注册会员比其他深层触动用户更容易首购'), { en: 'Daily first-purchase chance of an R3 member at full pressure: → R4', zh: '满压力时 R3 会员每日首购概率:→R4' }), 0.001, 0.006, WHY.unpublished),
     memberDays: key(memberDaysSpec),
     memberDayLift: ranged(num('multiplier', 0, 20, 1, reported('coupons-jiujiuya-member-day', 'Jiujiuya snack chain holds a member day every Friday; that members buy twice as often that day is assumed', '久久丫每周五设会员日;当天会员购买率翻倍为假设'), { en: 'Members’ extra purchase-rate lift on a member day', zh: '会员日会员购买率额外提升' }), 0.5, 1.5, WHY.oneBrand),

@@ -9,6 +9,7 @@ import { scenarioSpec } from '../../scenario/schema';
 import type { Scenario } from '../../scenario/types';
 import type { ContributionReport } from '../../sim';
 import type { Driver } from '../../sim';
+import type { RankedAssumption } from '../../planner/tornado';
 import type { IncrementalFigure } from '../../sim';
 import type { SimulationResult } from '../../sim';
 import { getTactic } from '../../sim';
@@ -34,8 +35,8 @@ export function topDrivers(drivers: readonly Driver[] | undefined, n: number): D
   return [...(drivers ?? [])].filter((d) => d.prcc !== null).sort((a, b) => Math.abs(b.prcc!) - Math.abs(a.prcc!)).slice(0, n);
 }
 
-/** A driver's name for a reader: "<tactic> · <parameter>". */
-export function driverName(d: Driver, scenario: Scenario, lang: Lang): string {
+/** A driver's (or a tornado bar's) name for a reader: "<tactic> · <parameter>". */
+export function driverName(d: { label: Text; tactic?: string }, scenario: Scenario, lang: Lang): string {
   const label = localText(d.label, lang);
   return d.tactic ? `${causeLabel(d.tactic, scenario, lang)} · ${label}` : label;
 }
@@ -47,7 +48,7 @@ export function driverName(d: Driver, scenario: Scenario, lang: Lang): string {
  * spread depends on most), and how sure we are (whether the spread of outcomes stays on one side of zero, whether
  * the plan pays back its cost).
  */
-export function narrative(result: SimulationResult, scenario: Scenario, contributions: ContributionReport | null, lang: Lang): string[] {
+export function narrative(result: SimulationResult, scenario: Scenario, contributions: ContributionReport | null, lang: Lang, ranking?: readonly RankedAssumption[] | null): string[] {
   const t = (k: MessageKey, v?: Record<string, string | number>) => translate(lang, k, v);
   const inc = result.incremental;
   if (!inc?.gmv) return [t('report.story.noBaseline')];
@@ -74,8 +75,16 @@ export function narrative(result: SimulationResult, scenario: Scenario, contribu
   } else if (scenario.tactics.length > 0) {
     out.push(t('report.story.noTactics'));
   }
-  const drivers = topDrivers(result.uncertainty?.drivers.gmv, 2);
-  if (drivers.length) out.push(t('report.story.drivers', { drivers: drivers.map((d) => `“${driverName(d, scenario, lang)}”`).join(lang === 'zh' ? '和' : ' and ') }));
+  // The assumptions ΔGMV moves most with: the tornado's ranking when the report has it (the appendix's table), else
+  // the strongest drivers of the spread (PRCC).
+  const and = lang === 'zh' ? '和' : ' and ';
+  if (ranking !== undefined) {
+    const top = (ranking ?? []).filter((b) => b.swing > 0).slice(0, 2);
+    if (top.length) out.push(t('report.story.tornado', { drivers: top.map((d) => `“${driverName(d, scenario, lang)}”`).join(and) }));
+  } else {
+    const drivers = topDrivers(result.uncertainty?.drivers.gmv, 2);
+    if (drivers.length) out.push(t('report.story.drivers', { drivers: drivers.map((d) => `“${driverName(d, scenario, lang)}”`).join(and) }));
+  }
   out.push(t(sureKey(g), { lo: money(g.p05), hi: money(g.p95), runs: inc.runs }));
   if (inc.roi) out.push(t(inc.roi.p95 < 1 ? 'report.story.roiBelow' : inc.roi.p05 >= 1 ? 'report.story.roiAbove' : 'report.story.roiMaybe'));
   return out;
@@ -130,13 +139,71 @@ export function assumptionRowsOf(drivers: readonly Driver[] | undefined, scenari
   return topDrivers(drivers, n).flatMap((d) => {
     const r = ranges.get(d.path);
     if (!r) return [];
-    const spec = specAt(scenario, d.path);
-    const num = spec?.kind === 'number' ? spec : null;
-    const source = num?.source ?? null;
-    const rangeReason = num?.plausible?.reason ?? null;
-    const sourceText = [source, rangeReason].filter((x) => x !== null).map((x) => localText(x, lang)).join(lang === 'zh' ? ';' : '; ') || '—';
-    const prccText = (d.prcc! >= 0 ? '+' : '−') + Math.abs(d.prcc!).toFixed(2);
-    return [{ path: d.path, name: driverName(d, scenario, lang), prcc: d.prcc!, low: r.low, value: r.mode, high: r.high, source, rangeReason, sourceText, prccText }];
+    return [{ path: d.path, name: driverName(d, scenario, lang), prcc: d.prcc!, low: r.low, value: r.mode, high: r.high, ...sourceOf(scenario, d.path, lang), prccText: prccText(d.prcc!) }];
+  });
+}
+
+/** A PRCC signed to 2 decimals with a true minus. */
+function prccText(x: number): string {
+  return (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(2);
+}
+
+/** Where an assumption's value comes from and why its range is as wide as it is, and the two as one cell. */
+function sourceOf(scenario: Scenario, path: string, lang: Lang): { source: Source | null; rangeReason: Text | null; sourceText: string } {
+  const spec = specAt(scenario, path);
+  const num = spec?.kind === 'number' ? spec : null;
+  const source = num?.source ?? null;
+  const rangeReason = num?.plausible?.reason ?? null;
+  const sourceText = [source, rangeReason].filter((x) => x !== null).map((x) => localText(x, lang)).join(lang === 'zh' ? ';' : '; ') || '—';
+  return { source, rangeReason, sourceText };
+}
+
+/** One row of the report's "assumptions that matter most", in the tornado's order. */
+export interface TornadoRow {
+  path: string;
+  name: string;
+  /** The plausible range and the value used. */
+  low: number;
+  value: number;
+  high: number;
+  /** The figure (ΔGMV, yuan) with the assumption at the low and the high end, the others as stated (mean field: expected). */
+  atLow: number;
+  atHigh: number;
+  /** |atHigh − atLow|. */
+  swing: number;
+  /** By Monte Carlo, when the tornado ran this bar so: the mean paired swing high − low and its 90 % confidence interval. */
+  mcSwing: { mean: number; ci90: [number, number] | null } | null;
+  /** PRCC with the run's ΔGMV across its runs (all assumptions drawn), when the run drew them; else null and '—'. */
+  prcc: number | null;
+  prccText: string;
+  source: Source | null;
+  rangeReason: Text | null;
+  sourceText: string;
+}
+
+/**
+ * The report's "assumptions that matter most": the first `n` of a tornado's ranking (src/planner/tornado.ts
+ * `tornadoRanking`), in that order, each with its PRCC from the run's drivers when the run drew the assumptions.
+ */
+export function tornadoRows(ranking: readonly RankedAssumption[], drivers: readonly Driver[] | undefined, scenario: Scenario, lang: Lang, n = 6): TornadoRow[] {
+  const prcc = new Map((drivers ?? []).filter((d) => d.prcc !== null).map((d) => [d.path, d.prcc!]));
+  return ranking.slice(0, n).map((b) => {
+    const p = prcc.get(b.path) ?? null;
+    const sw = b.monteCarlo?.swing ?? null;
+    return {
+      path: b.path,
+      name: driverName(b, scenario, lang),
+      low: b.low,
+      value: b.mode,
+      high: b.high,
+      atLow: b.atLow,
+      atHigh: b.atHigh,
+      swing: b.swing,
+      mcSwing: sw ? { mean: sw.mean, ci90: sw.ci90 } : null,
+      prcc: p,
+      prccText: p === null ? '—' : prccText(p),
+      ...sourceOf(scenario, b.path, lang),
+    };
   });
 }
 

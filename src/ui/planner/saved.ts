@@ -1,5 +1,8 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { BatchResult } from '../../planner/batch';
+import { compileScenario } from '../../scenario/compile';
+import type { Scenario } from '../../scenario/types';
+import { configKey } from '../lib/baseline-cache';
 
 /**
  * Planner results that outlive the page, in IndexedDB (a database of their own, so the runs' store keeps its schema):
@@ -20,6 +23,14 @@ export interface PlanStore {
 }
 
 export const PLANNER_DB = 'star-sandbox-planner';
+
+/**
+ * The hash of a scenario as the engine sees it (its compiled config, every assumption drawn or not as the scenario
+ * says): two scenarios with the same hash give the same projections and runs, whatever their names or key order.
+ */
+export function scenarioHash(s: Scenario): string {
+  return configKey(compileScenario(s));
+}
 
 export function planKey(scenarioId: string, tool: string): string {
   return `${scenarioId}/${tool}`;

@@ -1,3 +1,5 @@
+import type { PoolJobs, PoolLike } from '../state/pool';
+import { PlannerPool } from './planner-pool';
 import { PlannerRun } from './planner-run.svelte';
 import { planKey, planStore, type PlanStore } from './saved';
 
@@ -23,6 +25,11 @@ export const runs = {
   goalSeek: new PlannerRun(),
   optimise: new PlannerRun(),
 };
+
+/** Give the tools the app's worker pool (once): their Monte Carlo runs on it, in parallel, in the pool's line. */
+export function usePool(pool: PoolLike, jobs: PoolJobs): void {
+  for (const run of Object.values(runs)) run.pool ??= new PlannerPool(pool, jobs);
+}
 
 let store: PlanStore | null = null;
 /** The saved results (opened on first use: module load must not touch IndexedDB). */

@@ -36,6 +36,8 @@ export class AppState {
   readonly draft: Draft;
   readonly runner: Runner;
   readonly compare: CompareState;
+  /** The pool's line: one job at a time (the dashboard's run, the comparison, a planner tool's Monte Carlo). */
+  readonly poolJobs = new PoolJobs();
   view = $state<View>('library');
   /** The dashboard's open tab (in the URL with the view: `#/dashboard/R`). */
   dashTab = $state<DashTab>('S');
@@ -63,7 +65,7 @@ export class AppState {
       onFork: () => this.toasts.show('info', this.i18n.t('editor.forked')),
       lang: () => this.i18n.lang,
     });
-    const jobs = new PoolJobs();
+    const jobs = this.poolJobs;
     this.runner = new Runner(pool, jobs);
     this.runner.onDone = (what) => void this.saveRun(what);
     // One cache of summaries by compiled config: Compare reuses what the dashboard has run (no work done twice).

@@ -23,8 +23,8 @@ export interface PoolLike {
   cancel(): void;
 }
 
-/** Who uses the pool: the dashboard's run (and its removal effects), or the comparison. */
-export type JobOwner = 'runner' | 'compare';
+/** Who uses the pool: the dashboard's run (and its removal effects), the comparison, or a planner tool's Monte Carlo. */
+export type JobOwner = 'runner' | 'compare' | 'planner';
 
 /** A job's place in line for the pool. */
 export interface PoolLease {

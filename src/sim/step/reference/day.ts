@@ -6,6 +6,7 @@ import type { RunRecord } from '../../results/recorder';
 import type { RunState } from '../run-state';
 import { MAX_SOURCES_PER_TIER, TRAIT_MOVE, TRAIT_PRICE, TRAIT_RESPOND, TRAIT_SOCIAL } from '../sources';
 import { R4, R5 } from '../../tiers';
+import { withinHeadroom } from '../../response';
 
 /**
  * The reference day: a plain, slow, obviously correct implementation of one simulated day's moves and purchases
@@ -219,7 +220,7 @@ function buyerDay(s: RunState, i: number, k: number, u: number, m: Readonly<Agen
   const src = s.sources;
   // Tactics scale the purchase rate multiplicatively (tier-level boosts × this agent's own); the credit for a boosted
   // purchase goes to the tactic with the largest single boost.
-  const mult = src.buyMult[k]! * m.buyMult;
+  const mult = withinHeadroom(src.buyMult[k]! * m.buyMult, s.config.purchaseHeadroom);
   const boostCause = m.buyBest > src.buyBest[k]! ? m.buyCause : src.buyCause[k]!;
 
   // Dormant: inactive in BG/NBD; in the simple model, no order for more than DORMANT_DAYS. Recall reaches only them.
