@@ -270,8 +270,8 @@ export const scenarioSpec: ObjectSpec = {
           source: assumed('a customer’s needs are finite and shared with other brands and stores: all tactics together can raise how often a buyer buys from the brand at most about 2.5-fold; no share-of-wallet figures are published', '顾客的需求有限,且分给其他品牌和门店:所有策略加在一起,最多让买家向本品牌购买的频次提高到约 2.5 倍;没有公开的钱包份额数据', ['gaps-not-published']),
           plausible: {
             low: 0.75,
-            high: 3,
-            reason: { en: 'No share-of-wallet figure is published: from half (×1.75 at most) to twice (×4 at most) the assumption', zh: '没有公开的钱包份额数据:从一半(最多 ×1.75)到两倍(最多 ×4)' },
+            high: 2.5,
+            reason: { en: 'No share-of-wallet figure is published: from half (×1.75 at most) to two-thirds more (×3.5 at most) than the assumption', zh: '没有公开的钱包份额数据:从一半(最多 ×1.75)到多三分之二(最多 ×3.5)' },
           },
           doc: {
             en: 'Headroom h for tactics to raise a buyer’s purchase rate: the product m of all boosts acts as 1 + (m − 1)/(1 + (m − 1)/h), never above 1 + h',
