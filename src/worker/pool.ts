@@ -118,8 +118,13 @@ export class SimPool {
     });
   }
 
-  meanField(config: EngineConfig): Promise<MeanFieldResult> {
-    return this.clients[0]!.call((api) => api.meanField(config));
+  /**
+   * The mean-field projection of a config, in one worker: `lane` picks which (lane modulo the pool's size), so that
+   * callers with several projections to make (per-tactic values: one per subset of the tactics) can keep every worker
+   * busy, one lane per worker.
+   */
+  meanField(config: EngineConfig, lane = 0): Promise<MeanFieldResult> {
+    return this.clients[lane % this.clients.length]!.call((api) => api.meanField(config));
   }
 
   /** Cancel whatever runs now: terminate every worker (fresh ones start on the next run). */

@@ -9,7 +9,7 @@ import type { PoolLike, PoolProgressLike } from '../../src/ui/state/pool';
  * within the run in flight, halfway through each run, as the workers report), cancel, failure.
  */
 export class FakePool implements PoolLike {
-  readonly size = 2;
+  readonly size: number = 2;
   failWith: Error | null = null;
   /** Stop after this many runs and wait (for cancel tests). */
   pauseAfter = Infinity;

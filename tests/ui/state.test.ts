@@ -11,6 +11,8 @@ import { doNothing } from '../../src/scenario/variants';
 import { compileScenario } from '../../src/scenario/compile';
 import { runAll, scenario, scenarioJson } from '../helpers';
 import { FakePool, until } from './fake-pool';
+import type { EngineConfig } from '../../src/sim/config';
+import type { MeanFieldResult } from '../../src/sim/projection/meanfield';
 
 function presets(): PresetEntry[] {
   return loadPresets({ '/scenarios/test-preset.json': scenarioJson({ id: 'test-preset', name: { en: 'Test preset', zh: '测试预设' } }) });
@@ -188,6 +190,51 @@ describe('runner', () => {
     const sh = runner.contributions!.shapley!;
     expect(sh.tactics[0]!.values['R.gmv']!.value!.mean).toBeCloseTo(sh.total['R.gmv']!.value!.mean, 0);
     expect(sh.tactics[0]!.values['R.cost']!.value!.mean).toBeCloseTo(runner.contributions!.tactics[0]!.effect['R.cost']!.diff!.mean, 0);
+  });
+
+  it('spreads the per-tactic projections over every worker, each subset once, with the same values as one worker', async () => {
+    // Records which lane (worker) projected which subset (by its tactics), with projections taking turns.
+    class LanePool extends FakePool {
+      override readonly size: number;
+      readonly lanes: Array<{ lane: number; tactics: string }> = [];
+      constructor(size: number) {
+        super();
+        this.size = size;
+      }
+      override async meanField(config: EngineConfig, lane = 0): Promise<MeanFieldResult> {
+        this.lanes.push({ lane, tactics: config.tactics.map((t) => t.id).join('+') });
+        await new Promise((ok) => setTimeout(ok, 1));
+        return super.meanField(config);
+      }
+    }
+    const s = scenario({
+      runs: 2,
+      days: 60,
+      tactics: [
+        { id: 'ads-1', type: 'ads', schedule: { daily: true }, dailySpend: 5000 },
+        { id: 'content-1', type: 'content', schedule: { daily: true } },
+        { id: 'live-1', type: 'livestream', schedule: { weekly: ['sat'] } },
+      ],
+    });
+    const values = async (size: number) => {
+      const pool = new LanePool(size);
+      const runner = new Runner(pool, new PoolJobs());
+      await runner.run(s);
+      pool.lanes.length = 0;
+      await runner.computeContributions();
+      expect(runner.contribStatus).toBe('done');
+      return { pool, json: JSON.stringify(runner.contributions) };
+    };
+    const two = await values(2);
+    const one = await values(1);
+    // 2³ subsets, each projected once, by both workers (about half each).
+    expect(two.pool.lanes).toHaveLength(8);
+    expect(new Set(two.pool.lanes.map((x) => x.tactics)).size).toBe(8);
+    expect(two.pool.lanes.filter((x) => x.lane === 0)).toHaveLength(4);
+    expect(two.pool.lanes.filter((x) => x.lane === 1)).toHaveLength(4);
+    expect(one.pool.lanes.every((x) => x.lane === 0)).toBe(true);
+    // The design and values do not depend on which worker projected what.
+    expect(two.json).toBe(one.json);
   });
 });
 

@@ -5,7 +5,6 @@ import { MemberSet } from '../step/member-set';
 import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_GROUP, CHANNEL_PRIVATE } from '../results/order-ledger';
 import { IN_GROUP } from '../step/population';
 import type { Order, RunState } from '../step/run-state';
-import type { Rng } from '../step/rng';
 import { resolveSchedule, type Schedule } from '../schedule';
 import { scheduleSpec } from '../schedule';
 import { TRAIT_SOCIAL } from '../step/sources';
@@ -13,7 +12,7 @@ import { R2, R3, R4 } from '../tiers';
 import type { FieldSpec } from '../../lib/spec';
 import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, loadSet, saveRng, saveSet, stateArray, stateBool, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Community groups (社群, 企微社群). Groups with a capacity, run by operators who each run a few. Joining is the
@@ -185,7 +184,7 @@ export const communityGroups = {
     return gb ? resolveSchedule(gb.schedule, engine.startDay, engine.days) : cfg.schedule;
   },
 
-  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
@@ -196,8 +195,8 @@ export const communityGroups = {
     const capAgents = Math.max(1, Math.round(prm.capacity / engine.scale));
     const size = new Int32Array(prm.groups);
     const bought = new Int32Array(prm.groups);
-    let members: MemberSet | null = null;
-    let rng: Rng | null = null;
+    let members = new MemberSet(env.agents);
+    let rng = env.rng;
     let cursor = 0;
     let free = prm.groups * capAgents;
     let posts = 0;
@@ -215,9 +214,9 @@ export const communityGroups = {
     let otherBuyerDays = 0;
 
     const join = (s: RunState, i: number): boolean => {
-      if (free <= 0 || members!.has(i)) return false;
+      if (free <= 0 || members.has(i)) return false;
       while (size[cursor]! >= capAgents) cursor = (cursor + 1) % prm.groups;
-      members!.add(i);
+      members.add(i);
       s.pop.group[i] = cursor;
       s.pop.channels[i] = s.pop.channels[i]! | IN_GROUP;
       size[cursor]! += 1;
@@ -226,7 +225,7 @@ export const communityGroups = {
       return true;
     };
     const leave = (s: RunState, i: number) => {
-      if (!members!.remove(i)) return;
+      if (!members.remove(i)) return;
       const g = s.pop.group[i]!;
       size[g]! -= 1;
       free++;
@@ -237,8 +236,6 @@ export const communityGroups = {
 
     return {
       beginDay(s: RunState) {
-        members ??= new MemberSet(s.pop.n);
-        rng ??= s.tacticRng(cfg.id);
         posts = prm.postsPerDay * (cfg.schedule[s.day] ?? 0);
         const pr = pressure.step(posts) * prm.quality;
         const pop = s.pop;
@@ -296,7 +293,7 @@ export const communityGroups = {
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
         if (c === cause && from === R2 && to === R3) {
           join(s, i);
-        } else if (to < R3 && from >= R3 && members!.has(i)) {
+        } else if (to < R3 && from >= R3 && members.has(i)) {
           // Falling out of the private domain (by any cause) means leaving the group.
           leave(s, i);
           if (c === cause) left++;
@@ -304,7 +301,7 @@ export const communityGroups = {
       },
       onOrder(s: RunState, o: Order) {
         if (o.fromTier >= R4) {
-          if (members!.has(o.agent)) memberRepeat++;
+          if (members.has(o.agent)) memberRepeat++;
           else otherRepeat++;
         }
         if (o.cause === cause && gbToday) {
@@ -314,7 +311,7 @@ export const communityGroups = {
           if (d > 0) s.rec.discount(cause, o.value * d * s.config.scale);
         }
         // The post-order prompt runs on the tactic's scheduled days only.
-        if (prm.postOrderJoinRate > 0 && free > 0 && (cfg.schedule[s.day] ?? 0) > 0 && !members!.has(o.agent) && rng!.next() < prm.postOrderJoinRate) {
+        if (prm.postOrderJoinRate > 0 && free > 0 && (cfg.schedule[s.day] ?? 0) > 0 && !members.has(o.agent) && rng.next() < prm.postOrderJoinRate) {
           join(s, o.agent);
         }
       },
@@ -346,8 +343,8 @@ export const communityGroups = {
         pressure.level = stateNumber(st, 'level');
         size.set(stateArray(st, 'size', Int32Array, size.length));
         bought.set(stateArray(st, 'bought', Int32Array, bought.length));
-        members = loadSet(st, 'members', s.pop.n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        members = loadSet(st, 'members', s.pop.n) ?? new MemberSet(s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         cursor = stateNumber(st, 'cursor');
         free = stateNumber(st, 'free');
         posts = stateNumber(st, 'posts');
@@ -365,12 +362,12 @@ export const communityGroups = {
       report(s: RunState) {
         const sc = s.config.scale;
         let buyers = 0;
-        for (let k = 0; k < members!.size; k++) if (s.pop.tier[members!.list[k]!]! >= R4) buyers++;
+        for (let k = 0; k < members.size; k++) if (s.pop.tier[members.list[k]!]! >= R4) buyers++;
         const ratio = memberBuyerDays > 0 && otherBuyerDays > 0 && otherRepeat > 0 ? memberRepeat / memberBuyerDays / (otherRepeat / otherBuyerDays) : NaN;
         const all = s.ledger.channel(CHANNEL_ALL, CHANNEL_GMV);
         const group = s.ledger.channel(CHANNEL_GROUP, CHANNEL_GMV);
         const priv = s.ledger.channel(CHANNEL_PRIVATE, CHANNEL_GMV);
-        return [members!.size * sc, (members!.size * sc) / prm.groups, joined * sc, left * sc, members!.size > 0 ? buyers / members!.size : NaN, gbOrders * sc, ratio, all > 0 ? group / all : NaN, priv > 0 ? group / priv : NaN];
+        return [members.size * sc, (members.size * sc) / prm.groups, joined * sc, left * sc, members.size > 0 ? buyers / members.size : NaN, gbOrders * sc, ratio, all > 0 ? group / all : NaN, priv > 0 ? group / priv : NaN];
       },
     };
   },

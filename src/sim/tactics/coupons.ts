@@ -7,12 +7,11 @@ import { DORMANT_DAYS } from '../step/moves';
 import { IN_GROUP, MEMBER, WECOM } from '../step/population';
 import { hill } from '../response';
 import type { Order, RunState } from '../step/run-state';
-import type { Rng } from '../step/rng';
 import { TRAIT_PRICE } from '../step/sources';
 import { R0, R1, R2, R3, R4, R5, TIERS } from '../tiers';
 import { hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadArrayOrNull, loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Coupons (优惠券). Issued on scheduled days to a share of the target tiers (optionally only inside groups, to WeCom
@@ -222,21 +221,22 @@ export const coupons = {
     zh: '价格敏感的个体核销更多;行业价格敏感度整体放大。',
   },
 
-  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
     const hazard = redemptionHazard(prm, engine.orderValue.mean);
     const depStep = dependenceStepOf(prm);
     const depDecay = Math.pow(0.5, 1 / prm.dependenceHalfLifeDays);
-    let holders: MemberSet | null = null;
-    let affected: MemberSet | null = null;
-    let until: Int16Array | null = null;
-    let packLeft: Uint8Array | null = null;
-    let dependence: Float32Array | null = null;
-    let depDay: Int16Array | null = null;
-    let pullUntil: Int16Array | null = null;
-    let rng: Rng | null = null;
+    const n0 = env.agents;
+    let holders = new MemberSet(n0);
+    let affected = new MemberSet(n0);
+    let until = new Int16Array(n0);
+    let packLeft = new Uint8Array(n0);
+    let dependence = new Float32Array(n0);
+    let depDay = new Int16Array(n0);
+    let pullUntil = new Int16Array(n0).fill(-1);
+    let rng = env.rng;
     let issuedToday = 0;
     let issued = 0;
     let redeemed = 0;
@@ -245,12 +245,18 @@ export const coupons = {
     let allOrders = 0;
 
     const give = (i: number, day: number, pack: number) => {
-      holders!.add(i);
-      until![i] = day + prm.validityDays - 1;
-      packLeft![i] = pack;
+      holders.add(i);
+      until[i] = day + prm.validityDays - 1;
+      packLeft[i] = pack;
       issuedToday += 1 + pack; // a pack counts as all its coupons
     };
-    const dependenceNow = (i: number, day: number) => dependence![i]! * Math.pow(depDecay, day - depDay![i]!);
+    // depDecay^d for every whole number of days d in the horizon, made once with the same Math.pow: the holders'
+    // dependence is read for every redeemer every day, and the power was a large share of the tactic's time.
+    const decayPow = Float64Array.from({ length: engine.days + 1 }, (_, d) => Math.pow(depDecay, d));
+    const dependenceNow = (i: number, day: number) => {
+      const d = day - depDay[i]!;
+      return dependence[i]! * (d >= 0 && d < decayPow.length ? decayPow[d]! : Math.pow(depDecay, d));
+    };
     const eligible = (s: RunState, i: number): boolean => {
       const ch = s.pop.channels[i]!;
       if (prm.channel === 'groups' && !(ch & IN_GROUP)) return false;
@@ -269,16 +275,6 @@ export const coupons = {
       beginDay(s: RunState) {
         const pop = s.pop;
         const n = pop.n;
-        if (!holders) {
-          holders = new MemberSet(n);
-          affected = new MemberSet(n);
-          until = new Int16Array(n);
-          packLeft = new Uint8Array(n);
-          dependence = new Float32Array(n);
-          depDay = new Int16Array(n);
-          pullUntil = new Int16Array(n).fill(-1);
-          rng = s.tacticRng(cfg.id);
-        }
         const day = s.day;
         issuedToday = 0;
         const effort = cfg.schedule[day] ?? 0;
@@ -290,7 +286,7 @@ export const coupons = {
             const t = tier[i]!;
             if (!prm.targets[t] || holders.has(i)) continue;
             if (prm.kind === 'newCustomer' && t >= R4) continue;
-            if (rng!.next() < reach && eligible(s, i)) give(i, day, prm.perIssue - 1);
+            if (rng.next() < reach && eligible(s, i)) give(i, day, prm.perIssue - 1);
           }
         }
         // Holders: expire, or get today's redemption chance.
@@ -298,10 +294,10 @@ export const coupons = {
         const price = pop.price;
         for (let k = holders.size - 1; k >= 0; k--) {
           const i = holders.list[k]!;
-          if (day > until![i]!) {
-            if (packLeft![i]! > 0) {
-              packLeft![i] = packLeft![i]! - 1;
-              until![i] = day + prm.validityDays - 1;
+          if (day > until[i]!) {
+            if (packLeft[i]! > 0) {
+              packLeft[i] = packLeft[i]! - 1;
+              until[i] = day + prm.validityDays - 1;
             } else {
               holders.remove(i);
               continue;
@@ -310,20 +306,20 @@ export const coupons = {
           const t = pop.tier[i]!;
           if (t === R0) continue;
           let h = hazard * (price ? price[i]! : 1);
-          if (until![i]! - day < prm.reminderDays) h *= prm.reminderLift;
+          if (until[i]! - day < prm.reminderDays) h *= prm.reminderLift;
           if (t < R4) {
-            if (prm.kind === 'newCustomer' || t === R3 || prm.targets[t]) marks.forward(i, Math.min(1, h), R4, cause, rng!);
+            if (prm.kind === 'newCustomer' || t === R3 || prm.targets[t]) marks.forward(i, Math.min(1, h), R4, cause, rng);
           } else if (prm.kind !== 'newCustomer') {
             marks.buyChance(i, Math.min(1, h), cause);
           }
         }
         // Pull-forward and discount dependence: buyers who redeemed buy less on their own.
-        for (let k = affected!.size - 1; k >= 0; k--) {
-          const i = affected!.list[k]!;
+        for (let k = affected.size - 1; k >= 0; k--) {
+          const i = affected.list[k]!;
           const dep = dependenceNow(i, day);
-          const pulled = day <= pullUntil![i]!;
+          const pulled = day <= pullUntil[i]!;
           if (dep < 0.005 && !pulled) {
-            affected!.remove(i);
+            affected.remove(i);
             continue;
           }
           let f = pulled ? 1 - prm.pullForward : 1;
@@ -333,7 +329,7 @@ export const coupons = {
       },
       onMove(s: RunState, i: number, from: number, to: number) {
         // The pack after a first order, on the days the programme runs.
-        if (prm.kind === 'pack' && to === R4 && from < R4 && (cfg.schedule[s.day] ?? 0) > 0 && !holders!.has(i) && eligible(s, i)) {
+        if (prm.kind === 'pack' && to === R4 && from < R4 && (cfg.schedule[s.day] ?? 0) > 0 && !holders.has(i) && eligible(s, i)) {
           give(i, s.day, Math.max(0, prm.packSize - 1));
         }
       },
@@ -343,10 +339,10 @@ export const coupons = {
         const i = o.agent;
         // The coupon is spent, or given up on: the next one of a pack starts its validity, else the agent holds none.
         const spend = () => {
-          if (packLeft![i]! > 0) {
-            packLeft![i] = packLeft![i]! - 1;
-            until![i] = s.day + prm.validityDays - 1;
-          } else holders!.remove(i);
+          if (packLeft[i]! > 0) {
+            packLeft[i] = packLeft[i]! - 1;
+            until[i] = s.day + prm.validityDays - 1;
+          } else holders.remove(i);
         };
         if (prm.kind === 'threshold' && o.value < prm.threshold) {
           // Too far below the threshold: the coupon brought the visit, but the basket is bought without it.
@@ -360,11 +356,11 @@ export const coupons = {
         couponOrders++;
         spend();
         // Holding the pack's next coupon, the customer may use it at once: another order in the same event.
-        if (prm.orderAgain > 0 && holders!.has(i) && rng!.next() < prm.orderAgain) o.again = 1;
-        dependence![i] = Math.min(1, dependenceNow(i, s.day) + depStep);
-        depDay![i] = s.day;
-        pullUntil![i] = s.day + prm.pullForwardDays;
-        affected!.add(i);
+        if (prm.orderAgain > 0 && holders.has(i) && rng.next() < prm.orderAgain) o.again = 1;
+        dependence[i] = Math.min(1, dependenceNow(i, s.day) + depStep);
+        depDay[i] = s.day;
+        pullUntil[i] = s.day + prm.pullForwardDays;
+        affected.add(i);
       },
       endDay(s: RunState) {
         issued += issuedToday;
@@ -385,11 +381,11 @@ export const coupons = {
       saveState: () => ({
         holders: saveSet(holders),
         affected: saveSet(affected),
-        until: until && until.slice(),
-        packLeft: packLeft && packLeft.slice(),
-        dependence: dependence && dependence.slice(),
-        depDay: depDay && depDay.slice(),
-        pullUntil: pullUntil && pullUntil.slice(),
+        until: until.slice(),
+        packLeft: packLeft.slice(),
+        dependence: dependence.slice(),
+        depDay: depDay.slice(),
+        pullUntil: pullUntil.slice(),
         rng: saveRng(rng),
         issuedToday,
         issued,
@@ -400,14 +396,15 @@ export const coupons = {
       }),
       loadState(st: TacticState, s: RunState) {
         const n = s.pop.n;
-        holders = loadSet(st, 'holders', n);
-        affected = loadSet(st, 'affected', n);
-        until = loadArrayOrNull(st, 'until', Int16Array, n);
-        packLeft = loadArrayOrNull(st, 'packLeft', Uint8Array, n);
-        dependence = loadArrayOrNull(st, 'dependence', Float32Array, n);
-        depDay = loadArrayOrNull(st, 'depDay', Int16Array, n);
-        pullUntil = loadArrayOrNull(st, 'pullUntil', Int16Array, n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        // A state saved before the first day has none of these: keep the fresh ones.
+        holders = loadSet(st, 'holders', n) ?? new MemberSet(n);
+        affected = loadSet(st, 'affected', n) ?? new MemberSet(n);
+        until = loadArrayOrNull(st, 'until', Int16Array, n) ?? new Int16Array(n);
+        packLeft = loadArrayOrNull(st, 'packLeft', Uint8Array, n) ?? new Uint8Array(n);
+        dependence = loadArrayOrNull(st, 'dependence', Float32Array, n) ?? new Float32Array(n);
+        depDay = loadArrayOrNull(st, 'depDay', Int16Array, n) ?? new Int16Array(n);
+        pullUntil = loadArrayOrNull(st, 'pullUntil', Int16Array, n) ?? new Int16Array(n).fill(-1);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         issuedToday = stateNumber(st, 'issuedToday');
         issued = stateNumber(st, 'issued');
         redeemed = stateNumber(st, 'redeemed');

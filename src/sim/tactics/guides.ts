@@ -6,12 +6,11 @@ import { DORMANT_DAYS } from '../step/moves';
 import { CHANNEL_ALL, CHANNEL_REPEAT_GMV, CHANNEL_REPEAT_ORDERS, CHANNEL_WECOM } from '../results/order-ledger';
 import { WECOM } from '../step/population';
 import type { Order, RunState } from '../step/run-state';
-import type { Rng } from '../step/rng';
 import { TRAIT_RESPOND } from '../step/sources';
 import { R2, R3, R4, R5 } from '../tiers';
 import { EffortPressure, halfLife, hillShape, num, schedule, share, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadArrayOrNull, loadRng, loadSet, saveRng, saveSet, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Guides on WeCom, one to one (导购, 企业微信). Each guide adds new contacts every working day (R2 → R3, and buyers
@@ -127,14 +126,14 @@ export const guides = {
 
   // Its guides' WeCom accounts hold at most guides × contacts per guide.
   opens: { channel: 'wecom', capacity: (q) => Number(q.guides) * Number(q.contactsPerGuide) },
-  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cause = env.cause;
     const engine = env.engine;
     const pressure = new EffortPressure(prm.halfLifeDays, prm.halfSaturationMessages, prm.shape);
     const capacityAgents = (prm.guides * prm.contactsPerGuide) / engine.scale;
-    let contacts: MemberSet | null = null;
-    let rng: Rng | null = null;
+    let contacts = new MemberSet(env.agents);
+    let rng = env.rng;
     let added = 0;
     let consults = 0;
     // Buyer-days (R4, R5 at the start of a day) of contacts and of everyone, for contacts' frequency and spend.
@@ -143,12 +142,12 @@ export const guides = {
     // Orders within 30 days after the day of being added: the day each contact was added (−1: not a new contact or
     // already counted), and the new contacts whose 30 days end within the run (the denominator). A contact added at
     // the till has just ordered; their next order is what counts, as the brand counts purchases after the add.
-    let addedOn: Int16Array | null = null;
+    let addedOn = new Int16Array(env.agents).fill(-1);
     let newContacts = 0;
     let boughtWithin30 = 0;
     // The last day of each contact's welcome period (consulted welcomeLift times as much until then), and today's
     // pressure (for the basket lift of contacts' orders).
-    let welcomeUntil: Int16Array | null = null;
+    let welcomeUntil = new Int16Array(env.agents).fill(-1);
     let prToday = 0;
     // In-store adds: today's chance that an order's customer is added at the till (today's in-store adds ÷ the
     // orders expected today, taken as yesterday's), and the orders counted today.
@@ -156,14 +155,10 @@ export const guides = {
     let ordersToday = 0;
     let ordersYesterday = 0;
     const add = (s: RunState, i: number) => {
-      if (contacts!.size >= capacityAgents || !contacts!.add(i)) return;
+      if (contacts.size >= capacityAgents || !contacts.add(i)) return;
       s.pop.channels[i] = s.pop.channels[i]! | WECOM;
       added++;
-      if (prm.welcomeDays > 0) {
-        welcomeUntil ??= new Int16Array(s.pop.n).fill(-1);
-        welcomeUntil[i] = s.day + prm.welcomeDays - 1;
-      }
-      addedOn ??= new Int16Array(s.pop.n).fill(-1);
+      if (prm.welcomeDays > 0) welcomeUntil[i] = s.day + prm.welcomeDays - 1;
       // Only contacts whose first 30 days fit in the run count, so the share is not diluted at the end.
       if (s.day + 30 <= s.config.days) {
         addedOn[i] = s.day;
@@ -172,24 +167,28 @@ export const guides = {
     };
     return {
       beginDay(s: RunState) {
-        contacts ??= new MemberSet(s.pop.n);
-        rng ??= s.tacticRng(cfg.id);
         const working = cfg.schedule[s.day] ?? 0;
         const pr = pressure.step(prm.messagesPerGuide * working) * attention(prm, contacts.size * engine.scale);
         prToday = pr;
         const pop = s.pop;
         const marks = s.marks;
-        for (let k = 0; k < contacts.size; k++) if (pop.tier[contacts.list[k]!]! >= R4) contactBuyerDays++;
         buyerDays += s.startCounts[R4]! + s.startCounts[R5]!;
         const consult = prm.consultRate * prm.consultationWeight * pr;
         const lift = 1 + prm.followUpLift * pr;
         const recall = prm.recallRate * pr;
-        if (pr > 0) {
-          for (let k = 0; k < contacts.size; k++) {
-            const i = contacts.list[k]!;
+        // One pass over the contacts (in the order they were added, for the stream's draws): count the buyers among
+        // them and, when the guides are active, mark them.
+        const list = contacts.list;
+        const size = contacts.size;
+        if (!(pr > 0)) {
+          for (let k = 0; k < size; k++) if (pop.tier[list[k]!]! >= R4) contactBuyerDays++;
+        } else {
+          for (let k = 0; k < size; k++) {
+            const i = list[k]!;
             const t = pop.tier[i]!;
+            if (t >= R4) contactBuyerDays++;
             if (t === R3) {
-              const welcome = welcomeUntil !== null && s.day <= welcomeUntil[i]! ? prm.welcomeLift : 1;
+              const welcome = s.day <= welcomeUntil[i]! ? prm.welcomeLift : 1;
               marks.forward(i, consult * welcome * (pop.respond ? pop.respond[i]! : 1), R4, cause, rng);
             }
             else if (t >= R4) {
@@ -215,37 +214,37 @@ export const guides = {
       onMove(s: RunState, i: number, from: number, to: number, c: number) {
         if (c === cause && from === R2 && to === R3) add(s, i);
         else if (from === R3 && to === R4 && c === cause) consults++;
-        else if (to < R3 && from >= R3 && contacts!.has(i)) contacts!.remove(i);
+        else if (to < R3 && from >= R3 && contacts.has(i)) contacts.remove(i);
       },
       onOrder(s: RunState, o: Order) {
         const i = o.agent;
         ordersToday++;
-        if (addedOn !== null && addedOn[i]! >= 0 && s.day > addedOn[i]!) {
+        if (addedOn[i]! >= 0 && s.day > addedOn[i]!) {
           if (s.day - addedOn[i]! <= 30) boughtWithin30++;
           addedOn[i] = -1;
         }
         // A contact's basket grows with the guide's recommendations (before the prompts below add new ones).
-        if (prm.basketLift > 0 && prToday > 0 && contacts!.has(i)) o.value *= 1 + prm.basketLift * prToday;
-        if (contacts!.has(i) || o.follow) return;
-        if (tillChance > 0 && rng!.next() < tillChance) add(s, i);
-        else if (prm.postOrderAddRate > 0 && (cfg.schedule[s.day] ?? 0) > 0 && rng!.next() < prm.postOrderAddRate) add(s, i);
+        if (prm.basketLift > 0 && prToday > 0 && contacts.has(i)) o.value *= 1 + prm.basketLift * prToday;
+        if (contacts.has(i) || o.follow) return;
+        if (tillChance > 0 && rng.next() < tillChance) add(s, i);
+        else if (prm.postOrderAddRate > 0 && (cfg.schedule[s.day] ?? 0) > 0 && rng.next() < prm.postOrderAddRate) add(s, i);
       },
       endDay(s: RunState) {
         s.rec.cost(cause, (prm.guides * prm.guideCostPerMonth) / 30);
       },
-      saveState: () => ({ level: pressure.level, contacts: saveSet(contacts), rng: saveRng(rng), added, consults, contactBuyerDays, buyerDays, addedOn: addedOn && addedOn.slice(), newContacts, boughtWithin30, welcomeUntil: welcomeUntil && welcomeUntil.slice(), prToday, tillChance, ordersToday, ordersYesterday }),
+      saveState: () => ({ level: pressure.level, contacts: saveSet(contacts), rng: saveRng(rng), added, consults, contactBuyerDays, buyerDays, addedOn: addedOn.slice(), newContacts, boughtWithin30, welcomeUntil: welcomeUntil.slice(), prToday, tillChance, ordersToday, ordersYesterday }),
       loadState(st: TacticState, s: RunState) {
         pressure.level = stateNumber(st, 'level');
-        contacts = loadSet(st, 'contacts', s.pop.n);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        contacts = loadSet(st, 'contacts', s.pop.n) ?? new MemberSet(s.pop.n);
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         added = stateNumber(st, 'added');
         consults = stateNumber(st, 'consults');
         contactBuyerDays = stateNumber(st, 'contactBuyerDays');
         buyerDays = stateNumber(st, 'buyerDays');
-        addedOn = loadArrayOrNull(st, 'addedOn', Int16Array, s.pop.n);
+        addedOn = loadArrayOrNull(st, 'addedOn', Int16Array, s.pop.n) ?? new Int16Array(s.pop.n).fill(-1);
         newContacts = stateNumber(st, 'newContacts');
         boughtWithin30 = stateNumber(st, 'boughtWithin30');
-        welcomeUntil = loadArrayOrNull(st, 'welcomeUntil', Int16Array, s.pop.n);
+        welcomeUntil = loadArrayOrNull(st, 'welcomeUntil', Int16Array, s.pop.n) ?? new Int16Array(s.pop.n).fill(-1);
         prToday = stateNumber(st, 'prToday');
         tillChance = stateNumber(st, 'tillChance');
         ordersToday = stateNumber(st, 'ordersToday');
@@ -259,7 +258,7 @@ export const guides = {
         const otherDays = buyerDays - contactBuyerDays;
         const freq = per(l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_ORDERS), contactBuyerDays) / per(l.channel(CHANNEL_ALL, CHANNEL_REPEAT_ORDERS) - l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_ORDERS), otherDays);
         const spend = per(l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_GMV), contactBuyerDays) / per(l.channel(CHANNEL_ALL, CHANNEL_REPEAT_GMV) - l.channel(CHANNEL_WECOM, CHANNEL_REPEAT_GMV), otherDays);
-        return [contacts!.size * sc, (contacts!.size * sc) / prm.guides, added * sc, consults * sc, Number.isFinite(freq) ? freq : NaN, Number.isFinite(spend) ? spend : NaN, newContacts > 0 ? boughtWithin30 / newContacts : NaN];
+        return [contacts.size * sc, (contacts.size * sc) / prm.guides, added * sc, consults * sc, Number.isFinite(freq) ? freq : NaN, Number.isFinite(spend) ? spend : NaN, newContacts > 0 ? boughtWithin30 / newContacts : NaN];
       },
     };
   },

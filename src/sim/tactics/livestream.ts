@@ -9,7 +9,7 @@ import { TRAIT_RESPOND, TRAIT_SOCIAL } from '../step/sources';
 import { R0, R1, R2, R3, R4, R5 } from '../tiers';
 import { halfLife, hillShape, num, perTier, Recency, schedule, share, tierArray, key, ranged, decided, WHY, tacticParams } from './common';
 import { loadRng, saveRng, stateNumber } from './state';
-import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime } from './types';
+import type { TacticDefinition, TacticEnv, TacticState, ParamsOf, TacticRuntime, ExpectedRuntime, RunEnv } from './types';
 
 /**
  * Livestream (直播, 视频号 / 小程序直播). Sessions on scheduled days. The brand's own audience attends by tier (deeper
@@ -75,6 +75,91 @@ class LiveCalendar {
 }
 
 const PREHEATED = IN_GROUP | FOLLOWER | WECOM;
+
+/** Viewers and sharers of one day's sessions (sessionViewers' result, reused: the engine allocates nothing per day). */
+const seen = { viewers: 0, sharers: 0 };
+/** sessionViewers' list of the agents outside R0 (scratch, shared by the runs of this thread; grown as needed). */
+let outside = new Int32Array(0);
+
+/**
+ * Who watches today's sessions: every agent outside R0 draws whether it attends (its tier's attendance × its
+ * responsiveness, × the pre-heat lift in a group, as a follower or a WeCom contact), viewers draw whether they share,
+ * and viewers get the session's marks. The tactic's stream is drawn in agent order, exactly as `rng.next()` would;
+ * the generator is inlined in locals (as in moves.ts) because this loop visits every agent on session days, and
+ * written back before any call that draws from the stream itself (the marks' cause draws).
+ */
+function sessionViewers(s: RunState, rng: Rng, attend: Float64Array, lift: number, prm: LiveParams, cause: number): typeof seen {
+  const pop = s.pop;
+  const n = pop.n;
+  const tier = pop.tier;
+  const channels = pop.channels;
+  const respond = pop.respond;
+  const social = pop.social;
+  const marks = s.marks;
+  const shareRate = prm.shareRate;
+  let viewers = 0;
+  let sharers = 0;
+  let sa = rng.a | 0;
+  let sb = rng.b | 0;
+  let sc = rng.c | 0;
+  let sd = rng.d | 0;
+  // First the agents outside R0, in order, gathered without a branch ((t + 255) >> 8 is 1 for tiers 1–5, 0 for R0):
+  // whether an agent is in R0 is a coin toss the processor cannot predict, and the draws below only follow it.
+  if (outside.length < n) outside = new Int32Array(n);
+  const list = outside;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    list[count] = i;
+    count += (tier[i]! + 255) >> 8;
+  }
+  for (let k = 0; k < count; k++) {
+    const i = list[k]!;
+    const t = tier[i]!;
+    let a = attend[t]! * (respond ? respond[i]! : 1);
+    if (channels[i]! & PREHEATED) a *= lift;
+    // sfc32, inlined (rng.ts): the attendance draw.
+    let x = (((sa + sb) | 0) + sd) | 0;
+    sd = (sd + 1) | 0;
+    sa = sb ^ (sb >>> 9);
+    sb = (sc + (sc << 3)) | 0;
+    sc = (sc << 21) | (sc >>> 11);
+    sc = (sc + x) | 0;
+    if ((x >>> 0) / 4294967296 >= a) continue;
+    viewers++;
+    // The sharing draw.
+    x = (((sa + sb) | 0) + sd) | 0;
+    sd = (sd + 1) | 0;
+    sa = sb ^ (sb >>> 9);
+    sb = (sc + (sc << 3)) | 0;
+    sc = (sc << 21) | (sc >>> 11);
+    sc = (sc + x) | 0;
+    if ((x >>> 0) / 4294967296 < shareRate * (social ? social[i]! : 1)) sharers++;
+    if (t === R1 || t === R2 || t === R3) {
+      rng.a = sa;
+      rng.b = sb;
+      rng.c = sc;
+      rng.d = sd;
+      if (t === R3) marks.forward(i, prm.firstBuyRate, R4, cause, rng);
+      else {
+        marks.forward(i, prm.followRate, R3, cause, rng);
+        marks.forward(i, prm.impulseRate, R4, cause, rng);
+      }
+      sa = rng.a | 0;
+      sb = rng.b | 0;
+      sc = rng.c | 0;
+      sd = rng.d | 0;
+    } else {
+      marks.buyChance(i, prm.repeatBuyRate, cause);
+    }
+  }
+  rng.a = sa;
+  rng.b = sb;
+  rng.c = sc;
+  rng.d = sd;
+  seen.viewers = viewers;
+  seen.sharers = sharers;
+  return seen;
+}
 
 export const livestream = {
   type: 'livestream',
@@ -214,11 +299,11 @@ export const livestream = {
     zh: '营销响应高的个体更常观看;社交性强的个体更常分享;已预热的个体(社群、关注者、企微)观看率更高。',
   },
 
-  create(cfg: TacticConfig, env: TacticEnv): TacticRuntime {
+  create(cfg: TacticConfig, env: RunEnv): TacticRuntime {
     const prm = paramsOf(cfg.params);
     const cal = new LiveCalendar(cfg, prm);
     const cause = env.cause;
-    let rng: Rng | null = null;
+    let rng = env.rng;
     let sessions = 0;
     let ownViewers = 0;
     let publicTotal = 0;
@@ -230,38 +315,15 @@ export const livestream = {
     let newcomersToday = 0;
     return {
       beginDay(s: RunState) {
-        rng ??= s.tacticRng(cfg.id);
         cal.advance(s.day);
         newcomersToday = 0;
         shareShare = 0;
         if (cal.sessions <= 0) return;
         sessions += cal.sessions;
-        const pop = s.pop;
-        const tier = pop.tier;
-        const respond = pop.respond;
-        const social = pop.social;
-        const marks = s.marks;
-        const attend = [0, cal.attend(R1), cal.attend(R2), cal.attend(R3), cal.attend(R4), cal.attend(R5)];
-        const lift = 1 + prm.preheatLift;
-        let viewers = 0;
-        let sharers = 0;
-        for (let i = 0; i < pop.n; i++) {
-          const t = tier[i]!;
-          if (t === R0) continue;
-          let a = attend[t]! * (respond ? respond[i]! : 1);
-          if (pop.channels[i]! & PREHEATED) a *= lift;
-          if (rng.next() >= a) continue;
-          viewers++;
-          if (rng.next() < prm.shareRate * (social ? social[i]! : 1)) sharers++;
-          if (t === R1 || t === R2) {
-            marks.forward(i, prm.followRate, R3, cause, rng);
-            marks.forward(i, prm.impulseRate, R4, cause, rng);
-          } else if (t === R3) {
-            marks.forward(i, prm.firstBuyRate, R4, cause, rng);
-          } else {
-            marks.buyChance(i, prm.repeatBuyRate, cause);
-          }
-        }
+        const attend = Float64Array.of(0, cal.attend(R1), cal.attend(R2), cal.attend(R3), cal.attend(R4), cal.attend(R5));
+        const watched = sessionViewers(s, rng, attend, 1 + prm.preheatLift, prm, cause);
+        const viewers = watched.viewers;
+        const sharers = watched.sharers;
         ownViewers += viewers;
         // Public traffic (in agents) comes from everyone outside the private domain (R0–R2), so only the R0 part of it
         // is new reach: the same people see the brand's streams again, and a heavy schedule saturates instead of
@@ -292,7 +354,7 @@ export const livestream = {
         o.value *= prm.dealBasket;
         s.rec.discount(cause, o.value * prm.dealDiscount * s.config.scale);
         inStreamGmv += o.value * s.config.scale;
-        if (prm.orderAgain > 0 && rng!.next() < prm.orderAgain) o.again = 1;
+        if (prm.orderAgain > 0 && rng.next() < prm.orderAgain) o.again = 1;
       },
       endDay(s: RunState) {
         if (cal.sessions <= 0) return;
@@ -316,7 +378,7 @@ export const livestream = {
       saveState: () => ({ ...cal.save(), rng: saveRng(rng), totalSessions: sessions, ownViewers, publicTotal, orders, inStreamGmv, trafficSpent, fromSharing, shareShare, newcomersToday }),
       loadState(st: TacticState, s: RunState) {
         cal.load(st);
-        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id));
+        rng = loadRng(st, 'rng', () => s.tacticRng(cfg.id)) ?? rng;
         sessions = stateNumber(st, 'totalSessions');
         ownViewers = stateNumber(st, 'ownViewers');
         publicTotal = stateNumber(st, 'publicTotal');

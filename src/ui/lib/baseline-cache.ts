@@ -46,6 +46,11 @@ export class BaselineCache {
     while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
   }
 
+  /** Forget one config's summary (the browser bench uses it to time a plan whose baseline is cached). */
+  delete(config: EngineConfig): boolean {
+    return this.map.delete(configKey(config));
+  }
+
   get size(): number {
     return this.map.size;
   }

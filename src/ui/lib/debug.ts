@@ -1,6 +1,7 @@
 import type { SimPool } from '../../worker/pool';
 import type { AppState } from '../state/app.svelte';
 import { pieceStats } from './in-pieces';
+import { noiseOnly } from '../../sim';
 
 /**
  * A hook for the end-to-end tests, installed only with `?debug` in the URL: it lets a test break a worker on purpose
@@ -22,6 +23,11 @@ export interface StarDebug {
   poolSize: number;
   /** Where the work went: runs finished by each worker, and the main thread's pieces and turns given back. */
   work(): { runsByWorker: number[]; pieces: number; yields: number };
+  /**
+   * Forget the last plan's own summary and its noise-only twin (not its do-nothing baseline), so that running it
+   * again times the plan's own runs with the baseline cached, as after an edit of a tactic (the browser bench).
+   */
+  forgetPlanRuns(): number;
 }
 
 export function installDebugHook(app: AppState, pool: SimPool): void {
@@ -50,6 +56,11 @@ export function installDebugHook(app: AppState, pool: SimPool): void {
     }),
     poolSize: pool.size,
     work: () => ({ runsByWorker: [...pool.runsByWorker], pieces: pieceStats.pieces, yields: pieceStats.yields }),
+    forgetPlanRuns: () => {
+      const config = app.runner.config;
+      if (!config) return 0;
+      return [config, noiseOnly(config)].filter((c) => app.runner.baselines.delete(c)).length;
+    },
   };
   (window as unknown as { __starDebug: StarDebug }).__starDebug = hook;
 }

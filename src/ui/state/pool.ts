@@ -18,7 +18,8 @@ export interface PoolProgressLike {
 export interface PoolLike {
   readonly size: number;
   run(config: EngineConfig, onProgress?: (p: PoolProgressLike) => void): Promise<Summary>;
-  meanField(config: EngineConfig): Promise<MeanFieldResult>;
+  /** The mean-field projection; `lane` spreads several projections over the workers (one lane per worker). */
+  meanField(config: EngineConfig, lane?: number): Promise<MeanFieldResult>;
   cancel(): void;
 }
 

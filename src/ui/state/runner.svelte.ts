@@ -373,11 +373,19 @@ export class Runner {
       this.contribStatus = 'running';
       let meanFieldValues: Array<Record<string, number>> | null = null;
       if (n >= 1 && n <= MEAN_FIELD_MAX_TACTICS) {
-        meanFieldValues = [];
-        for (let m = 0; m < 1 << n; m++) {
-          meanFieldValues.push(meanFieldFigures(await this.pool.meanField(subsetConfig(config, m))));
-          if (token !== this.token) return;
-        }
+        // The 2ⁿ projections are independent: one lane per worker, each taking the next subset, so every worker
+        // projects (one after the other in a single worker, the others stood idle).
+        const values: Array<Record<string, number>> = new Array(1 << n);
+        let next = 0;
+        const lane = async (k: number) => {
+          while (next < 1 << n && token === this.token) {
+            const m = next++;
+            values[m] = meanFieldFigures(await this.pool.meanField(subsetConfig(config, m), k));
+          }
+        };
+        await Promise.all(Array.from({ length: Math.max(1, this.pool.size) }, (_, k) => lane(k)));
+        if (token !== this.token) return;
+        meanFieldValues = values;
       }
       const plan = planShapley(config, { meanFieldValues });
       const report = await tacticValues(
