@@ -87,7 +87,7 @@ function extraTotal(key: string): Omit<FigureInfo, 'key'> | null {
   if ((m = /^A\.rate\.(R\d>R\d)$/.exec(key))) return { group: 'A', unit: 'monthly', glossary: 'A.rate', meanField: true, pair: m[1]! };
   if ((m = /^A\.weekly\.(R\d>R\d)$/.exec(key))) return { group: 'A', unit: 'weekly', glossary: 'A.weekly', meanField: false, pair: m[1]! };
   if ((m = /^R\.repurchaseWithin\.(\d+)y$/.exec(key))) return { group: 'brand', unit: 'share', glossary: 'R.repurchaseWithin', meanField: false, years: Number(m[1]) };
-  if ((m = /^E\.(.+)\.(ordersPerBuyer|multiOrderShare)$/.exec(key))) {
+  if ((m = /^E\.(.+)\.(ordersPerBuyer|multiOrderShare|broughtMultiOrderShare)$/.exec(key))) {
     return { group: 'brand', unit: m[2] === 'ordersPerBuyer' ? 'perPerson' : 'share', glossary: `E.${m[2]}`, meanField: false, tactic: m[1]! };
   }
   return null;

@@ -263,6 +263,7 @@ export const scenarioSpec: ObjectSpec = {
         repeat: dailyProb({ en: 'Daily purchase probability of an R5 agent (simple model)', zh: 'R5 个体每日购买概率(简单模型)' }, 0),
         purchaseHeadroom: {
           kind: 'number',
+          label: { en: 'Headroom for tactics to raise buying', zh: '策略提升购买频次的空间' },
           unit: 'multiplier',
           min: 0.05,
           max: 100,
@@ -275,7 +276,7 @@ export const scenarioSpec: ObjectSpec = {
           },
           doc: {
             en: 'Headroom h for tactics to raise a buyer’s purchase rate: the product m of all boosts acts as 1 + (m − 1)/(1 + (m − 1)/h), never above 1 + h',
-            zh: '策略提升买家购买率的空间 h:所有提升的乘积 m 实际作用为 1 + (m − 1)/(1 + (m − 1)/h),不超过 1 + h',
+            zh: '策略提升买家购买率的空间:各策略提升倍数之积实际作用为 1 +(积 − 1)÷(1 +(积 − 1)÷ 空间),不超过 1 + 空间',
           },
         } as FieldSpec,
         repeatModel: { ...repeatModelSpec, default: { kind: 'simple' } } as FieldSpec,

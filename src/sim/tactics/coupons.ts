@@ -188,10 +188,10 @@ export const coupons = {
       en: 'Coupons in each issue: more than 1 sends a pack (each next coupon valid once the one before is used or expires); kind “pack” uses the pack size after a first order instead',
       zh: '每次发放的券数:大于 1 即发券包(前一张用掉或过期后,下一张开始生效);“券包”类型改用首单后的券包张数',
     }, { integer: true })),
-    orderAgain: ranged(num('share', 0, 0.9, 0.4, reported('members-apparel-recall', 'An apparel brand’s 7-day recall sale: 50 % of the recalled customers ordered several times; set lower, as that is one brand’s success story', '某服饰品牌 7 天召回活动:被召回老客中 50% 多次下单;这是单个品牌的成功案例,故取更低的值'), {
+    orderAgain: { ...ranged(num('share', 0, 0.9, 0.4, reported('members-apparel-recall', 'An apparel brand’s 7-day recall sale: 50 % of the recalled customers ordered several times; set lower, as that is one brand’s success story', '某服饰品牌 7 天召回活动:被召回老客中 50% 多次下单;这是单个品牌的成功案例,故取更低的值'), {
       en: 'Chance that a customer who has just used a coupon, and holds the next one of a pack, orders again at once (another size, a friend’s order); each order may be followed in turn',
       zh: '刚用掉一张券、手上还有券包下一张的顾客立即再下一单的概率(换尺码、替朋友买);每一单都可能再带来下一单',
-    }), 0.2, 0.6, WHY.oneBrand),
+    }), 0.2, 0.6, WHY.oneBrand), label: { en: 'Next coupon of a pack used at once', zh: '券包下一张立即使用的概率' } },
     issueCost: ranged(num('yuan', 0, 100, 0.05, assumed('the message cost of sending one coupon', '每发一张券的消息费用', ['gaps-not-published']), { en: 'Cost per coupon issued', zh: '每张券的发放成本' }), 0.03, 0.1, WHY.cost),
   },
   curve: {

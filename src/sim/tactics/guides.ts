@@ -61,10 +61,10 @@ export const guides = {
       en: 'New contacts per guide per working day at full pressure',
       zh: '满压力时每位导购每个工作日新增好友数',
     })), 8, 25, WHY.oneBrand),
-    inStoreShare: ranged(share(0.5, reported('guides-mother-baby-wecom-1m', 'A mother-and-baby chain recruited 90 % of its new WeCom contacts through store staff; half for a typical brand that also adds contacts online', '某母婴连锁 90% 的新增企微好友由门店导购添加;兼做线上加粉的一般品牌按一半计'), {
+    inStoreShare: { ...ranged(share(0.5, reported('guides-mother-baby-wecom-1m', 'A mother-and-baby chain: 90 % added by store staff; half for a brand that also adds online', '某母婴连锁 90% 由门店导购添加;兼做线上加粉的品牌按一半计'), {
       en: 'Share of a guide’s new contacts added at the till, from customers buying that day (the rest come from people who know the brand, R2); the customers who add a guide in store are buying, which is who adds a guide',
       zh: '导购新增好友中在门店收银时添加的比例(来自当天下单的顾客,其余来自已了解品牌的人群 R2);在店里加导购的人正在购物——这正是会加导购的人',
-    }), 0.2, 0.9, WHY.oneBrand),
+    }), 0.2, 0.9, WHY.oneBrand), label: { en: 'New contacts added at the till', zh: '收银时添加的新好友比例' } },
     postOrderAddRate: ranged(share(0.1, reported('guides-chocolate-parcel-card', 'Meiri Heiqiao chocolate: cards in parcels turned 8–15 % of buyers into followers', '每日黑巧:包裹里的卡片让 8–15% 的买家成为粉丝'), {
       en: 'Buyers who add a guide after an order',
       zh: '下单后添加导购的买家比例',

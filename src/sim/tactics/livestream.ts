@@ -226,10 +226,10 @@ export const livestream = {
       en: 'Public viewers per session at saturated traffic',
       zh: '流量饱和时每场公域观众数',
     }), 30000, 120000, { en: 'Sized down from one brand (Lvgou, 350 000 views a session): a mid-size brand may reach half or twice this', zh: '由单个品牌(旅购,单场 35 万人次)缩小而来:中等规模品牌可能只有一半,也可能多一倍' }),
-    publicEngageShare: ranged(share(0.2, assumed('a fifth of public viewers comment, like, claim a deal or follow during the stream; the rest only watched, so they are reached (R1), not yet engaged; no figure is published', '约五分之一的公域观众在直播中评论、点赞、领券或关注;其余只是看过,算作已触达(R1)而非已互动;没有公开数据', ['gaps-not-published']), {
+    publicEngageShare: { ...ranged(share(0.2, assumed('a fifth of public viewers comment, like, claim a deal or follow during the stream; the rest only watched, so they are reached (R1), not yet engaged; no figure is published', '约五分之一的公域观众在直播中评论、点赞、领券或关注;其余只是看过,算作已触达(R1)而非已互动;没有公开数据', ['gaps-not-published']), {
       en: 'Share of public viewers who engage with the stream (→ R2); the others have only seen the brand (→ R1)',
       zh: '在直播中有互动的公域观众比例(→R2);其余只是看过品牌(→R1)',
-    }), 0.1, 0.35, WHY.unpublished),
+    }), 0.1, 0.35, WHY.unpublished), label: { en: 'Public viewers who engage', zh: '有互动的公域观众比例' } },
     followRate: ranged(share(0.05, assumed('one new viewer in twenty follows or adds a WeCom contact', '约二十分之一的新观众关注或添加企业微信'), {
       en: 'R1/R2 viewers who follow or add WeCom during a session: → R3',
       zh: '观看的 R1/R2 中关注或添加企微的比例:→R3',
@@ -251,10 +251,10 @@ export const livestream = {
       en: 'Deal discount given on in-stream orders (share of the order value, a cost)',
       zh: '直播订单的优惠折扣(占订单金额的比例,计入成本)',
     }))),
-    orderAgain: ranged(num('share', 0, 0.9, 0.2, assumed('a viewer who has bought in a session often adds another item as a separate order (another product shown later, a second for a friend); no figure is published', '在直播间下过单的观众常会另下一单(后面讲解的另一件商品、替朋友再买一份);没有公开数据', ['gaps-not-published']), {
+    orderAgain: { ...ranged(num('share', 0, 0.9, 0.2, assumed('a viewer who has bought in a session often adds another item as a separate order (another product shown later, a second for a friend); no figure is published', '在直播间下过单的观众常会另下一单(后面讲解的另一件商品、替朋友再买一份);没有公开数据', ['gaps-not-published']), {
       en: 'Chance that an in-stream order is followed by another from the same viewer in the same session; each order may be followed in turn',
       zh: '一笔直播订单之后,同一观众在同一场直播中再下一单的概率;每一单都可能再带来下一单',
-    }), 0.1, 0.35, WHY.unpublished),
+    }), 0.1, 0.35, WHY.unpublished), label: { en: 'Another order in the same session', zh: '同场再下一单的概率' } },
     shareRate: ranged(share(0.1, reported('live-aiguang-sharing', 'Youngor on Aiguang: more than 20 % of a session’s traffic came from viewers sharing', '雅戈尔(爱逛):20% 以上的直播流量来自观众分享'), {
       en: 'Viewers who share a social coupon (a discount their friends can claim)',
       zh: '分享社交立减金的观众比例',
