@@ -299,10 +299,7 @@ function tacticsOf(p: PresetRun, type: string) {
  * the mechanics (issue 9, part 1) has to close — never a range tuned to pass. The test runs each as `it.fails`, so
  * it reports when a gap closes; the reason is printed in docs/presets.md.
  */
-export const GAPS: Record<string, string> = {
-  'electronics-product-launch · uplift':
-    'A launch, not a year of private-domain work: doing nothing here means not marketing the new phone at all, and 3C buyers rarely buy again (the industry’s 8 % annual repurchase), so the do-nothing GMV is small and the ratio large (launch ads and the 600 dealer guides each add more than the do-nothing GMV, at incremental ROIs of 7–9). The cases behind the range are established brands against their previous year; no published launch compares itself with no marketing, so this row stays visible rather than be given a range of its own.',
-};
+export const GAPS: Record<string, string> = {};
 
 export const gapKey = (file: string, check: string, subject?: string) => `${file.replace(/\.json$/, '')} · ${check}${subject ? ` · ${subject}` : ''}`;
 
