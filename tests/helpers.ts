@@ -87,3 +87,12 @@ export function runAll(c: EngineConfig): Summary {
 export function vecMat(x: number[], p: number[][]): number[] {
   return p[0]!.map((_, j) => x.reduce((acc, xi, i) => acc + xi * p[i]![j]!, 0));
 }
+
+/** A still population's baseline: no baseline moves, no own purchases — only the tactics act (engine-path tests). */
+export const STILL_BASELINE = {
+  forward: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0 },
+  reverse: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
+  repeat: 0,
+  repeatModel: { kind: 'simple' },
+  orderValue: { mean: 100, sd: 0 },
+};

@@ -2,20 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
 import { createRun, finishRun, stepDay } from '../../src/sim/step/model';
 import { R1, R2, TIER_COUNT } from '../../src/sim/tiers';
-import { config } from '../helpers';
+import { config, STILL_BASELINE } from '../helpers';
 
 /**
  * Content reaches the people outside the private domain through the people in it (issue 9: content had no
  * saturation of its readership): a day's R1 → R2 moves from content are about audience × reachPerFollower ×
  * pressure × interactRate, whatever the number of reached people.
  */
-const still = {
-  forward: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0 },
-  reverse: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
-  repeat: 0,
-  repeatModel: { kind: 'simple' },
-  orderValue: { mean: 100, sd: 0 },
-};
+const still = STILL_BASELINE;
 
 function contentMoves(r3Share: number): number {
   const cfg = config({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { config, runAll } from '../helpers';
+import { config, runAll, STILL_BASELINE } from '../helpers';
 import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
 import { createRun, stepDay } from '../../src/sim/step/model';
 import { IN_GROUP, MEMBER, WECOM } from '../../src/sim/step/population';
@@ -15,13 +15,7 @@ import { Rng } from '../../src/sim/step/rng';
 type Json = Record<string, unknown>;
 
 /** A still population: no baseline moves, no own purchases, no word of mouth — only the tactics act. */
-const still = {
-  forward: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0 },
-  reverse: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
-  repeat: 0,
-  repeatModel: { kind: 'simple' },
-  orderValue: { mean: 100, sd: 0 },
-};
+const still = STILL_BASELINE;
 
 /** Mean and standard error of the mean of per-run values. */
 function meanSe(xs: number[]): { mean: number; se: number } {
