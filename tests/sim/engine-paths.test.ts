@@ -65,19 +65,22 @@ describe('a homogeneous population with a tactic that acts on particular agents 
       baseline: still,
       tactics: [live],
     });
-  const hom = runAll(scenarioOf(false));
-  const het = runAll(scenarioOf(true));
-  const perRun = (s: typeof hom, key: string) => Array.from(s.figure(key));
+  // Each test runs the engine itself: a run made in the describe body would happen before StrykerJS switches a
+  // mutant on (docs/testing.md § Mutation testing), so it would never see the mutant.
+  const simulate = (heterogeneity: boolean) => runAll(scenarioOf(heterogeneity));
+  const perRun = (s: ReturnType<typeof simulate>, key: string) => Array.from(s.figure(key));
   const expectedRepeats = days * (n / 2) * a * b; // 2 800
   const expectedFirsts = (n / 2) * (1 - Math.pow(1 - a * f, days)); // ≈ 2 445
 
   it('in-stream repeat orders are S·N5·a·b within 4 standard errors (homogeneous buyers\u2019 fast path)', () => {
+    const hom = simulate(false);
     const { mean } = meanSe(perRun(hom, 'cause.l.repeatPurchases'));
     const se = Math.sqrt(expectedRepeats / 6); // binomial sd per run, 6 runs
     expect(Math.abs(mean - expectedRepeats), `simulated ${mean}, by hand ${expectedRepeats}`).toBeLessThan(4 * se);
   });
 
   it('in-stream first purchases are N3·(1 − (1 − a·f)^S) within 4 standard errors (homogeneous non-buyers\u2019 fast path)', () => {
+    const hom = simulate(false);
     const { mean } = meanSe(perRun(hom, 'cause.l.firstPurchases'));
     const se = Math.sqrt((n / 2) * (1 - Math.pow(1 - a * f, days)) * Math.pow(1 - a * f, days) / 6);
     expect(Math.abs(mean - expectedFirsts), `simulated ${mean}, by hand ${expectedFirsts}`).toBeLessThan(4 * se);
@@ -86,6 +89,8 @@ describe('a homogeneous population with a tactic that acts on particular agents 
   });
 
   it('homogeneous and heterogeneous runs agree on in-stream repeat orders (attendance × a mean-1 trait)', () => {
+    const hom = simulate(false);
+    const het = simulate(true);
     const h = meanSe(perRun(hom, 'cause.l.repeatPurchases'));
     const t = meanSe(perRun(het, 'cause.l.repeatPurchases'));
     expect(Math.abs(h.mean - t.mean)).toBeLessThan(4 * Math.sqrt(h.se ** 2 + t.se ** 2) + 1e-9);
@@ -122,9 +127,9 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
       },
     ],
   });
-  const s = runAll(c);
 
   it('in-stream orders are S·N·att·b within 4 standard errors, inactive buyers included', () => {
+    const s = runAll(c);
     const expected = days * n * att * b * (1 - (1 - Math.exp(-1e-4))); // 4 000
     const { mean } = meanSe(Array.from(s.figure('cause.l.orders')));
     expect(Math.abs(mean - expected), `simulated ${mean}, by hand ${expected}`).toBeLessThan(4 * Math.sqrt(expected / c.runs));
@@ -132,6 +137,7 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
 
   it('own BG/NBD purchases stay at the closed-form rate: at most N·λ·S', () => {
     // Buyers who dropped out do not buy on their own, so baseline orders are below N·λ·S = 80 (and above zero).
+    const s = runAll(c);
     const own = s.result().byCause.baseline!.orders!.mean;
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(n * 1e-4 * days + 4 * Math.sqrt(n * 1e-4 * days));

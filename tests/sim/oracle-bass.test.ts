@@ -20,11 +20,13 @@ describe('word of mouth follows discrete Bass diffusion', () => {
     },
     wordOfMouth: { q, sources: ['R1', 'R2', 'R3', 'R4', 'R5'] },
   });
-  const s = runAll(c);
-  const r = s.result();
+  // Each test runs the engine itself, so that it runs under StrykerJS's active mutant (docs/testing.md § Mutation
+  // testing): a run made here, in the describe body, would happen before the mutant is switched on.
   const oracle = bassDiscrete(p, q, days);
 
   it('the mean reached share matches F_{t+1} = F_t + (1 − F_t)(1 − (1 − p)(1 − q·F_t)) within 5 standard errors', () => {
+    const s = runAll(c);
+    const r = s.result();
     const reached = s.series('assets');
     let worst = 0;
     for (let t = 1; t <= days; t++) {
@@ -53,6 +55,7 @@ describe('word of mouth follows discrete Bass diffusion', () => {
   });
 
   it('word of mouth moves are attributed to word of mouth', () => {
+    const r = runAll(c).result();
     const wom = r.byCause.wordOfMouth!.moves!.mean;
     const base = r.byCause.baseline!.moves!.mean;
     expect(wom).toBeGreaterThan(base); // with q/p = 40, imitation dominates

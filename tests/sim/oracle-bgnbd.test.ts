@@ -18,10 +18,12 @@ describe('BG/NBD repeat buying matches the closed form', () => {
       orderValue: { mean: 100, sd: 0 },
     },
   });
-  const s = runAll(c);
-  const orders = s.series('orders');
+  // Each test runs the engine itself, so that it runs under StrykerJS's active mutant (docs/testing.md § Mutation
+  // testing): a run made here, in the describe body, would happen before the mutant is switched on.
+  const simulatedOrders = () => runAll(c).series('orders');
 
   it('a cohort of new buyers makes E[X(t)] repeat purchases per person within 5 standard errors', () => {
+    const orders = simulatedOrders();
     for (const t of [7, 30, 90, 180, 240]) {
       const xs: number[] = [];
       for (let run = 0; run < c.runs; run++) {
@@ -37,6 +39,7 @@ describe('BG/NBD repeat buying matches the closed form', () => {
   });
 
   it('rejects the wrong closed form (a 15 % higher purchase rate)', () => {
+    const orders = simulatedOrders();
     const t = 180;
     let sum = 0;
     for (let run = 0; run < c.runs; run++) for (let d = 0; d < t; d++) sum += orders.data[run * days + d]!;

@@ -44,10 +44,13 @@ describe('baseline chain oracle (heterogeneity and tactics off)', () => {
       orderValue: { mean: 100, sd: 30 },
     },
   });
-  const result = runAll(c).result();
+  // Each test runs the engine itself, so that it runs under StrykerJS's active mutant (docs/testing.md § Mutation
+  // testing): a run made here, in the describe body, would happen before the mutant is switched on.
+  const simulate = () => runAll(c).result();
   const tiers = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'] as const;
 
   it('mean tier counts match x0·P^t within 5 Monte Carlo standard errors every day', () => {
+    const result = simulate();
     const { mean, variance } = markovOracle(c, transitionMatrix(c), days);
     let worst = 0;
     for (let t = 1; t <= days; t++) {
@@ -62,6 +65,7 @@ describe('baseline chain oracle (heterogeneity and tactics off)', () => {
   });
 
   it('has the power to tell a slightly different chain apart', () => {
+    const result = simulate();
     const p = transitionMatrix(c);
     // Raise every reverse probability by 10 %: the oracle must reject this chain.
     const q = p.map((row, i) => row.map((v, j) => (j === i - 1 ? v * 1.1 : v)));
@@ -76,6 +80,7 @@ describe('baseline chain oracle (heterogeneity and tactics off)', () => {
   });
 
   it('orders equal the R4→R5 moves plus R5 purchases, and repeat purchases match P’s expectation', () => {
+    const result = simulate();
     const { mean } = markovOracle(c, transitionMatrix(c), days);
     // Expected repeat purchases = Σ_t (R4_t · forward.R4 + R5_t · repeat); first purchases = Σ_t R3_t · forward.R3.
     let repeat = 0;
