@@ -107,29 +107,33 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
   const n = 20000;
   const att = 0.05;
   const b = 0.1;
-  const c = config({
-    days,
-    runs: 6,
-    seed: 8,
-    population: { agents: n, scale: 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, heterogeneity: false },
-    baseline: { ...still, repeatModel: { kind: 'bgnbd', r: 0.01, alpha: 100, a: 9, b: 1 } },
-    tactics: [
-      {
-        id: 'l',
-        type: 'livestream',
-        schedule: { daily: true },
-        attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: att },
-        preheatLift: 0,
-        fatigue: 0,
-        maxPublicViewers: 0,
-        shareRate: 0,
-        repeatBuyRate: b,
-      },
-    ],
-  });
+  // Compiled anew by each test as well (compiling runs src/sim code: schedules, apportioning agents to tiers), so
+  // that a mutant there is seen; `c` is for the test's own arithmetic.
+  const configOf = () =>
+    config({
+      days,
+      runs: 6,
+      seed: 8,
+      population: { agents: n, scale: 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, heterogeneity: false },
+      baseline: { ...still, repeatModel: { kind: 'bgnbd', r: 0.01, alpha: 100, a: 9, b: 1 } },
+      tactics: [
+        {
+          id: 'l',
+          type: 'livestream',
+          schedule: { daily: true },
+          attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: att },
+          preheatLift: 0,
+          fatigue: 0,
+          maxPublicViewers: 0,
+          shareRate: 0,
+          repeatBuyRate: b,
+        },
+      ],
+    });
+  const c = configOf();
 
   it('in-stream orders are S·N·att·b within 4 standard errors, inactive buyers included', () => {
-    const s = runAll(c);
+    const s = runAll(configOf());
     const expected = days * n * att * b * (1 - (1 - Math.exp(-1e-4))); // 4 000
     const { mean } = meanSe(Array.from(s.figure('cause.l.orders')));
     expect(Math.abs(mean - expected), `simulated ${mean}, by hand ${expected}`).toBeLessThan(4 * Math.sqrt(expected / c.runs));
@@ -137,7 +141,7 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
 
   it('own BG/NBD purchases stay at the closed-form rate: at most N·λ·S', () => {
     // Buyers who dropped out do not buy on their own, so baseline orders are below N·λ·S = 80 (and above zero).
-    const s = runAll(c);
+    const s = runAll(configOf());
     const own = s.result().byCause.baseline!.orders!.mean;
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(n * 1e-4 * days + 4 * Math.sqrt(n * 1e-4 * days));
