@@ -20,8 +20,8 @@ case "$group" in
     mutate='src/sim/summary.ts,src/sim/digest.ts,src/sim/glossary.ts,src/sim/result.ts,src/sim/recorder.ts'
     tests='tests/sim/digest.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/boundary.test.ts tests/worker/progress.test.ts' ;;
   model)
-    mutate='src/sim/shapley.ts,src/sim/contributions.ts,src/sim/rng.ts,src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts,src/sim/meanfield.ts,src/sim/meanfield-day.ts,src/sim/response.ts,src/sim/bgnbd.ts'
-    tests='tests/sim/shapley.test.ts tests/sim/seeds.test.ts tests/sim/calendar.test.ts tests/sim/order-ledger.test.ts tests/sim/state-file.test.ts tests/sim/checkpoint.test.ts tests/sim/meanfield.test.ts tests/sim/response.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/oracle-bass.test.ts tests/sim/drivers.test.ts' ;;
+    mutate='src/sim/shapley.ts,src/sim/contributions.ts,src/sim/rng.ts,src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts,src/sim/meanfield.ts,src/sim/meanfield-day.ts,src/sim/response.ts,src/sim/bgnbd.ts,src/sim/order-ledger.ts,src/sim/checkpoint.ts,src/sim/state-file.ts,src/sim/brand-figures.ts'
+    tests='tests/sim/shapley.test.ts tests/sim/seeds.test.ts tests/sim/calendar.test.ts tests/sim/order-ledger.test.ts tests/sim/state-file.test.ts tests/sim/checkpoint.test.ts tests/sim/meanfield.test.ts tests/sim/response.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/oracle-bass.test.ts tests/sim/drivers.test.ts tests/sim/glossary.test.ts' ;;
   tactics)
     mutate='src/sim/tactics/**/*.ts'
     tests='tests/sim/tactics.test.ts tests/sim/engine-paths.test.ts tests/sim/reference-day.test.ts tests/sim/invariants.test.ts' ;;
