@@ -18,7 +18,7 @@ case "$group" in
     tests='tests/sim/stats.test.ts tests/sim/flatten.test.ts tests/sim/incremental.test.ts tests/sim/assumption-paths.test.ts tests/sim/rank-drivers.test.ts tests/sim/compare.test.ts tests/sim/digest.test.ts tests/sim/drivers.test.ts tests/sim/assumptions.test.ts tests/sim/uncertainty.test.ts tests/sim/glossary.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/cli/format.test.ts tests/worker/progress.test.ts' ;;
   summary)
     mutate='src/sim/summary.ts,src/sim/digest.ts,src/sim/glossary.ts,src/sim/result.ts,src/sim/recorder.ts'
-    tests='tests/sim/digest.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/boundary.test.ts tests/worker/progress.test.ts' ;;
+    tests='tests/sim/summary-result.test.ts tests/sim/invariants.test.ts tests/sim/digest.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/progress.test.ts' ;;
   model)
     mutate='src/sim/shapley.ts,src/sim/contributions.ts,src/sim/rng.ts,src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts,src/sim/meanfield.ts,src/sim/meanfield-day.ts,src/sim/response.ts,src/sim/bgnbd.ts,src/sim/order-ledger.ts,src/sim/checkpoint.ts,src/sim/state-file.ts,src/sim/brand-figures.ts'
     tests='tests/sim/shapley.test.ts tests/sim/seeds.test.ts tests/sim/calendar.test.ts tests/sim/order-ledger.test.ts tests/sim/state-file.test.ts tests/sim/checkpoint.test.ts tests/sim/meanfield.test.ts tests/sim/response.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/oracle-bass.test.ts tests/sim/drivers.test.ts tests/sim/glossary.test.ts' ;;
