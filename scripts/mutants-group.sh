@@ -23,7 +23,7 @@ case "$group" in
     tests='tests/sim/summary-result.test.ts tests/sim/digest.test.ts tests/sim/figure-keys.test.ts tests/sim/invariants.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/progress.test.ts' ;;
   model)
     mutate='src/sim/shapley.ts,src/sim/contributions.ts,src/sim/rng.ts,src/sim/meanfield.ts,src/sim/meanfield-day.ts,src/sim/response.ts,src/sim/bgnbd.ts'
-    tests='tests/sim/rng.test.ts tests/sim/response.test.ts tests/sim/drivers.test.ts tests/sim/seeds.test.ts tests/sim/meanfield.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/shapley.test.ts' ;;
+    tests='tests/sim/rng.test.ts tests/sim/response.test.ts tests/sim/drivers.test.ts tests/sim/seeds.test.ts tests/sim/meanfield.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/shapley.test.ts tests/sim/tactics.test.ts' ;;
   calendar)
     mutate='src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts'
     tests='tests/sim/calendar.test.ts tests/sim/order-ledger.test.ts' ;;

@@ -5,7 +5,7 @@ import { causeNames } from '../../src/sim/config';
 import { brandFigureKeys, brandFigureValues, ledgerWindows } from '../../src/sim/brand-figures';
 import { DAYS_PER_MONTH, digestRun, figureKeys } from '../../src/sim/digest';
 import { OrderLedger } from '../../src/sim/order-ledger';
-import { GLOSSARY, glossaryMarkdown } from '../../src/sim/glossary';
+import { GLOSSARY, definition, glossaryMarkdown } from '../../src/sim/glossary';
 import { incrementalResult } from '../../src/sim/incremental';
 import { createRun, simulateRun } from '../../src/sim/model';
 import { Recorder } from '../../src/sim/recorder';
@@ -238,6 +238,16 @@ describe('the glossary', () => {
   it('has one entry per id, each with both languages and a unit', () => {
     expect(new Set(GLOSSARY.map((f) => f.id)).size).toBe(GLOSSARY.length);
     for (const f of GLOSSARY) for (const t of [f.name, f.what, f.unit]) expect(t.en && t.zh, f.id).toBeTruthy();
+  });
+
+  it('as Markdown: a header, a rule and one row per figure; definition() finds a figure by its id', () => {
+    const lines = glossaryMarkdown().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['| id | figure | what it is | unit | incremental or total |', '|---|---|---|---|---|']);
+    expect(lines).toHaveLength(GLOSSARY.length + 2);
+    expect(lines[2]).toBe(`| \`${GLOSSARY[0]!.id}\` | ${GLOSSARY[0]!.name.en} | ${GLOSSARY[0]!.what.en} | ${GLOSSARY[0]!.unit.en} | ${GLOSSARY[0]!.scope} |`);
+    expect(definition('R.gmv')?.id).toBe('R.gmv');
+    expect(definition('R.gmv')?.unit.en).toBe(GLOSSARY.find((f) => f.id === 'R.gmv')!.unit.en);
+    expect(definition('no.such.figure')).toBeUndefined();
   });
 
   it('is the table in docs/model.md § Glossary (edit src/sim/glossary.ts, then paste glossaryMarkdown())', () => {

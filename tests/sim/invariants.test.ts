@@ -82,6 +82,7 @@ describe.each(Object.entries(variants))('invariants: %s', (_, patch) => {
     expect(sum(rec.gmv)).toBeCloseTo(values, 6);
     expect(sum(rec.causeGmv)).toBeCloseTo(values, 6);
     expect(sum(rec.gmvByTier)).toBeCloseTo(values, 6);
+    expect(sum(rec.ordersByTier)).toBe(count);
     expect(sum(rec.causeOrders)).toBe(count);
   });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { causeNames } from '../../src/sim/config';
 import { DAYS_PER_MONTH, digestRun } from '../../src/sim/digest';
+import { simulateRun } from '../../src/sim/model';
 import { Recorder } from '../../src/sim/recorder';
 import { Summary } from '../../src/sim/summary';
+import { getTactic } from '../../src/sim/tactics/registry';
 import { config } from '../helpers';
 
 /**
@@ -199,5 +201,120 @@ describe('the series used for paired differences', () => {
     expect(() => s.figure('nothing')).toThrow(/unknown figure nothing/);
     expect(s.added).toBe(2);
     expect(Array.from(s.figure('R.gmv'))).toEqual([4000, 12000]);
+  });
+});
+
+describe('figures the runs above leave at zero, from a third hand-made run', () => {
+  /**
+   * 14 days (two full weeks), scale 10, an ads tactic (cause 3) and no margin. Day d:
+   *   tiers      R0 = 40, R1 = 20, R2 = 10, R3 = 20, R4 = 5, R5 = 5 every day (the record need not add up)
+   *   moves      R3 → R4 once a day (baseline, a first purchase: ¥80, a new buyer on even days); R0 → R4 once on day 0
+   *              (ads, a first purchase of ¥80); R5 → R4 once a day in week 2 (decay: a reverse move)
+   *   discount   ¥5 a day (ads), part of its cost; buyers 12, repeaters 3; the ads metrics 7, 8, 9, …
+   */
+  const cfg = () => config({ days: 14, runs: 1, population: { agents: 100, scale: SC }, tactics: [{ id: 'ads', type: 'ads' }] });
+  function third() {
+    const c3 = cfg();
+    const rec = new Recorder(0, 14, causeNames(c3).length);
+    for (let d = 0; d <= 14; d++) rec.tiers(d, Float64Array.from([40, 20, 10, 20, 5, 5]));
+    for (let d = 0; d < 14; d++) {
+      rec.day = d;
+      rec.move(3, 4, 0);
+      rec.order(3, 80, 0, true);
+      if (d % 2 === 0) rec.newBuyer();
+      if (d === 0) {
+        rec.move(0, 4, 3);
+        rec.order(0, 80, 3, true);
+      }
+      if (d >= 7) rec.move(5, 4, 1);
+      rec.discount(3, 5);
+    }
+    rec.rec.buyers = 12;
+    rec.rec.repeaters = 3;
+    rec.rec.tacticMetrics = Float64Array.from(getTactic('ads').metrics, (_, k) => 7 + k);
+    return rec.rec;
+  }
+  const result = () => {
+    const c3 = cfg();
+    const rec = third();
+    const s = new Summary(c3);
+    s.add(digestRun(rec, c3));
+    return s.result();
+  };
+
+  it('first purchases, new and returning buyers, repeat orders, entries into R4, buyers and repeaters', () => {
+    const R = result().star.R;
+    near(R.firstPurchases!.mean, 15 * SC);
+    near(R.newBuyers!.mean, 7 * SC);
+    near(R.returningBuyers!.mean, 8 * SC);
+    near(R.repeatPurchases!.mean, 0); // every order was a first purchase
+    near(R.entriesR4.R3!.mean, 14 * SC);
+    near(R.entriesR4.R0!.mean, 1 * SC);
+    near(R.entriesR4.R1!.mean, 0);
+    near(R.buyers!.mean, 12 * SC);
+    near(R.repeaters!.mean, 3 * SC);
+    near(R.repurchaseRate!.mean, 3 / 12);
+    near(R.discount!.mean, 14 * 5);
+    near(R.cost!.mean, 14 * 5);
+    expect(R.marginRoi).toBeNull(); // no margin set: no margin ROI
+    near(R.roi!.mean, (15 * 80 * SC) / 70);
+  });
+
+  it('each cause’s first purchases, repeat orders and reverse moves', () => {
+    const r = result();
+    near(r.byCause.baseline!.firstPurchases!.mean, 14 * SC);
+    near(r.byCause.baseline!.repeatPurchases!.mean, 0);
+    near(r.byCause.ads!.firstPurchases!.mean, SC);
+    near(r.byCause.ads!.discount!.mean, 70);
+    near(r.byCause.decay!.moves!.mean, 7 * SC);
+    near(r.byCause.decay!.reverseMoves!.mean, 7 * SC);
+    near(r.byCause.decay!.forwardMoves!.mean, 0);
+    near(r.byCause.ads!.moves!.mean, SC);
+    near(r.byCause.ads!.reverseMoves!.mean, 0);
+    expect(r.byCause.decay!.movesMatrix[5]![4]).toBe(7 * SC);
+    for (let d = 0; d < 14; d++) near(r.daily.firstPurchases.mean[d], (d === 0 ? 2 : 1) * SC);
+  });
+
+  it('the mean weekly rate averages the full weeks; a tactic’s own metrics are reported under its id', () => {
+    const r = result();
+    // R5 → R4: 0 of 5 in week 1, 7 of 5 in week 2: mean (0 + 1.4) / 2.
+    near(r.star.A.weekly['R5>R4']!.mean, 0.7);
+    near(r.star.A.weekly['R3>R4']!.mean, 7 / 20);
+    const metrics = Object.keys(r.tactics.ads!);
+    expect(metrics.length).toBeGreaterThan(0);
+    metrics.forEach((m, k) => near(r.tactics.ads![m]!.mean, 7 + k));
+    expect(r.format).toBe('star-sandbox-result');
+    expect(r.events).toEqual({});
+  });
+
+  it('a summary refuses runs out of order, and a summary of no runs', () => {
+    const c3 = cfg();
+    const s = new Summary(c3);
+    const late = third();
+    late.run = 1;
+    expect(() => s.add(digestRun(late, c3))).toThrow(/run 1 added out of order \(expected run 0\)/);
+    expect(() => s.result()).toThrow(/no runs to summarise/);
+  });
+
+  it('a recorder refuses a negative or non-finite cost', () => {
+    const rec = new Recorder(0, 2, 3);
+    expect(() => rec.cost(0, -1)).toThrow(/finite non-negative/);
+    expect(() => rec.cost(0, NaN)).toThrow(/finite non-negative/);
+    expect(() => rec.cost(0, Infinity)).toThrow(/finite non-negative/);
+    rec.cost(1, 0);
+    rec.discount(2, 3);
+    expect(Array.from(rec.rec.causeCost)).toEqual([0, 0, 3, 0, 0, 0]);
+    expect(Array.from(rec.rec.causeDiscount)).toEqual([0, 0, 3]);
+  });
+
+  it('a year-long run reports repurchase within one year; a weekly livestream its events', () => {
+    const long = config({ days: 365, runs: 1, startDate: '2026-01-01', population: { agents: 100, scale: 1 }, tactics: [{ id: 'live', type: 'livestream', schedule: { weekly: ['sat'] } }] });
+    const s = new Summary(long);
+    s.add(digestRun(simulateRun(long, 0), long));
+    const r = s.result();
+    expect(Object.keys(r.star.R.repurchaseWithin)).toEqual(['1y']);
+    // 2026 has 52 Saturdays (3 Jan … 26 Dec).
+    expect(r.events.live!.events).toBe(52);
+    expect(Object.keys(r.events.live!)).toEqual(['ordersPerBuyer', 'multiOrderShare', 'events']);
   });
 });
