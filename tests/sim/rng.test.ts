@@ -182,6 +182,15 @@ describe('distributions, against their closed-form moments', () => {
     }
   });
 
+  it('a count with nothing to draw (mean 0, no trials, p = 0 or 1) takes no number from the stream', () => {
+    // Sources whose rate is 0 on a day must not shift the draws of everything after them.
+    const r = new Rng('no-draw');
+    const twin = new Rng('no-draw');
+    expect([r.poisson(0), r.poisson(-1), r.binomial(0, 0.5), r.binomial(-2, 0.5), r.binomial(10, 0), r.binomial(100, 0), r.binomial(10, -1)]).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect([r.binomial(10, 1), r.binomial(100, 1), r.binomial(10, 2)]).toEqual([10, 100, 10]);
+    expect(r.next()).toBe(twin.next());
+  });
+
   it('binomial edge cases: none, certain, impossible', () => {
     const r = new Rng('binomial-edges');
     expect([r.binomial(0, 0.5), r.binomial(-1, 0.5), r.binomial(10, 0), r.binomial(10, -0.1), r.binomial(10, 1), r.binomial(10, 1.5)]).toEqual([0, 0, 0, 0, 10, 10]);
