@@ -1,6 +1,6 @@
 #!/bin/sh
 # StrykerJS over one group of files, with the test files that test them (docs/testing.md § Mutation testing).
-#   sh scripts/mutants-group.sh scenario|results|summary|model|rng|calendar|state|tactics|kernel [more stryker options]
+#   sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics|kernel [more stryker options]
 # Each group keeps its own incremental file (reports/stryker-incremental-<group>.json) and report
 # (reports/mutation/<group>.json, .html), so groups can be rerun one at a time and only changed mutants are retested.
 # Narrowing the tests only lowers a score (a mutant the other tests would kill counts as survived), never raises it:
@@ -9,7 +9,7 @@
 # mutant's first failing test.
 set -e
 group=$1
-[ -n "$group" ] || { echo "usage: sh scripts/mutants-group.sh scenario|results|summary|model|rng|calendar|state|tactics|kernel [stryker options]"; exit 2; }
+[ -n "$group" ] || { echo "usage: sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics|kernel [stryker options]"; exit 2; }
 shift
 case "$group" in
   scenario)
@@ -22,8 +22,11 @@ case "$group" in
     mutate='src/sim/summary.ts,src/sim/digest.ts,src/sim/glossary.ts,src/sim/result.ts,src/sim/recorder.ts'
     tests='tests/sim/summary-result.test.ts tests/sim/digest.test.ts tests/sim/figure-keys.test.ts tests/sim/invariants.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/progress.test.ts' ;;
   model)
-    mutate='src/sim/shapley.ts,src/sim/contributions.ts,src/sim/meanfield.ts,src/sim/meanfield-day.ts,src/sim/response.ts,src/sim/bgnbd.ts'
-    tests='tests/sim/response.test.ts tests/sim/meanfield.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/shapley.test.ts tests/sim/tactics.test.ts' ;;
+    mutate='src/sim/shapley.ts,src/sim/contributions.ts,src/sim/response.ts,src/sim/bgnbd.ts'
+    tests='tests/sim/response.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/shapley.test.ts tests/sim/tactics.test.ts' ;;
+  meanfield)
+    mutate='src/sim/meanfield.ts,src/sim/meanfield-day.ts'
+    tests='tests/sim/meanfield.test.ts tests/worker/boundary.test.ts' ;;
   rng)
     mutate='src/sim/rng.ts'
     tests='tests/sim/rng.test.ts tests/sim/seeds.test.ts' ;;

@@ -208,11 +208,11 @@ describe('figures the runs above leave at zero, from a third hand-made run', () 
   /**
    * 14 days (two full weeks), scale 10, an ads tactic (cause 3) and no margin. Day d:
    *   tiers      R0 = 40, R1 = 20, R2 = 10, R3 = 20, R4 = 5, R5 = 5 every day (the record need not add up)
-   *   moves      R3 → R4 once a day (baseline, a first purchase: ¥80, a new buyer on even days); R0 → R4 once on day 0
-   *              (ads, a first purchase of ¥80); R5 → R4 once a day in week 2 (decay: a reverse move)
+   *   moves      R3 → R4 once a day (baseline, a first purchase: ¥80, a new buyer on even days); R0 → R4 once on day 3
+   *              (ads, a first purchase of ¥80); R5 → R4 once a day in week 2 and R1 → R0 on day 2 (decay: reverse)
    *   discount   ¥5 a day (ads), part of its cost; buyers 12, repeaters 3; the ads metrics 7, 8, 9, …
    */
-  const cfg = () => config({ days: 14, runs: 1, population: { agents: 100, scale: SC }, tactics: [{ id: 'ads', type: 'ads' }] });
+  const cfg = (runs = 1) => config({ days: 14, runs, population: { agents: 100, scale: SC }, tactics: [{ id: 'ads', type: 'ads' }] });
   function third() {
     const c3 = cfg();
     const rec = new Recorder(0, 14, causeNames(c3).length);
@@ -222,11 +222,12 @@ describe('figures the runs above leave at zero, from a third hand-made run', () 
       rec.move(3, 4, 0);
       rec.order(3, 80, 0, true);
       if (d % 2 === 0) rec.newBuyer();
-      if (d === 0) {
+      if (d === 3) {
         rec.move(0, 4, 3);
         rec.order(0, 80, 3, true);
       }
       if (d >= 7) rec.move(5, 4, 1);
+      if (d === 2) rec.move(1, 0, 1);
       rec.discount(3, 5);
     }
     rec.rec.buyers = 12;
@@ -266,13 +267,35 @@ describe('figures the runs above leave at zero, from a third hand-made run', () 
     near(r.byCause.baseline!.repeatPurchases!.mean, 0);
     near(r.byCause.ads!.firstPurchases!.mean, SC);
     near(r.byCause.ads!.discount!.mean, 70);
-    near(r.byCause.decay!.moves!.mean, 7 * SC);
-    near(r.byCause.decay!.reverseMoves!.mean, 7 * SC);
+    near(r.byCause.decay!.moves!.mean, 8 * SC);
+    near(r.byCause.decay!.reverseMoves!.mean, 8 * SC);
     near(r.byCause.decay!.forwardMoves!.mean, 0);
     near(r.byCause.ads!.moves!.mean, SC);
     near(r.byCause.ads!.reverseMoves!.mean, 0);
     expect(r.byCause.decay!.movesMatrix[5]![4]).toBe(7 * SC);
-    for (let d = 0; d < 14; d++) near(r.daily.firstPurchases.mean[d], (d === 0 ? 2 : 1) * SC);
+    expect(r.byCause.decay!.movesMatrix[1]![0]).toBe(SC);
+    for (let d = 0; d < 14; d++) near(r.daily.firstPurchases.mean[d], (d === 3 ? 2 : 1) * SC);
+    for (let d = 0; d < 14; d++) expect(r.daily.moves[d]).toHaveLength(36);
+  });
+
+  it('new assets are moves out of R0 only (not R1 → R0); GMV by tier counts each day once, in its own week', () => {
+    const r = result();
+    near(r.star.S.newAssets!.mean, SC);
+    expect(r.weekly.newAssets.mean).toEqual([SC, 0]);
+    expect(r.weekly.gmvByTier.R0).toEqual([80 * SC, 0]);
+    expect(r.weekly.gmvByTier.R3).toEqual([7 * 80 * SC, 7 * 80 * SC]);
+  });
+
+  it('each run’s daily first purchases stay in that run’s place', () => {
+    const c3 = cfg(2);
+    const s = new Summary(c3);
+    s.add(digestRun(third(), c3));
+    const none = third();
+    none.run = 1;
+    none.firstPurchases.fill(0);
+    s.add(digestRun(none, c3));
+    const r = s.result();
+    for (let d = 0; d < 14; d++) near(r.daily.firstPurchases.mean[d], ((d === 3 ? 2 : 1) * SC) / 2);
   });
 
   it('the mean weekly rate averages the full weeks; a tactic’s own metrics are reported under its id', () => {
