@@ -23,7 +23,7 @@ case "$group" in
     tests='tests/sim/summary-result.test.ts tests/sim/digest.test.ts tests/sim/figure-keys.test.ts tests/sim/invariants.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/progress.test.ts' ;;
   model)
     mutate='src/sim/shapley.ts,src/sim/contributions.ts,src/sim/response.ts,src/sim/bgnbd.ts'
-    tests='tests/sim/response.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/shapley.test.ts tests/sim/tactics.test.ts' ;;
+    tests='tests/sim/contributions.test.ts tests/sim/response.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/shapley.test.ts tests/sim/tactics.test.ts' ;;
   meanfield)
     mutate='src/sim/meanfield.ts,src/sim/meanfield-day.ts'
     tests='tests/sim/meanfield.test.ts tests/worker/boundary.test.ts' ;;
