@@ -32,7 +32,7 @@ case "$group" in
     tests='tests/sim/rng.test.ts tests/sim/seeds.test.ts' ;;
   calendar)
     mutate='src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts'
-    tests='tests/sim/calendar.test.ts tests/sim/order-ledger.test.ts' ;;
+    tests='tests/sim/calendar.test.ts tests/sim/schedule.test.ts tests/scenario/validation.test.ts tests/scenario/compile.test.ts tests/sim/order-ledger.test.ts' ;;
   state)
     mutate='src/sim/order-ledger.ts,src/sim/checkpoint.ts,src/sim/state-file.ts,src/sim/brand-figures.ts'
     tests='tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
