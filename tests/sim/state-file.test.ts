@@ -71,6 +71,27 @@ describe('state files', () => {
     expect(refusal(bad)).toMatch(/^batches\[0\]\.runs\[0\]\.population\.tier: its bytes are not valid base64/m);
   });
 
+  it('a re-hashed file with a wrong day, a wrong run count or no list of batches is refused, naming the field', () => {
+    expect(refusal('[]')).toMatch(/^\(root\): expected a state file \(a JSON object\)/);
+    expect(refusal('null')).toMatch(/^\(root\): expected a state file/);
+    const days = (n: unknown) => rehash((o) => (o.daysDone = n));
+    expect(refusal(days(0))).toMatch(/^daysDone: expected a day from 1 to 29, got 0/m);
+    expect(refusal(days(30))).toMatch(/^daysDone: expected a day from 1 to 29, got 30/m);
+    expect(refusal(days(2.5))).toMatch(/^daysDone: expected a day from 1 to 29, got 2.5/m);
+    expect(refusal(rehash((o) => (o.batches = 'plan')))).toMatch(/^batches: expected a list of batches/m);
+    const oneRun = rehash((o) => (o.batches as Array<{ runs: unknown[] }>)[0]!.runs.pop());
+    expect(refusal(oneRun)).toMatch(/^batches\[0\]\.runs: expected the state of 2 runs, got 1/m);
+    const noRuns = rehash((o) => ((o.batches as Array<{ runs: unknown }>)[0]!.runs = null));
+    expect(refusal(noRuns)).toMatch(/^batches\[0\]\.runs: expected the state of 2 runs, got none/m);
+    const otherDay = rehash((o) => ((o.batches as Array<{ runs: Array<{ daysDone: number }> }>)[0]!.runs[1]!.daysDone = 8));
+    expect(refusal(otherDay)).toMatch(/^batches\[0\]\.runs\[1\]\.daysDone: expected 9, got 8/m);
+    const relabelled = rehash((o) => ((o.batches as Array<{ label: string }>)[0]!.label = 'baseline'));
+    expect(refusal(relabelled)).toMatch(/^batches: the state holds baseline; resuming needs plan/);
+    expect(refusal(saved(), [{ label: 'plan', config: config({ ...patch, runs: 3 }) }])).toMatch(/^runs: the state was saved with runs 2, this run has 3/m);
+    expect(refusal(saved(), [{ label: 'plan', config: config({ ...patch, population: { ...patch.population, agents: 500 } }) }])).toMatch(/^agents: the state was saved with agents 400, this run has 500/m);
+    expect(refusal(saved(), [{ label: 'plan', config: config({ ...patch, id: 'other' }) }])).toMatch(/^scenarioId: the state was saved with scenario "test", this run has "other"/m);
+  });
+
   it('NaN, ±Infinity and −0 in a tactic state survive the round trip', () => {
     const snap = simulateRunTo(plan, 0, 3);
     snap.tactics = [{ a: NaN, b: Infinity, c: -Infinity, d: -0, e: 0.1 + 0.2 }];
