@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // The tests StrykerJS runs against each mutant (`npm run mutants`): the in-process unit tests of the pure code. Left
 // out: the browser tests, the command-line tests (they spawn a bundled copy of the engine, which mutants do not
@@ -12,6 +13,22 @@ import { defineConfig } from 'vitest/config';
 // MUTANT_TESTS narrows the tests to a few files for a quick run on one module, e.g.
 //   MUTANT_TESTS="tests/sim/stats.test.ts tests/sim/compare.test.ts" npm run mutants -- --mutate src/sim/results/stats.ts
 const only = process.env.MUTANT_TESTS?.split(/[\s,]+/).filter(Boolean);
+
+/**
+ * With MUTANT_TESTS, files run in the order listed (scripts/mutants-group.sh lists each group's quick, pointed tests
+ * first). StrykerJS stops at a mutant's first failing test, so a mutant a quick test kills never waits for the slow
+ * ones; vitest's own order runs the slowest file first.
+ */
+class ListedOrder extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    if (!only?.length) return super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const i = only.findIndex((p) => f.moduleId.endsWith(p.replace(/^\.\//, '')));
+      return i < 0 ? only.length : i;
+    };
+    return [...files].sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -34,5 +51,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 120_000,
     pool: 'forks',
+    sequence: { sequencer: ListedOrder },
   },
 });

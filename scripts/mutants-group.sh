@@ -1,13 +1,15 @@
 #!/bin/sh
 # StrykerJS over one group of files, with the test files that test them (docs/testing.md § Mutation testing).
-#   sh scripts/mutants-group.sh scenario|results|summary|model|tactics|kernel [more stryker options]
+#   sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics|kernel [more stryker options]
 # Each group keeps its own incremental file (reports/stryker-incremental-<group>.json) and report
 # (reports/mutation/<group>.json, .html), so groups can be rerun one at a time and only changed mutants are retested.
 # Narrowing the tests only lowers a score (a mutant the other tests would kill counts as survived), never raises it:
 # it keeps a group to minutes where every mutant against every unit test takes hours on two cores.
+# Tests are listed quick and pointed first: vitest.mutants.config.ts runs them in this order, and StrykerJS stops at a
+# mutant's first failing test.
 set -e
 group=$1
-[ -n "$group" ] || { echo "usage: sh scripts/mutants-group.sh scenario|results|summary|model|tactics|kernel [stryker options]"; exit 2; }
+[ -n "$group" ] || { echo "usage: sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics|kernel [stryker options]"; exit 2; }
 shift
 case "$group" in
   scenario)
@@ -18,16 +20,28 @@ case "$group" in
     tests='tests/sim/stats.test.ts tests/sim/flatten.test.ts tests/sim/incremental.test.ts tests/sim/assumption-paths.test.ts tests/sim/rank-drivers.test.ts tests/sim/compare.test.ts tests/sim/digest.test.ts tests/sim/drivers.test.ts tests/sim/assumptions.test.ts tests/sim/uncertainty.test.ts tests/sim/glossary.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/cli/format.test.ts tests/worker/progress.test.ts' ;;
   summary)
     mutate='src/sim/results/summary.ts,src/sim/results/digest.ts,src/sim/results/figures.ts,src/sim/results/glossary.ts,src/sim/results/result.ts,src/sim/results/recorder.ts'
-    tests='tests/sim/digest.test.ts tests/sim/figures.test.ts tests/sim/figure-keys.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/boundary.test.ts tests/worker/progress.test.ts' ;;
+    tests='tests/sim/summary-result.test.ts tests/sim/digest.test.ts tests/sim/figures.test.ts tests/sim/figure-keys.test.ts tests/sim/invariants.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/progress.test.ts' ;;
   model)
-    mutate='src/sim/results/shapley.ts,src/sim/results/contributions.ts,src/sim/step/rng.ts,src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts,src/sim/projection/meanfield.ts,src/sim/projection/meanfield-day.ts,src/sim/response.ts,src/sim/projection/bgnbd.ts'
-    tests='tests/sim/shapley.test.ts tests/sim/seeds.test.ts tests/sim/calendar.test.ts tests/sim/order-ledger.test.ts tests/sim/state-file.test.ts tests/sim/checkpoint.test.ts tests/sim/meanfield.test.ts tests/sim/response.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/oracle-bass.test.ts tests/sim/drivers.test.ts' ;;
+    mutate='src/sim/results/shapley.ts,src/sim/results/contributions.ts,src/sim/response.ts,src/sim/projection/bgnbd.ts'
+    tests='tests/sim/contributions.test.ts tests/sim/response.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/shapley.test.ts tests/sim/tactics.test.ts' ;;
+  meanfield)
+    mutate='src/sim/projection/meanfield.ts,src/sim/projection/meanfield-day.ts'
+    tests='tests/sim/meanfield.test.ts tests/worker/boundary.test.ts' ;;
+  rng)
+    mutate='src/sim/step/rng.ts'
+    tests='tests/sim/rng.test.ts tests/sim/seeds.test.ts' ;;
+  calendar)
+    mutate='src/sim/schedule.ts,src/sim/civil-date.ts,src/sim/lunar-calendar.ts,src/sim/festivals.ts'
+    tests='tests/sim/calendar.test.ts tests/sim/schedule.test.ts tests/scenario/validation.test.ts tests/scenario/compile.test.ts tests/sim/order-ledger.test.ts' ;;
+  state)
+    mutate='src/sim/results/order-ledger.ts,src/sim/checkpoint.ts,src/sim/state-file.ts,src/sim/results/brand-figures.ts'
+    tests='tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
   tactics)
     mutate='src/sim/tactics/**/*.ts'
-    tests='tests/sim/tactics.test.ts tests/sim/tactic-params.test.ts tests/sim/engine-paths.test.ts tests/sim/reference-day.test.ts tests/sim/invariants.test.ts' ;;
+    tests='tests/sim/invariants.test.ts tests/sim/channels.test.ts tests/sim/engine-paths.test.ts tests/sim/tactics.test.ts tests/sim/tactic-params.test.ts tests/sim/order-again.test.ts tests/sim/guides-selection.test.ts tests/sim/content-readership.test.ts tests/sim/reference-day.test.ts' ;;
   kernel)
     mutate='src/sim/step/moves.ts,src/sim/step/population.ts,src/sim/step/run-state.ts,src/sim/step/model.ts,src/sim/step/marks.ts,src/sim/step/sources.ts,src/sim/step/member-set.ts,src/sim/config.ts,src/sim/tiers.ts'
-    tests='tests/sim/reference-day.test.ts tests/sim/invariants.test.ts tests/sim/oracle-markov.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/engine-paths.test.ts tests/sim/determinism.test.ts' ;;
+    tests='tests/sim/member-set.test.ts tests/sim/invariants.test.ts tests/sim/reference-day.test.ts tests/sim/oracle-markov.test.ts tests/sim/channels.test.ts tests/sim/engine-paths.test.ts tests/sim/determinism.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts' ;;
   *) echo "unknown group: $group"; exit 2 ;;
 esac
 mkdir -p reports/mutation

@@ -509,3 +509,38 @@ describe('festival windows', () => {
     expect(() => festivalWindowsBetween('toString' as FestivalId, 0, 10)).toThrow(/unknown festival/);
   });
 });
+
+describe('dates that do not exist, and bounds', () => {
+  it('the 31st of a 30-day month is no date; the 31st of a 31-day month is', () => {
+    for (const m of ['04', '06', '09', '11']) expect(parseIsoDate(`2026-${m}-31`), m).toBeNull();
+    for (const m of ['01', '03', '05', '07', '08', '10', '12']) expect(parseIsoDate(`2026-${m}-31`), m).not.toBeNull();
+    for (const m of [4, 6, 9, 11]) expect(() => daysFromCivil(2026, m, 31)).toThrow(/2026-\d+-31 is not a Gregorian calendar date/);
+    expect(daysFromCivil(2026, 5, 31) - daysFromCivil(2026, 4, 30)).toBe(31); // 1 May … 31 May
+  });
+
+  it('daysFromCivil refuses what is not a whole, existing date', () => {
+    const bad = /is not a Gregorian calendar date/;
+    for (const [y, m, d] of [
+      [2026.5, 1, 1],
+      [Number.MAX_SAFE_INTEGER + 2, 1, 1],
+      [2026, 1.5, 1],
+      [2026, 1, 1.5],
+      [2026, 0, 1],
+      [2026, 13, 1],
+      [2026, 1, 0],
+      [2026, 2, 29],
+    ]) expect(() => daysFromCivil(y!, m!, d!), `${y}-${m}-${d}`).toThrow(bad);
+    expect(daysFromCivil(2024, 2, 29) - daysFromCivil(2024, 2, 28)).toBe(1);
+  });
+
+  it('formatIsoDate writes years 0 to 9999 and refuses the rest; addDays wants a whole number', () => {
+    expect(formatIsoDate(daysFromCivil(9999, 12, 31))).toBe('9999-12-31');
+    expect(formatIsoDate(daysFromCivil(0, 1, 1))).toBe('0000-01-01');
+    expect(() => formatIsoDate(daysFromCivil(9999, 12, 31) + 1)).toThrow(/year 10000 cannot be written/);
+    expect(() => formatIsoDate(daysFromCivil(0, 1, 1) - 1)).toThrow(/year -1 cannot be written/);
+    expect(() => addDays('2026-03-01', 1.5)).toThrow(/addDays: n must be an integer, got 1.5/);
+    expect(() => addDays('2026-02-30', 1)).toThrow(/addDays: not a valid YYYY-MM-DD calendar date: "2026-02-30"/);
+    expect(() => daysBetween('2026-03-01', 'x')).toThrow(/daysBetween: not a valid/);
+    expect(parseIsoDate(20260301 as unknown as string)).toBeNull();
+  });
+});

@@ -23,7 +23,9 @@ import { ALONE, compile, scenarioFor, TACTIC_TYPES } from './random-scenario';
  * the ledger's windows by position instead of identity, or not refusing a new window that opened before the cut.
  */
 
-const SCENARIOS = 130;
+/** Mutation runs (STAR_MUTATION_RUN, set by vitest.mutants.config.ts) take the first 80: every mutant that survives
+ * pays for the whole test (docs/testing.md § Mutation testing). */
+const SCENARIOS = process.env.STAR_MUTATION_RUN === '1' ? 80 : 130;
 
 function firstDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) return Math.min(a.length, b.length);

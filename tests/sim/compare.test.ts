@@ -66,11 +66,16 @@ describe('compareSummaries: paired runs of two scenarios on the same seeds', () 
     population: { agents: 2000, scale: 5, heterogeneity: true },
     tactics: [{ id: 'ads', type: 'ads', schedule: { weekly: ['sat', 'sun'] }, dailySpend: 5000 }],
   });
-  const sa = runAll(compileScenario(doNothing(plan)));
-  const sb = runAll(compileScenario(plan));
-  const cmp = compareSummaries(sa, sb, { reference: 'base', alternative: 'plan' });
+  // Each test runs both scenarios and compares them itself, so that the comparison runs under StrykerJS's active
+  // mutant (docs/testing.md § Mutation testing): work done here, in the describe body, happens before it is switched on.
+  const compared = () => {
+    const sa = runAll(compileScenario(doNothing(plan)));
+    const sb = runAll(compileScenario(plan));
+    return { sa, sb, cmp: compareSummaries(sa, sb, { reference: 'base', alternative: 'plan' }) };
+  };
 
   it('every figure’s difference is the statistics of B − A computed run by run', () => {
+    const { sa, sb, cmp } = compared();
     for (const key of ['S.assetsEnd', 'T.count.R3', 'R.gmv', 'R.orders']) {
       const a = Array.from(sa.figure(key));
       const b = Array.from(sb.figure(key));
@@ -88,6 +93,7 @@ describe('compareSummaries: paired runs of two scenarios on the same seeds', () 
   });
 
   it('the paired series are B − A per run and day', () => {
+    const { sa, sb, cmp } = compared();
     for (const name of ['assets', 'R3', 'cumulativeGmv'] as const) {
       const a = sa.series(name);
       const b = sb.series(name);
@@ -104,6 +110,7 @@ describe('compareSummaries: paired runs of two scenarios on the same seeds', () 
   });
 
   it('refuses to pair different numbers of runs', () => {
+    const sa = runAll(compileScenario(plan));
     const fewer = runAll(compileScenario({ ...plan, runs: 3 }));
     expect(() => compareSummaries(sa, fewer, { reference: 'a', alternative: 'b' })).toThrow(/cannot pair 7 runs with 3 runs/);
   });

@@ -11,14 +11,17 @@ import { config } from '../helpers';
  */
 describe('a run’s figures from a hand-made record', () => {
   const c = config({ days: 2, runs: 1, population: { agents: 100, scale: 10 } });
-  const rec = new Recorder(0, 2, causeNames(c).length);
-  //                     R0  R1  R2  R3  R4  R5      assets (R1–R5)
-  rec.tiers(0, Float64Array.from([50, 20, 10, 10, 6, 4])); // 50
-  rec.tiers(1, Float64Array.from([40, 25, 12, 11, 7, 5])); // 60
-  rec.tiers(2, Float64Array.from([30, 30, 15, 12, 8, 5])); // 70
-  const d = digestRun(rec.rec, c);
-  const keys = figureKeys(c);
-  const fig = (k: string) => d.figures[keys.indexOf(k)]!;
+  /** The run's digest, made anew for each figure a test reads: made here, in the describe body, it would be made before
+   * StrykerJS switches a mutant on (docs/testing.md § Mutation testing). */
+  const digest = () => {
+    const rec = new Recorder(0, 2, causeNames(c).length);
+    //                     R0  R1  R2  R3  R4  R5      assets (R1–R5)
+    rec.tiers(0, Float64Array.from([50, 20, 10, 10, 6, 4])); // 50
+    rec.tiers(1, Float64Array.from([40, 25, 12, 11, 7, 5])); // 60
+    rec.tiers(2, Float64Array.from([30, 30, 15, 12, 8, 5])); // 70
+    return digestRun(rec.rec, c);
+  };
+  const fig = (k: string) => digest().figures[figureKeys(c).indexOf(k)]!;
 
   it('growth rate divides the change by the assets at the start', () => {
     // (70 − 50) / 50 = 0.4; dividing by the end would give 20 / 70 = 0.2857.
@@ -44,7 +47,7 @@ describe('a run’s figures from a hand-made record', () => {
     r2.tiers(2, Float64Array.from([60, 16, 8, 8, 5, 3])); // 40
     const d2 = digestRun(r2.rec, c);
     // (40 − 50) / 50 = −0.2; over the end it would be −0.25.
-    expect(d2.figures[keys.indexOf('S.growthRate')]).toBeCloseTo(-0.2, 12);
+    expect(d2.figures[figureKeys(c).indexOf('S.growthRate')]).toBeCloseTo(-0.2, 12);
     const s = new Summary(c);
     s.add(d2);
     expect(s.result().star.S.growthRate!.mean).toBeCloseTo(-0.2, 12);

@@ -60,19 +60,22 @@ describe('a homogeneous population with a tactic that acts on particular agents 
       baseline: still,
       tactics: [live],
     });
-  const hom = runAll(scenarioOf(false));
-  const het = runAll(scenarioOf(true));
-  const perRun = (s: typeof hom, key: string) => Array.from(s.figure(key));
+  // Each test runs the engine itself: a run made in the describe body would happen before StrykerJS switches a
+  // mutant on (docs/testing.md § Mutation testing), so it would never see the mutant.
+  const simulate = (heterogeneity: boolean) => runAll(scenarioOf(heterogeneity));
+  const perRun = (s: ReturnType<typeof simulate>, key: string) => Array.from(s.figure(key));
   const expectedRepeats = days * (n / 2) * a * b; // 2 800
   const expectedFirsts = (n / 2) * (1 - Math.pow(1 - a * f, days)); // ≈ 2 445
 
   it('in-stream repeat orders are S·N5·a·b within 4 standard errors (homogeneous buyers\u2019 fast path)', () => {
+    const hom = simulate(false);
     const { mean } = meanSe(perRun(hom, 'cause.l.repeatPurchases'));
     const se = Math.sqrt(expectedRepeats / 6); // binomial sd per run, 6 runs
     expect(Math.abs(mean - expectedRepeats), `simulated ${mean}, by hand ${expectedRepeats}`).toBeLessThan(4 * se);
   });
 
   it('in-stream first purchases are N3·(1 − (1 − a·f)^S) within 4 standard errors (homogeneous non-buyers\u2019 fast path)', () => {
+    const hom = simulate(false);
     const { mean } = meanSe(perRun(hom, 'cause.l.firstPurchases'));
     const se = Math.sqrt((n / 2) * (1 - Math.pow(1 - a * f, days)) * Math.pow(1 - a * f, days) / 6);
     expect(Math.abs(mean - expectedFirsts), `simulated ${mean}, by hand ${expectedFirsts}`).toBeLessThan(4 * se);
@@ -81,6 +84,8 @@ describe('a homogeneous population with a tactic that acts on particular agents 
   });
 
   it('homogeneous and heterogeneous runs agree on in-stream repeat orders (attendance × a mean-1 trait)', () => {
+    const hom = simulate(false);
+    const het = simulate(true);
     const h = meanSe(perRun(hom, 'cause.l.repeatPurchases'));
     const t = meanSe(perRun(het, 'cause.l.repeatPurchases'));
     expect(Math.abs(h.mean - t.mean)).toBeLessThan(4 * Math.sqrt(h.se ** 2 + t.se ** 2) + 1e-9);
@@ -97,30 +102,34 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
   const n = 20000;
   const att = 0.05;
   const b = 0.1;
-  const c = config({
-    days,
-    runs: 6,
-    seed: 8,
-    population: { agents: n, scale: 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, heterogeneity: false },
-    baseline: { ...still, repeatModel: { kind: 'bgnbd', r: 0.01, alpha: 100, a: 9, b: 1 } },
-    tactics: [
-      {
-        id: 'l',
-        type: 'livestream',
-        schedule: { daily: true },
-        attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: att },
-        preheatLift: 0,
-        fatigue: 0,
-        maxPublicViewers: 0,
-        shareRate: 0,
-        repeatBuyRate: b,
-        orderAgain: 0,
-      },
-    ],
-  });
-  const s = runAll(c);
+  // Compiled anew by each test as well (compiling runs src/sim code: schedules, apportioning agents to tiers), so
+  // that a mutant there is seen; `c` is for the test's own arithmetic.
+  const configOf = () =>
+    config({
+      days,
+      runs: 6,
+      seed: 8,
+      population: { agents: n, scale: 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, heterogeneity: false },
+      baseline: { ...still, repeatModel: { kind: 'bgnbd', r: 0.01, alpha: 100, a: 9, b: 1 } },
+      tactics: [
+        {
+          id: 'l',
+          type: 'livestream',
+          schedule: { daily: true },
+          attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: att },
+          preheatLift: 0,
+          fatigue: 0,
+          maxPublicViewers: 0,
+          shareRate: 0,
+          repeatBuyRate: b,
+          orderAgain: 0, // the session's own orders only: the oracle counts one per buyer
+        },
+      ],
+    });
+  const c = configOf();
 
   it('in-stream orders are S·N·att·b within 4 standard errors, inactive buyers included', () => {
+    const s = runAll(configOf());
     const expected = days * n * att * b * (1 - (1 - Math.exp(-1e-4))); // 4 000
     const { mean } = meanSe(Array.from(s.figure('cause.l.orders')));
     expect(Math.abs(mean - expected), `simulated ${mean}, by hand ${expected}`).toBeLessThan(4 * Math.sqrt(expected / c.runs));
@@ -128,6 +137,7 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
 
   it('own BG/NBD purchases stay at the closed-form rate: at most N·λ·S', () => {
     // Buyers who dropped out do not buy on their own, so baseline orders are below N·λ·S = 80 (and above zero).
+    const s = runAll(configOf());
     const own = s.result().byCause.baseline!.orders!.mean;
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(n * 1e-4 * days + 4 * Math.sqrt(n * 1e-4 * days));

@@ -6,7 +6,7 @@ import { ledgerWindows } from '../../src/sim/results/brand-figures';
 import { DAYS_PER_MONTH, ledgerFigures } from '../../src/sim/results/figures';
 import { digestRun, figureKeys } from '../../src/sim/results/digest';
 import { OrderLedger } from '../../src/sim/results/order-ledger';
-import { GLOSSARY, glossaryMarkdown } from '../../src/sim/results/glossary';
+import { GLOSSARY, definition, glossaryMarkdown } from '../../src/sim/results/glossary';
 import { incrementalResult } from '../../src/sim/results/incremental';
 import { createRun, simulateRun } from '../../src/sim/step/model';
 import { Recorder } from '../../src/sim/results/recorder';
@@ -68,9 +68,9 @@ function planRecord(run: number, extra: { gmv: number; newBuyers: number; cost: 
   return rec.rec;
 }
 
-const keys = figureKeys(c);
-const d0 = digestRun(planRecord(0, { gmv: 1000, newBuyers: 3, cost: 500, r5End: 6 }), c);
-const fig = (k: string) => d0.figures[keys.indexOf(k)]!;
+// Every value a test checks is computed when the test calls for it, not in a describe body or at the top of the file:
+// StrykerJS switches a mutant on after those ran (docs/testing.md § Mutation testing).
+const fig = (k: string) => digestRun(planRecord(0, { gmv: 1000, newBuyers: 3, cost: 500, r5End: 6 }), c).figures[figureKeys(c).indexOf(k)]!;
 
 describe('figures of one hand-made run (100 agents × 10 people, 7 days)', () => {
   check('S.assetsEnd', () => expect(fig('S.assetsEnd')).toBe(560)); // 56 agents × 10
@@ -98,15 +98,22 @@ describe('figures of one hand-made run (100 agents × 10 people, 7 days)', () =>
 });
 
 describe('the plan’s incremental figures from two hand-made runs of the plan and of doing nothing', () => {
-  const plan = new Summary(c);
-  plan.add(digestRun(planRecord(0, { gmv: 1000, newBuyers: 3, cost: 500, r5End: 6 }), c));
-  plan.add(digestRun(planRecord(1, { gmv: 1200, newBuyers: 4, cost: 700, r5End: 7 }), c));
-  const base = new Summary(c);
-  base.add(digestRun(planRecord(0, { gmv: 400 + 600 - 600, newBuyers: 2, cost: 0, r5End: 4 }), c));
-  base.add(digestRun(planRecord(1, { gmv: 500, newBuyers: 2, cost: 0, r5End: 4 }), c));
+  const summaries = () => {
+    const plan = new Summary(c);
+    plan.add(digestRun(planRecord(0, { gmv: 1000, newBuyers: 3, cost: 500, r5End: 6 }), c));
+    plan.add(digestRun(planRecord(1, { gmv: 1200, newBuyers: 4, cost: 700, r5End: 7 }), c));
+    const base = new Summary(c);
+    base.add(digestRun(planRecord(0, { gmv: 400 + 600 - 600, newBuyers: 2, cost: 0, r5End: 4 }), c));
+    base.add(digestRun(planRecord(1, { gmv: 500, newBuyers: 2, cost: 0, r5End: 4 }), c));
+    return { plan, base };
+  };
   // Per run: ΔGMV 10 000 − 4 000 = 6 000 and 12 000 − 5 000 = 7 000; cost 500 and 700; Δ new buyers 10 and 20.
-  const inc = incrementalResult(plan, base, 0.5, 'test--do-nothing');
+  const incremental = () => {
+    const { plan, base } = summaries();
+    return incrementalResult(plan, base, 0.5, 'test--do-nothing');
+  };
   check('incremental.gmv', () => {
+    const inc = incremental();
     expect(inc.gmv!.mean).toBe(6500);
     // 90 % interval of the mean: 6 500 ± t(0.95; 1) × 707.107 ÷ √2 = 6 500 ± 6.314 × 500 = 6 500 ± 3 157; the spread is
     // p05–p95 of {6 000, 7 000}.
@@ -115,15 +122,16 @@ describe('the plan’s incremental figures from two hand-made runs of the plan a
     expect(inc.gmv!.p05).toBe(6050);
     expect(inc.gmv!.p95).toBe(6950);
   });
-  check('incremental.margin', () => expect(inc.margin!.mean).toBe(0.5 * 6500));
-  check('incremental.r5', () => expect(inc.r5!.mean).toBe(((6 - 4) * 10 + (7 - 4) * 10) / 2));
-  check('incremental.assets', () => expect(inc.assets!.mean).toBe(((56 - 54) * 10 + (57 - 54) * 10) / 2));
-  check('incremental.newBuyers', () => expect(inc.newBuyers!.mean).toBe((10 + 20) / 2));
-  check('incremental.cost', () => expect(inc.cost!.mean).toBe(600));
-  check('incremental.roi', () => expect(inc.roi!.mean).toBeCloseTo((6000 / 500 + 7000 / 700) / 2, 5)); // 11
-  check('incremental.marginRoi', () => expect(inc.marginRoi!.mean).toBeCloseTo((3000 / 500 + 3500 / 700) / 2, 5)); // 5.5
-  check('incremental.costPerNewBuyer', () => expect(inc.costPerNewBuyer!.mean).toBeCloseTo((500 / 10 + 700 / 20) / 2, 4)); // 42.5
+  check('incremental.margin', () => expect(incremental().margin!.mean).toBe(0.5 * 6500));
+  check('incremental.r5', () => expect(incremental().r5!.mean).toBe(((6 - 4) * 10 + (7 - 4) * 10) / 2));
+  check('incremental.assets', () => expect(incremental().assets!.mean).toBe(((56 - 54) * 10 + (57 - 54) * 10) / 2));
+  check('incremental.newBuyers', () => expect(incremental().newBuyers!.mean).toBe((10 + 20) / 2));
+  check('incremental.cost', () => expect(incremental().cost!.mean).toBe(600));
+  check('incremental.roi', () => expect(incremental().roi!.mean).toBeCloseTo((6000 / 500 + 7000 / 700) / 2, 5)); // 11
+  check('incremental.marginRoi', () => expect(incremental().marginRoi!.mean).toBeCloseTo((3000 / 500 + 3500 / 700) / 2, 5)); // 5.5
+  check('incremental.costPerNewBuyer', () => expect(incremental().costPerNewBuyer!.mean).toBeCloseTo((500 / 10 + 700 / 20) / 2, 4)); // 42.5
   it('has no margin figures when the scenario sets no margin', () => {
+    const { plan, base } = summaries();
     const none = incrementalResult(plan, base, null, 'x');
     expect(none.margin).toBeNull();
     expect(none.marginRoi).toBeNull();
@@ -180,8 +188,6 @@ describe('figures in brands’ terms, from an order ledger filled by hand', () =
   // 1 Mar 2026 for 62 days: March is days 0–30, April 31–60 (1 May, day 61, starts a month the run does not finish).
   // A livestream every Saturday (1 Mar 2026 is a Sunday): days 6, 13, …, 55 are its eight events, one day each.
   const cfg = config({ startDate: '2026-03-01', days: 62, tactics: [{ id: 'live', type: 'livestream', schedule: { weekly: ['sat'] } }] });
-  const windows = ledgerWindows(cfg);
-  const ledger = new OrderLedger(cfg, windows);
   // Orders: (day, the buyer's last two order days). A: 2, 5, 40. B: 9. C: 6 (a Saturday), 6, 6 again (three orders
   // in one event: the ledger allows it), 33. D: 35, 50.
   const orders: Array<[number, number, number]> = [
@@ -190,12 +196,14 @@ describe('figures in brands’ terms, from an order ledger filled by hand', () =
     [6, -1, -1], [6, 6, -1], [6, 6, 6], [33, 6, 6], // C
     [35, -1, -1], [50, 35, -1], // D
   ];
-  for (const [day, last, prev] of orders) ledger.order(day, 100, 5, 0, last, prev, 0, 255);
-  const v = ledgerFigures(cfg, windows, ledger.windowTally);
-  const bf = (k: string) => v[k]!;
+  const bf = (k: string) => {
+    const ledger = new OrderLedger(cfg, ledgerWindows(cfg));
+    for (const [day, last, prev] of orders) ledger.order(day, 100, 5, 0, last, prev, 0, 255);
+    return ledgerFigures(cfg, ledgerWindows(cfg), ledger.windowTally)[k]!;
+  };
   check('R.monthlyRepurchase', () => {
     // March: buyers A, B, C (3); twice or more: A, C (2) → 2/3. April: A, C, D (3); twice: D (1) → 1/3. Mean 1/2.
-    expect(windows.filter((w) => w.kind === 'month').map((w) => [w.from, w.to])).toEqual([
+    expect(ledgerWindows(cfg).filter((w) => w.kind === 'month').map((w) => [w.from, w.to])).toEqual([
       [0, 31],
       [31, 61],
     ]);
@@ -216,13 +224,13 @@ describe('figures in brands’ terms, from an order ledger filled by hand', () =
     // stream's and F's too, then F orders again; G first orders for another reason, then in the
     // stream (not brought: a second order in the stream does not make the first the stream's). Brought: E, F; of
     // them, ordering again: F. So 1/2, while all buyers ordering twice are F, G: 2/3.
-    const l = new OrderLedger(cfg, windows);
+    const l = new OrderLedger(cfg, ledgerWindows(cfg));
     l.order(13, 100, 5, 0, -1, -1, 3, 255); // E
     l.order(13, 100, 5, 0, -1, -1, 3, 255); // F
     l.order(13, 100, 5, 0, 13, -1, 3, 3); // F again, in the stream too
     l.order(13, 100, 5, 0, 2, -1, 0, 255); // G
     l.order(13, 100, 5, 0, 13, 2, 3, 0); // G again, in the stream
-    const vals = ledgerFigures(cfg, windows, l.windowTally);
+    const vals = ledgerFigures(cfg, ledgerWindows(cfg), l.windowTally);
     const at = (k: string) => vals[k]!;
     expect(at('E.live.broughtMultiOrderShare')).toBe(0.5);
     expect(at('E.live.multiOrderShare')).toBeCloseTo(2 / 3, 12);
@@ -246,6 +254,16 @@ describe('the glossary', () => {
   it('has one entry per id, each with both languages and a unit', () => {
     expect(new Set(GLOSSARY.map((f) => f.id)).size).toBe(GLOSSARY.length);
     for (const f of GLOSSARY) for (const t of [f.name, f.what, f.unit]) expect(t.en && t.zh, f.id).toBeTruthy();
+  });
+
+  it('as Markdown: a header, a rule and one row per figure; definition() finds a figure by its id', () => {
+    const lines = glossaryMarkdown().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['| id | figure | what it is | unit | incremental or total |', '|---|---|---|---|---|']);
+    expect(lines).toHaveLength(GLOSSARY.length + 2);
+    expect(lines[2]).toBe(`| \`${GLOSSARY[0]!.id}\` | ${GLOSSARY[0]!.name.en} | ${GLOSSARY[0]!.what.en} | ${GLOSSARY[0]!.unit.en} | ${GLOSSARY[0]!.scope} |`);
+    expect(definition('R.gmv')?.id).toBe('R.gmv');
+    expect(definition('R.gmv')?.unit.en).toBe(GLOSSARY.find((f) => f.id === 'R.gmv')!.unit.en);
+    expect(definition('no.such.figure')).toBeUndefined();
   });
 
   it('is the table in docs/model.md § Glossary (edit src/sim/results/glossary.ts, then paste glossaryMarkdown())', () => {

@@ -44,10 +44,13 @@ const variants: Record<string, Record<string, unknown>> = {
 
 describe.each(Object.entries(variants))('invariants: %s', (_, patch) => {
   const c = config({ days: 90, ...patch });
-  const { rec, values, count, pop } = runWithOrderSpy(c, 0);
   const days = c.days;
+  // Each test compiles and runs the scenario itself: work done here, in the describe body, would happen before
+  // StrykerJS switches a mutant on (docs/testing.md § Mutation testing).
+  const spied = () => runWithOrderSpy(config({ days: 90, ...patch }), 0);
 
   it('tier counts sum to the population every day, and match the agents at the end', () => {
+    const { rec, pop } = spied();
     for (let d = 0; d <= days; d++) expect(sum(rec.tiers.subarray(d * 6, d * 6 + 6))).toBe(c.agents);
     const counted = new Array(6).fill(0);
     for (let i = 0; i < pop.n; i++) counted[pop.tier[i]!]++;
@@ -55,6 +58,7 @@ describe.each(Object.entries(variants))('invariants: %s', (_, patch) => {
   });
 
   it('moves reconcile with tier counts: tomorrow = today + inflows − outflows', () => {
+    const { rec } = spied();
     for (let d = 0; d < days; d++) {
       for (let t = 0; t < 6; t++) {
         let inflow = 0;
@@ -72,15 +76,18 @@ describe.each(Object.entries(variants))('invariants: %s', (_, patch) => {
   });
 
   it('GMV equals the sum of order values, by day, by cause and by buyer tier', () => {
+    const { rec, values, count } = spied();
     expect(count).toBeGreaterThan(0);
     expect(sum(rec.orders)).toBe(count);
     expect(sum(rec.gmv)).toBeCloseTo(values, 6);
     expect(sum(rec.causeGmv)).toBeCloseTo(values, 6);
     expect(sum(rec.gmvByTier)).toBeCloseTo(values, 6);
+    expect(sum(rec.ordersByTier)).toBe(count);
     expect(sum(rec.causeOrders)).toBe(count);
   });
 
   it('first purchases are exactly the moves into R4 from below; repeat orders include every R4 → R5 move', () => {
+    const { rec } = spied();
     let intoR4 = 0;
     let r4r5 = 0;
     for (let d = 0; d < days; d++) {
@@ -92,6 +99,7 @@ describe.each(Object.entries(variants))('invariants: %s', (_, patch) => {
   });
 
   it('costs add up: daily total equals the sum over causes', () => {
+    const { rec } = spied();
     expect(sum(rec.cost)).toBeCloseTo(sum(rec.causeCost), 6);
   });
 });

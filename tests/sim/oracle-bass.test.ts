@@ -7,24 +7,30 @@ describe('word of mouth follows discrete Bass diffusion', () => {
   const q = 0.08;
   const days = 150;
   const n = 20000;
-  const c = config({
-    days,
-    runs: 24,
-    population: { agents: n, scale: 1, initial: { R0: 1, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 }, heterogeneity: false },
-    baseline: {
-      forward: { R0: p, R1: 0, R2: 0, R3: 0, R4: 0 },
-      reverse: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
-      repeat: 0,
-      repeatModel: { kind: 'simple' },
-      orderValue: { mean: 100, sd: 0 },
-    },
-    wordOfMouth: { q, sources: ['R1', 'R2', 'R3', 'R4', 'R5'] },
-  });
-  const s = runAll(c);
-  const r = s.result();
+  // Compiled anew by each test as well (compiling runs src/sim code: schedules, apportioning agents to tiers), so
+  // that a mutant there is seen; `c` is for the test's own arithmetic.
+  const configOf = () =>
+    config({
+      days,
+      runs: 24,
+      population: { agents: n, scale: 1, initial: { R0: 1, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 }, heterogeneity: false },
+      baseline: {
+        forward: { R0: p, R1: 0, R2: 0, R3: 0, R4: 0 },
+        reverse: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
+        repeat: 0,
+        repeatModel: { kind: 'simple' },
+        orderValue: { mean: 100, sd: 0 },
+      },
+      wordOfMouth: { q, sources: ['R1', 'R2', 'R3', 'R4', 'R5'] },
+    });
+  const c = configOf();
+  // Each test runs the engine itself, so that it runs under StrykerJS's active mutant (docs/testing.md § Mutation
+  // testing): a run made here, in the describe body, would happen before the mutant is switched on.
   const oracle = bassDiscrete(p, q, days);
 
   it('the mean reached share matches F_{t+1} = F_t + (1 − F_t)(1 − (1 − p)(1 − q·F_t)) within 5 standard errors', () => {
+    const s = runAll(configOf());
+    const r = s.result();
     const reached = s.series('assets');
     let worst = 0;
     for (let t = 1; t <= days; t++) {
@@ -53,6 +59,7 @@ describe('word of mouth follows discrete Bass diffusion', () => {
   });
 
   it('word of mouth moves are attributed to word of mouth', () => {
+    const r = runAll(configOf()).result();
     const wom = r.byCause.wordOfMouth!.moves!.mean;
     const base = r.byCause.baseline!.moves!.mean;
     expect(wom).toBeGreaterThan(base); // with q/p = 40, imitation dominates

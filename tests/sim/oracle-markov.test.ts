@@ -32,22 +32,29 @@ function markovOracle(c: EngineConfig, p: number[][], days: number) {
 
 describe('baseline chain oracle (heterogeneity and tactics off)', () => {
   const days = 120;
-  const c = config({
-    days,
-    runs: 40,
-    population: { agents: 20000, scale: 1, initial: { R0: 0.4, R1: 0.2, R2: 0.15, R3: 0.1, R4: 0.1, R5: 0.05 }, heterogeneity: false },
-    baseline: {
-      forward: { R0: 0.004, R1: 0.03, R2: 0.02, R3: 0.015, R4: 0.02 },
-      reverse: { R1: 0.01, R2: 0.012, R3: 0.008, R4: 0.006, R5: 0.01 },
-      repeat: 0.03,
-      repeatModel: { kind: 'simple' },
-      orderValue: { mean: 100, sd: 30 },
-    },
-  });
-  const result = runAll(c).result();
+  // Compiled anew by each test as well (compiling runs src/sim code: schedules, apportioning agents to tiers), so
+  // that a mutant there is seen; `c` is for the test's own arithmetic.
+  const configOf = () =>
+    config({
+      days,
+      runs: 40,
+      population: { agents: 20000, scale: 1, initial: { R0: 0.4, R1: 0.2, R2: 0.15, R3: 0.1, R4: 0.1, R5: 0.05 }, heterogeneity: false },
+      baseline: {
+        forward: { R0: 0.004, R1: 0.03, R2: 0.02, R3: 0.015, R4: 0.02 },
+        reverse: { R1: 0.01, R2: 0.012, R3: 0.008, R4: 0.006, R5: 0.01 },
+        repeat: 0.03,
+        repeatModel: { kind: 'simple' },
+        orderValue: { mean: 100, sd: 30 },
+      },
+    });
+  const c = configOf();
+  // Each test runs the engine itself, so that it runs under StrykerJS's active mutant (docs/testing.md § Mutation
+  // testing): a run made here, in the describe body, would happen before the mutant is switched on.
+  const simulate = () => runAll(configOf()).result();
   const tiers = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5'] as const;
 
   it('mean tier counts match x0·P^t within 5 Monte Carlo standard errors every day', () => {
+    const result = simulate();
     const { mean, variance } = markovOracle(c, transitionMatrix(c), days);
     let worst = 0;
     for (let t = 1; t <= days; t++) {
@@ -62,6 +69,7 @@ describe('baseline chain oracle (heterogeneity and tactics off)', () => {
   });
 
   it('has the power to tell a slightly different chain apart', () => {
+    const result = simulate();
     const p = transitionMatrix(c);
     // Raise every reverse probability by 10 %: the oracle must reject this chain.
     const q = p.map((row, i) => row.map((v, j) => (j === i - 1 ? v * 1.1 : v)));
@@ -76,6 +84,7 @@ describe('baseline chain oracle (heterogeneity and tactics off)', () => {
   });
 
   it('orders equal the R4→R5 moves plus R5 purchases, and repeat purchases match P’s expectation', () => {
+    const result = simulate();
     const { mean } = markovOracle(c, transitionMatrix(c), days);
     // Expected repeat purchases = Σ_t (R4_t · forward.R4 + R5_t · repeat); first purchases = Σ_t R3_t · forward.R3.
     let repeat = 0;

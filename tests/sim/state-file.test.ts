@@ -12,11 +12,13 @@ import { config } from '../helpers';
 const patch = { days: 30, runs: 2, population: { agents: 400, scale: 10, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.06, R5: 0.04 }, heterogeneity: true }, tactics: [{ id: 'cp', type: 'coupons', schedule: { everyDays: 5 } }] };
 const plan = config(patch);
 const batches = [{ label: 'plan', config: plan }];
-const text = encodeStateFile(plan, 9, [{ label: 'plan', configHash: configHash(plan), runs: [0, 1].map((r) => simulateRunTo(plan, r, 9)) }]);
+/** The state file of both runs at day 9, written anew by each test that reads it: written once at the top of the file,
+ * it would be written before StrykerJS switches a mutant on (docs/testing.md § Mutation testing). */
+const saved = () => encodeStateFile(plan, 9, [{ label: 'plan', configHash: configHash(plan), runs: [0, 1].map((r) => simulateRunTo(plan, r, 9)) }]);
 
 /** Rewrite a saved file's content and give it a correct hash (what a careful hand edit would do). */
 function rehash(edit: (o: Record<string, unknown>) => void): string {
-  const { hash: _, ...o } = JSON.parse(text) as Record<string, unknown>;
+  const { hash: _, ...o } = JSON.parse(saved()) as Record<string, unknown>;
   edit(o);
   return JSON.stringify({ ...o, hash: fnv64(JSON.stringify(o)) });
 }
@@ -29,12 +31,14 @@ function refusal(t: string, expected = batches): string {
 
 describe('state files', () => {
   it('a file as written reads back, with every run', () => {
+    const text = saved();
     const r = decodeStateFile(text, batches);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.file.batches[0]!.runs.map((x) => [x.run, x.daysDone])).toEqual([[0, 9], [1, 9]]);
   });
 
   it('a file edited by hand is refused by its hash', () => {
+    const text = saved();
     // One digit of a counter changed, the hash left as it was.
     const edited = text.replace(/"daysDone":9,"population"/, '"daysDone":8,"population"');
     expect(edited).not.toBe(text);
@@ -43,6 +47,7 @@ describe('state files', () => {
   });
 
   it('a file from another seed, horizon, scenario or version is refused, naming the field', () => {
+    const text = saved();
     expect(refusal(text, [{ label: 'plan', config: config({ ...patch, seed: 99 }) }])).toMatch(/^seed: the state was saved with seed "\d+", this run has "99"/m);
     expect(refusal(text, [{ label: 'plan', config: config({ ...patch, days: 31 }) }])).toMatch(/^days: the state was saved with horizon \(days\) 30, this run has 31/m);
     const other = config({ ...patch, tactics: [{ id: 'cp', type: 'coupons', schedule: { everyDays: 6 } }] });
@@ -64,6 +69,27 @@ describe('state files', () => {
       b.runs[0]!.population.tier.base64 = '***';
     });
     expect(refusal(bad)).toMatch(/^batches\[0\]\.runs\[0\]\.population\.tier: its bytes are not valid base64/m);
+  });
+
+  it('a re-hashed file with a wrong day, a wrong run count or no list of batches is refused, naming the field', () => {
+    expect(refusal('[]')).toMatch(/^\(root\): expected a state file \(a JSON object\)/);
+    expect(refusal('null')).toMatch(/^\(root\): expected a state file/);
+    const days = (n: unknown) => rehash((o) => (o.daysDone = n));
+    expect(refusal(days(0))).toMatch(/^daysDone: expected a day from 1 to 29, got 0/m);
+    expect(refusal(days(30))).toMatch(/^daysDone: expected a day from 1 to 29, got 30/m);
+    expect(refusal(days(2.5))).toMatch(/^daysDone: expected a day from 1 to 29, got 2.5/m);
+    expect(refusal(rehash((o) => (o.batches = 'plan')))).toMatch(/^batches: expected a list of batches/m);
+    const oneRun = rehash((o) => (o.batches as Array<{ runs: unknown[] }>)[0]!.runs.pop());
+    expect(refusal(oneRun)).toMatch(/^batches\[0\]\.runs: expected the state of 2 runs, got 1/m);
+    const noRuns = rehash((o) => ((o.batches as Array<{ runs: unknown }>)[0]!.runs = null));
+    expect(refusal(noRuns)).toMatch(/^batches\[0\]\.runs: expected the state of 2 runs, got none/m);
+    const otherDay = rehash((o) => ((o.batches as Array<{ runs: Array<{ daysDone: number }> }>)[0]!.runs[1]!.daysDone = 8));
+    expect(refusal(otherDay)).toMatch(/^batches\[0\]\.runs\[1\]\.daysDone: expected 9, got 8/m);
+    const relabelled = rehash((o) => ((o.batches as Array<{ label: string }>)[0]!.label = 'baseline'));
+    expect(refusal(relabelled)).toMatch(/^batches: the state holds baseline; resuming needs plan/);
+    expect(refusal(saved(), [{ label: 'plan', config: config({ ...patch, runs: 3 }) }])).toMatch(/^runs: the state was saved with runs 2, this run has 3/m);
+    expect(refusal(saved(), [{ label: 'plan', config: config({ ...patch, population: { ...patch.population, agents: 500 } }) }])).toMatch(/^agents: the state was saved with agents 400, this run has 500/m);
+    expect(refusal(saved(), [{ label: 'plan', config: config({ ...patch, id: 'other' }) }])).toMatch(/^scenarioId: the state was saved with scenario "test", this run has "other"/m);
   });
 
   it('NaN, ±Infinity and −0 in a tactic state survive the round trip', () => {
