@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyIndustry } from '../../src/scenario/apply-industry';
 import { compileScenario } from '../../src/scenario/compile';
-import type { IndustryId } from '../../src/scenario/industries';
-import { formatErrors, parseScenarioText, validateScenario } from '../../src/scenario/parse';
-import type { Scenario } from '../../src/scenario/types';
+import { formatErrors, parseScenarioText } from '../../src/scenario/parse';
 import type { EngineConfig } from '../../src/sim/config';
 import { withoutTactic } from '../../src/sim/results/contributions';
 import { joinersLift } from '../scenario/plausibility';
+import { market } from './market';
 import type { Summary } from '../../src/sim/results/summary';
 
 /**
@@ -50,36 +48,6 @@ function preset(file: string, runs = 4): EngineConfig {
   const r = parseScenarioText(readFileSync(join(ROOT, 'scenarios', file), 'utf8'));
   if (!r.ok) throw new Error(`${file}: ${formatErrors(r.errors)}`);
   return compileScenario(r.scenario, { runs });
-}
-
-/**
- * A calibration market: a year from 1 January 2026, `people` customers in all (20 000 agents), typical starting
- * tiers, heterogeneous customers, the industry's baseline flows, order values and seasonality, and the tactics given.
- */
-function market(industry: IndustryId, people: number, tactics: Record<string, unknown>[], over: Record<string, unknown> = {}): EngineConfig {
-  const json = {
-    schemaVersion: 1,
-    id: `calibration-${industry}`,
-    name: 'Calibration',
-    startDate: '2026-01-01',
-    days: 365,
-    seed: 2026,
-    runs: 4,
-    population: { agents: 20000, scale: people / 20000, initial: { R0: 0.6, R1: 0.15, R2: 0.1, R3: 0.08, R4: 0.04, R5: 0.03 }, heterogeneity: true },
-    baseline: {
-      forward: { R0: 0.001, R1: 0.01, R2: 0.004, R3: 0.004, R4: 0.004 },
-      reverse: { R1: 0.008, R2: 0.006, R3: 0.003, R4: 0.003, R5: 0.004 },
-      repeat: 0.01,
-      repeatModel: { kind: 'simple' },
-      orderValue: { mean: 100, sd: 50 },
-    },
-    uncertainty: { assumptions: false },
-    tactics,
-    ...over,
-  };
-  const r = validateScenario(json);
-  if (!r.ok) throw new Error(`calibration scenario: ${formatErrors(r.errors)}`);
-  return compileScenario(applyIndustry(r.scenario as Scenario, industry));
 }
 
 const mean = (a: Float64Array) => a.reduce((s, x) => s + x, 0) / a.length;

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyIndustry } from '../../src/scenario/apply-industry';
 import { compileScenario } from '../../src/scenario/compile';
 import { INDUSTRIES, type IndustryId } from '../../src/scenario/industries';
-import { formatErrors, parseScenarioText, validateScenario } from '../../src/scenario/parse';
+import { formatErrors, parseScenarioText } from '../../src/scenario/parse';
 import type { Scenario } from '../../src/scenario/types';
 import { doNothing } from '../../src/scenario/variants';
 import type { EngineConfig } from '../../src/sim/config';
@@ -11,6 +10,7 @@ import { withoutTactic } from '../../src/sim/results/contributions';
 import type { Summary } from '../../src/sim/results/summary';
 import { meanCi90, stat } from '../../src/sim/results/stats';
 import { isMassDrop } from '../../src/sim/tactics/coupons';
+import { market } from '../calibration/market';
 import { createRun, stepDay } from '../../src/sim/step/model';
 import { IN_GROUP } from '../../src/sim/step/population';
 import { R4 } from '../../src/sim/tiers';
@@ -406,28 +406,7 @@ export function presetRows(p: PresetRun): CheckRow[] {
  * starting tiers, heterogeneous customers, the industry's flows, repeat rate, order values and seasonality, no tactic.
  */
 export function industryMarket(industry: CheckedIndustry): EngineConfig {
-  const json = {
-    schemaVersion: 1,
-    id: `industry-${industry}`,
-    name: 'Industry',
-    startDate: '2026-01-01',
-    days: 3 * 365,
-    seed: 2026,
-    runs: SIZE.runs,
-    population: { agents: SIZE.agents, scale: 2e6 / SIZE.agents, initial: { R0: 0.6, R1: 0.15, R2: 0.1, R3: 0.08, R4: 0.04, R5: 0.03 }, heterogeneity: true },
-    baseline: {
-      forward: { R0: 0.001, R1: 0.01, R2: 0.004, R3: 0.004, R4: 0.004 },
-      reverse: { R1: 0.008, R2: 0.006, R3: 0.003, R4: 0.003, R5: 0.004 },
-      repeat: 0.01,
-      repeatModel: { kind: 'simple' },
-      orderValue: { mean: 100, sd: 50 },
-    },
-    uncertainty: { assumptions: false },
-    tactics: [],
-  };
-  const r = validateScenario(json);
-  if (!r.ok) throw new Error(`industry market: ${formatErrors(r.errors)}`);
-  return compileScenario(applyIndustry(r.scenario as Scenario, industry));
+  return market(industry, 2e6, [], { id: `industry-${industry}`, name: 'Industry', days: 3 * 365, runs: SIZE.runs });
 }
 
 export const INDUSTRY_FIGURES = [
