@@ -1,6 +1,6 @@
 #!/bin/sh
 # StrykerJS over one group of files, with the test files that test them (docs/testing.md § Mutation testing).
-#   sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics|kernel [more stryker options]
+#   sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics-live|tactics-social|tactics-base|kernel [more stryker options]
 # Each group keeps its own incremental file (reports/stryker-incremental-<group>.json) and report
 # (reports/mutation/<group>.json, .html), so groups can be rerun one at a time and only changed mutants are retested.
 # Narrowing the tests only lowers a score (a mutant the other tests would kill counts as survived), never raises it:
@@ -9,8 +9,12 @@
 # mutant's first failing test.
 set -e
 group=$1
-[ -n "$group" ] || { echo "usage: sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics|kernel [stryker options]"; exit 2; }
+[ -n "$group" ] || { echo "usage: sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics-live|tactics-social|tactics-base|kernel [stryker options]"; exit 2; }
 shift
+# The tactics are measured in three groups, so that each finishes in a sitting, all with the tactics' tests. Not
+# reference-day.test.ts: the reference day calls the same tactic code as the engine (only the agents' moves are its own),
+# so it cannot tell a mutated tactic from a correct one, and it would cost every surviving mutant 80 engine runs.
+tactic_tests='tests/sim/tactic-params.test.ts tests/sim/order-again.test.ts tests/sim/guides-selection.test.ts tests/sim/content-readership.test.ts tests/sim/channels.test.ts tests/sim/tactics.test.ts tests/sim/engine-paths.test.ts tests/sim/invariants.test.ts'
 case "$group" in
   scenario)
     mutate='src/scenario/**/*.ts,src/lib/**/*.ts'
@@ -36,11 +40,15 @@ case "$group" in
   state)
     mutate='src/sim/results/order-ledger.ts,src/sim/checkpoint.ts,src/sim/state-file.ts,src/sim/results/brand-figures.ts'
     tests='tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
-  tactics)
-    mutate='src/sim/tactics/**/*.ts'
-    # Not reference-day.test.ts: the reference day calls the same tactic code as the engine (only the agents' moves are
-    # its own), so it cannot tell a mutated tactic from a correct one, and it costs every surviving mutant 80 runs.
-    tests='tests/sim/tactic-params.test.ts tests/sim/order-again.test.ts tests/sim/guides-selection.test.ts tests/sim/content-readership.test.ts tests/sim/channels.test.ts tests/sim/tactics.test.ts tests/sim/engine-paths.test.ts tests/sim/invariants.test.ts' ;;
+  tactics-live)
+    mutate='src/sim/tactics/livestream.ts,src/sim/tactics/coupons.ts'
+    tests=$tactic_tests ;;
+  tactics-social)
+    mutate='src/sim/tactics/community-groups.ts,src/sim/tactics/guides.ts,src/sim/tactics/referral.ts'
+    tests=$tactic_tests ;;
+  tactics-base)
+    mutate='src/sim/tactics/ads.ts,src/sim/tactics/content.ts,src/sim/tactics/membership.ts,src/sim/tactics/common.ts,src/sim/tactics/curve.ts,src/sim/tactics/registry.ts,src/sim/tactics/state.ts,src/sim/tactics/types.ts'
+    tests=$tactic_tests ;;
   kernel)
     mutate='src/sim/step/moves.ts,src/sim/step/population.ts,src/sim/step/run-state.ts,src/sim/step/model.ts,src/sim/step/marks.ts,src/sim/step/sources.ts,src/sim/step/member-set.ts,src/sim/config.ts,src/sim/tiers.ts'
     tests='tests/sim/member-set.test.ts tests/sim/invariants.test.ts tests/sim/reference-day.test.ts tests/sim/oracle-markov.test.ts tests/sim/channels.test.ts tests/sim/engine-paths.test.ts tests/sim/determinism.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts' ;;
