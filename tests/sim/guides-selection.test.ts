@@ -3,6 +3,7 @@ import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
 import { createRun, finishRun, stepDay } from '../../src/sim/step/model';
 import { R2, R3, TIER_COUNT } from '../../src/sim/tiers';
 import { config, tacticMarket } from '../helpers';
+import { sized } from '../mutation-size';
 
 /**
  * Who adds a guide (issue 9): store staff add customers at the till, people who are buying; the rest come from people
@@ -10,7 +11,7 @@ import { config, tacticMarket } from '../helpers';
  */
 const guides = (inStoreShare: number) =>
   config({
-    ...tacticMarket({ days: 150, runs: 3, seed: 11, agents: 20000 }),
+    ...tacticMarket({ days: 150, runs: 3, seed: 11, agents: sized(20000, 5000) }),
     tactics: [{ id: 'g', type: 'guides', schedule: { daily: true }, guides: 20, addsPerGuide: 10, inStoreShare, postOrderAddRate: 0 }],
   });
 

@@ -3,10 +3,11 @@ import { config, runAll, tacticMarket } from '../helpers';
 import { TACTICS, getTactic } from '../../src/sim/tactics/registry';
 import { tacticContributions } from '../../src/sim/results/contributions';
 import type { SimulationResult } from '../../src/sim/results/result';
+import { sized } from '../mutation-size';
 
 type Json = Record<string, unknown>;
 
-const base = tacticMarket({ days: 120, runs: 5, seed: 5, agents: 5000 });
+const base = tacticMarket({ days: 120, runs: sized(5, 3), seed: 5, agents: sized(5000, 2000) });
 
 /** Each tactic sized for the small test population, with effects worth measuring. */
 const SETUPS: Record<string, Json> = {
@@ -248,7 +249,7 @@ describe('who responds more', () => {
     // A homogeneous, still population of N buyers (R5) who each buy with probability q a day; a guide adds every
     // buyer as a WeCom contact at the order and does nothing else. At the start of day d a share w_d = 1 − (1 − q)^d
     // are contacts, so by hand a Saturday session has N·a·(1 + L·w_d) viewers, N·a without pre-heat.
-    const n = 10000;
+    const n = sized(10000, 3000);
     const q = 0.02;
     const a = 0.05;
     const L = 1;

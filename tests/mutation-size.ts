@@ -1,0 +1,11 @@
+/**
+ * Test sizes under StrykerJS (`STAR_MUTATION_RUN=1`, set by vitest.mutants.config.ts). A mutant is checked by every
+ * test that runs its code, and one that survives pays for all of them; in the tactics and the engine's hot loop the
+ * instrumented code runs several times slower, so the costliest tests run on fewer agents there. Their tolerances are
+ * computed from the size (standard errors) or are exact, so a smaller size makes a test less sensitive: it can only
+ * lower a mutation score, never raise it. `npm test` always runs the full size.
+ */
+export const UNDER_MUTATION = process.env.STAR_MUTATION_RUN === '1';
+
+/** `full` in `npm test`; `underMutation` under StrykerJS. */
+export const sized = (full: number, underMutation: number): number => (UNDER_MUTATION ? underMutation : full);
