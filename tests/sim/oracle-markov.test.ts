@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll, vecMat } from '../helpers';
 import type { EngineConfig } from '../../src/sim/config';
+import { sized } from '../mutation-size';
 
 /** The baseline chain's daily transition matrix, built from the scenario's numbers as model.md defines it. */
 function transitionMatrix(c: EngineConfig): number[][] {
@@ -37,7 +38,7 @@ describe('baseline chain oracle (heterogeneity and tactics off)', () => {
   const configOf = () =>
     config({
       days,
-      runs: 40,
+      runs: sized(40, 8),
       population: { agents: 20000, scale: 1, initial: { R0: 0.4, R1: 0.2, R2: 0.15, R3: 0.1, R4: 0.1, R5: 0.05 }, heterogeneity: false },
       baseline: {
         forward: { R0: 0.004, R1: 0.03, R2: 0.02, R3: 0.015, R4: 0.02 },
