@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { incrementalResult, withIncremental } from '../../src/sim/results/incremental';
+import { incrementalFigure, incrementalResult, withIncremental } from '../../src/sim/results/incremental';
 import type { IncrementalResult } from '../../src/sim/results/incremental';
 import type { SimulationResult } from '../../src/sim/results/result';
 import { uncertaintyResult } from '../../src/sim/results/uncertainty';
@@ -45,6 +45,23 @@ describe('incrementalResult: the plan minus doing nothing, run by run', () => {
   });
 });
 
+describe('incrementalFigure: runs without a value are left out, of the interval too', () => {
+  it('1, 2, 3 and a run without a value: mean 2, sd 1, 90 % interval of the mean 2 ± t(0.95; 2 df)·1/√3 (t = 2.919986)', () => {
+    const f = incrementalFigure([1, NaN, 2, 3])!;
+    expect(f).toMatchObject({ mean: 2, sd: 1, p50: 2 });
+    const h = 2.919986 / Math.sqrt(3);
+    expect(f.ci90![0]).toBeCloseTo(2 - h, 3);
+    expect(f.ci90![1]).toBeCloseTo(2 + h, 3);
+  });
+
+  it('no run with a value: no figure at all (null, not an empty one)', () => {
+    expect(incrementalFigure([NaN, Infinity, -Infinity])).toBeNull();
+    expect(incrementalFigure([])).toBeNull();
+    // One value: a figure, with no interval of its mean.
+    expect(incrementalFigure([NaN, 4])).toMatchObject({ mean: 4, ci90: null });
+  });
+});
+
 describe('withIncremental', () => {
   it('puts the plan’s effect just before the totals, replacing an older one, and keeps everything else in order', () => {
     const inc = { baseline: 'new' } as unknown as IncrementalResult;
@@ -59,6 +76,8 @@ describe('uncertaintyResult with a do-nothing baseline', () => {
   it('adds the plan’s effect to the headline figures, per run, in both bands; nothing when no parameter is drawn', () => {
     const none = { assumptions: [] } as unknown as EngineConfig;
     expect(uncertaintyResult(none, plan, base, plan, base)).toEqual({ drawn: 0, figures: {}, drivers: {} });
+    // A config with no list of assumptions at all (the field is optional) draws nothing either.
+    expect(uncertaintyResult({} as EngineConfig, plan, base, plan, base)).toEqual({ drawn: 0, figures: {}, drivers: {} });
     const drawn = { seed: '1', assumptions: [{ path: 'baseline.repeat', label: { en: 'r', zh: 'r' }, low: 0, mode: 0.5, high: 1 }] } as unknown as EngineConfig;
     // The noise-only twins: the plan gains 1 more per run than with the draws.
     const planNoise = fake({ ...Object.fromEntries(['R.gmv', 'R.cost', 'T.count.R5', 'S.assetsEnd', 'R.roi'].map((k) => [k, [0, 0, 0, 0]])), 'R.gmv': [101, 201, 301, 401], 'R.cost': [10, 0, 20, 40] });
