@@ -31,6 +31,7 @@ describe('rankDrivers on a figure whose drivers are known', () => {
 
   it('nothing with no draws or fewer than 5 runs with a value', () => {
     expect(rankDrivers({ ...c, assumptions: [] }, [1, 2, 3, 4, 5, 6])).toEqual([]);
+    expect(rankDrivers({ ...c, assumptions: undefined }, [1, 2, 3, 4, 5, 6])).toEqual([]);
     expect(rankDrivers(c, [1, 2, NaN, 4, 5])).toEqual([]);
     expect(rankDrivers(c, [1, 2, 3, 4, 5]).length).toBe(4);
   });
