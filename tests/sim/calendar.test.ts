@@ -567,6 +567,10 @@ describe('refusals name the function and the value', () => {
     expect(formatIsoDate(lunarToSolar(2025, 6, 1, true))).toBe('2025-07-25');
     expect(lunarMonthLength(2025, 6, true)).toBe(29);
     expect(() => lunarToSolar(2025, 6, 30, true)).toThrow('lunarToSolar: day 30 does not exist in leap month 6 of lunar year 2025 (29 days)');
+    // Lunar 2025 month 2 runs from the new moon of 2025-02-28 to the day before that of 2025-03-29: 29 days.
+    expect(formatIsoDate(lunarToSolar(2025, 2, 1))).toBe('2025-02-28');
+    expect(formatIsoDate(lunarToSolar(2025, 3, 1))).toBe('2025-03-29');
+    expect(() => lunarToSolar(2025, 2, 30)).toThrow('lunarToSolar: day 30 does not exist in month 2 of lunar year 2025 (29 days)');
   });
 
   it('festivals: an unknown one, a year or a day that is not whole, an unknown phase', () => {
