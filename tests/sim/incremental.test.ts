@@ -4,6 +4,7 @@ import type { IncrementalResult } from '../../src/sim/results/incremental';
 import type { SimulationResult } from '../../src/sim/results/result';
 import { uncertaintyResult } from '../../src/sim/results/uncertainty';
 import { sliceRuns } from '../../src/sim/batch';
+import { rankDrivers } from '../../src/sim/results/drivers';
 import type { Summary } from '../../src/sim/results/summary';
 import type { EngineConfig } from '../../src/sim/config';
 
@@ -90,6 +91,19 @@ describe('uncertaintyResult with a do-nothing baseline', () => {
     expect(u.figures['incremental.roi']!.assumptions!.mean).toBe(7.5); // 5, –, 10, 7.5
     expect(u.figures['R.gmv']!.assumptions!.mean).toBe(250);
     expect(Object.keys(u.drivers)).toEqual(['gmv', 'assets', 'r5']);
+  });
+});
+
+describe('uncertaintyResult shows at most 12 drivers per figure', () => {
+  it('13 drawn parameters: the 12 strongest of the ranking, the weakest left out', () => {
+    const range = (k: number) => ({ path: `tactics[t${k}].cpm`, label: { en: `p${k}`, zh: `p${k}` }, low: 0, mode: 0.5, high: 1 });
+    const c = { seed: '1', assumptions: Array.from({ length: 13 }, (_, k) => range(k)) } as unknown as EngineConfig;
+    const six = { added: 6, figure: () => Float64Array.from([3, 1, 4, 1, 5, 9]) } as unknown as Summary;
+    const u = uncertaintyResult(c, six, null, six, null);
+    const all = rankDrivers(c, [3, 1, 4, 1, 5, 9]);
+    expect(all).toHaveLength(13);
+    expect(u.drivers.gmv!.map((d) => d.path)).toEqual(all.slice(0, 12).map((d) => d.path));
+    expect(u.drivers.assets).toHaveLength(12);
   });
 });
 
