@@ -3,7 +3,8 @@ import { incrementalFigure, incrementalResult, withIncremental } from '../../src
 import type { IncrementalResult } from '../../src/sim/results/incremental';
 import type { SimulationResult } from '../../src/sim/results/result';
 import { uncertaintyResult } from '../../src/sim/results/uncertainty';
-import { sliceRuns } from '../../src/sim/batch';
+import { digestBuffers, sliceRuns } from '../../src/sim/batch';
+import type { RunDigest } from '../../src/sim/results/digest';
 import { rankDrivers } from '../../src/sim/results/drivers';
 import type { Summary } from '../../src/sim/results/summary';
 import type { EngineConfig } from '../../src/sim/config';
@@ -122,3 +123,40 @@ describe('sliceRuns: contiguous, even slices of the runs, one per worker', () =>
     expect(sliceRuns(0, 4)).toEqual([]);
   });
 });
+
+describe('digestBuffers: what a worker hands over instead of copying', () => {
+  it('every buffer of a digest once (a buffer listed twice cannot be transferred), and transferring them moves the data', () => {
+    // Twelve arrays; tiers and orders are two views of one buffer, as a digest's arrays may be.
+    const shared = new Float32Array(6);
+    const f32 = (k: number) => Float32Array.from({ length: 3 }, (_, i) => k + i);
+    const f64 = (k: number) => Float64Array.from({ length: 3 }, (_, i) => k + i);
+    const d = {
+      run: 0,
+      figures: f64(1),
+      tiers: new Float32Array(shared.buffer, 0, 3),
+      orders: new Float32Array(shared.buffer, 12, 3),
+      firstPurchases: f32(4),
+      gmv: f32(5),
+      cost: f32(6),
+      weeklyNewAssets: f32(7),
+      weeklyRates: f32(8),
+      weeklyGmvByTier: f64(9),
+      moves: f64(10),
+      causeMoves: f64(11),
+      causeCost: f64(12),
+    } as unknown as RunDigest;
+    d.orders[2] = 42;
+    const buffers = digestBuffers(d);
+    expect(buffers).toHaveLength(11);
+    expect(new Set(buffers).size).toBe(11);
+    expect(buffers.every((b) => b instanceof ArrayBuffer)).toBe(true);
+    const moved = structuredClone(d, { transfer: buffers });
+    // The sender's arrays are emptied (detached), the receiver's hold the data.
+    expect(d.figures.length).toBe(0);
+    expect(d.causeCost.length).toBe(0);
+    expect(Array.from(moved.figures)).toEqual([1, 2, 3]);
+    expect(Array.from(moved.causeCost)).toEqual([12, 13, 14]);
+    expect(moved.orders[2]).toBe(42);
+  });
+});
+
