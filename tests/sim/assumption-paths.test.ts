@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configForRun, triangular } from '../../src/sim/assumptions';
+import { configForRun, drawAssumptions, triangular } from '../../src/sim/assumptions';
 import type { AssumptionRange } from '../../src/sim/assumptions';
 import { config } from '../helpers';
 
@@ -54,6 +54,21 @@ describe('configForRun puts each drawn value where its path says', () => {
     expect(() => configForRun({ ...config(), assumptions: [at('baseline.repeatModel.r', 2)] }, 0)).toThrow('unknown assumption path baseline.repeatModel.r');
     expect(() => configForRun({ ...config(), assumptions: [at('population.agents', 2)] }, 0)).toThrow(/unknown assumption path population\.agents/);
     expect(() => configForRun({ ...config(), assumptions: [at('wordOfMouth.sources', 2)] }, 0)).toThrow(/unknown assumption path wordOfMouth\.sources/);
+  });
+
+  it('a path one part away from a known one is refused too, by its name (each part is checked, not only the last)', () => {
+    for (const path of ['baseline.q', 'population.forward.R1', 'population.reverse.R2', 'population.repeat', 'population.purchaseHeadroom', 'population.repeatModel.alpha', 'baseline.orderValue.b']) {
+      expect(() => configForRun({ ...config(), assumptions: [at(path, 2)] }, 0), path).toThrow(`unknown assumption path ${path}`);
+    }
+  });
+
+  it('nothing drawn: the very config it was given, and no draws', () => {
+    const c = config();
+    const empty = { ...c, assumptions: [] };
+    expect(configForRun(empty, 3)).toBe(empty);
+    const without = { ...c, assumptions: undefined };
+    expect(configForRun(without, 3)).toBe(without);
+    expect(drawAssumptions(without, 3)).toEqual([]);
   });
 });
 

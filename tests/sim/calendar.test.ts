@@ -24,6 +24,7 @@ import {
   festivalWindowsBetween,
   phaseDays,
   type FestivalId,
+  type FestivalPhase,
   type FestivalWindow,
 } from '../../src/sim/festivals';
 
@@ -544,3 +545,52 @@ describe('dates that do not exist, and bounds', () => {
     expect(parseIsoDate(20260301 as unknown as string)).toBeNull();
   });
 });
+
+describe('refusals name the function and the value', () => {
+  it('day numbers, dates and weekdays', () => {
+    expect(() => civilFromDays(0.5)).toThrow('civilFromDays: day number must be a safe integer, got 0.5');
+    expect(() => weekdayOf(1.5)).toThrow('weekdayOf: day number must be a safe integer, got 1.5');
+    expect(() => daysBetween('x', '2026-03-01')).toThrow('daysBetween: not a valid YYYY-MM-DD calendar date: "x"');
+    // A date written as a JSON list is no date, even though the list prints as one.
+    expect(parseIsoDate(['2026-03-01'] as unknown as string)).toBeNull();
+  });
+
+  it('lunar years, months and days', () => {
+    expect(() => leapMonthOf(1899)).toThrow('leapMonthOf: lunar year 1899 is outside SUPPORTED_YEARS (1900..2100)');
+    expect(() => lunarYearLength(2101)).toThrow('lunarYearLength: lunar year 2101 is outside SUPPORTED_YEARS');
+    expect(() => lunarMonthLength(2101, 1)).toThrow('lunarMonthLength: lunar year 2101 is outside SUPPORTED_YEARS');
+    expect(() => lunarMonthLength(2025, 13)).toThrow('lunarMonthLength: lunar month must be 1..12, got 13');
+    expect(() => lunarToSolar(2025, 0, 1)).toThrow('lunarToSolar: lunar month must be 1..12, got 0');
+    // Lunar 2024 has no leap month; 2025 has a leap 6th month (闰六月, 2025-07-25 to 2025-08-22: 29 days).
+    expect(() => lunarToSolar(2024, 1, 1, true)).toThrow('lunarToSolar: lunar year 2024 has no leap month 1 (no leap month)');
+    expect(() => lunarMonthLength(2025, 5, true)).toThrow('lunarMonthLength: lunar year 2025 has no leap month 5 (leap month is 6)');
+    expect(formatIsoDate(lunarToSolar(2025, 6, 1, true))).toBe('2025-07-25');
+    expect(lunarMonthLength(2025, 6, true)).toBe(29);
+    expect(() => lunarToSolar(2025, 6, 30, true)).toThrow('lunarToSolar: day 30 does not exist in leap month 6 of lunar year 2025 (29 days)');
+    // Lunar 2025 month 2 runs from the new moon of 2025-02-28 to the day before that of 2025-03-29: 29 days.
+    expect(formatIsoDate(lunarToSolar(2025, 2, 1))).toBe('2025-02-28');
+    expect(formatIsoDate(lunarToSolar(2025, 3, 1))).toBe('2025-03-29');
+    expect(() => lunarToSolar(2025, 2, 30)).toThrow('lunarToSolar: day 30 does not exist in month 2 of lunar year 2025 (29 days)');
+  });
+
+  it('festivals: an unknown one, a year or a day that is not whole, an unknown phase', () => {
+    expect(() => festivalWindow('christmas' as FestivalId, 2025)).toThrow('festivalWindow: unknown festival "christmas"');
+    expect(() => festivalWindowsBetween('toString' as FestivalId, 0, 10)).toThrow('festivalWindowsBetween: unknown festival "toString"');
+    expect(() => festivalWindow('womensDay', 2026.5)).toThrow('festivalWindow: year must be an integer, got 2026.5');
+    expect(() => festivalWindow('double11', NaN)).toThrow('festivalWindow: year must be an integer, got NaN');
+    expect(() => festivalWindowsBetween('double11', 0.5, 10)).toThrow('festivalWindowsBetween: day number must be a safe integer, got 0.5');
+    expect(() => festivalWindowsBetween('double11', 0, 10.5)).toThrow('festivalWindowsBetween: day number must be a safe integer, got 10.5');
+    const w = festivalWindow('double11', 2025);
+    expect(() => phaseDays(w, 'bogus' as FestivalPhase)).toThrow('phaseDays: unknown phase "bogus"');
+  });
+});
+
+describe('festival ranges of one day, and backwards', () => {
+  it('a one-day range on Double 11 2025 finds its window; a range that ends before it starts finds none, even inside a window', () => {
+    const nov = (day: number) => d(`2025-11-${String(day).padStart(2, '0')}`);
+    expect(festivalWindowsBetween('double11', nov(11), nov(11)).map((w) => w.year)).toEqual([2025]);
+    expect(festivalWindowsBetween('double11', d('2025-10-20'), d('2025-10-20')).map((w) => w.year)).toEqual([2025]);
+    expect(festivalWindowsBetween('double11', nov(5), nov(3))).toEqual([]);
+  });
+});
+

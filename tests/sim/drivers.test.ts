@@ -45,6 +45,43 @@ describe('rank correlations', () => {
   });
 });
 
+describe('rank correlations with a side that carries nothing', () => {
+  it('Spearman with a side that does not vary is 0, not 0/0', () => {
+    expect(spearman([1, 1, 1, 1], [1, 2, 3, 4])).toBe(0);
+    expect(spearman([3, 1, 2], [5, 5, 5])).toBe(0);
+    expect(spearman([3, 1, 2, 4], [30, 10, 20, 40])).toBe(1);
+  });
+
+  it('PRCC: an input given twice holds itself out (both 0), and holding it out twice is holding it out once (hand formula)', () => {
+    const n = 40;
+    const [x, z, e] = ['g', 'h', 'i'].map((k) => uniform(k, n));
+    const y = x!.map((v, i) => v + z![i]! + 0.5 * e![i]!);
+    const rxy = spearman(x!, y);
+    const rxz = spearman(x!, z!);
+    const ryz = spearman(y, z!);
+    const zHand = (ryz - rxz * rxy) / Math.sqrt((1 - rxz * rxz) * (1 - rxy * rxy));
+    const p = prcc([x!, x!, z!], y);
+    expect(p[0]).toBe(0);
+    expect(p[1]).toBe(0);
+    expect(p[2]).toBeCloseTo(zHand, 10);
+  });
+
+  it('PRCC: an input or a figure that does not vary has no partial correlation', () => {
+    const n = 30;
+    const [x, z] = ['j', 'k'].map((k) => uniform(k, n));
+    const y = x!.map((v, i) => v + 0.3 * z![i]!);
+    const flat = new Array(n).fill(0.5);
+    const p = prcc([x!, flat, z!], y);
+    expect(p[1]).toBe(0);
+    // With the flat input held out, the others keep their two-input partial correlation (hand formula).
+    const rxy = spearman(x!, y);
+    const rxz = spearman(x!, z!);
+    const ryz = spearman(y, z!);
+    expect(p[0]).toBeCloseTo((rxy - rxz * ryz) / Math.sqrt((1 - rxz * rxz) * (1 - ryz * ryz)), 10);
+    expect(prcc([x!, z!], new Array(n).fill(3))).toEqual([0, 0]);
+  });
+});
+
 describe('drivers of a figure', () => {
   it('rank the assumption that moves GMV first', () => {
     // Order value is not drawn; repeat buying is the R5 tier's GMV here and lapsing takes a little of it, so baseline.repeat must lead.

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { incrementalResult, withIncremental } from '../../src/sim/results/incremental';
+import { incrementalFigure, incrementalResult, withIncremental } from '../../src/sim/results/incremental';
 import type { IncrementalResult } from '../../src/sim/results/incremental';
 import type { SimulationResult } from '../../src/sim/results/result';
 import { uncertaintyResult } from '../../src/sim/results/uncertainty';
-import { sliceRuns } from '../../src/sim/batch';
+import { digestBuffers, sliceRuns } from '../../src/sim/batch';
+import type { RunDigest } from '../../src/sim/results/digest';
+import { rankDrivers } from '../../src/sim/results/drivers';
 import type { Summary } from '../../src/sim/results/summary';
 import type { EngineConfig } from '../../src/sim/config';
 
@@ -45,6 +47,23 @@ describe('incrementalResult: the plan minus doing nothing, run by run', () => {
   });
 });
 
+describe('incrementalFigure: runs without a value are left out, of the interval too', () => {
+  it('1, 2, 3 and a run without a value: mean 2, sd 1, 90 % interval of the mean 2 ± t(0.95; 2 df)·1/√3 (t = 2.919986)', () => {
+    const f = incrementalFigure([1, NaN, 2, 3])!;
+    expect(f).toMatchObject({ mean: 2, sd: 1, p50: 2 });
+    const h = 2.919986 / Math.sqrt(3);
+    expect(f.ci90![0]).toBeCloseTo(2 - h, 3);
+    expect(f.ci90![1]).toBeCloseTo(2 + h, 3);
+  });
+
+  it('no run with a value: no figure at all (null, not an empty one)', () => {
+    expect(incrementalFigure([NaN, Infinity, -Infinity])).toBeNull();
+    expect(incrementalFigure([])).toBeNull();
+    // One value: a figure, with no interval of its mean.
+    expect(incrementalFigure([NaN, 4])).toMatchObject({ mean: 4, ci90: null });
+  });
+});
+
 describe('withIncremental', () => {
   it('puts the plan’s effect just before the totals, replacing an older one, and keeps everything else in order', () => {
     const inc = { baseline: 'new' } as unknown as IncrementalResult;
@@ -59,6 +78,8 @@ describe('uncertaintyResult with a do-nothing baseline', () => {
   it('adds the plan’s effect to the headline figures, per run, in both bands; nothing when no parameter is drawn', () => {
     const none = { assumptions: [] } as unknown as EngineConfig;
     expect(uncertaintyResult(none, plan, base, plan, base)).toEqual({ drawn: 0, figures: {}, drivers: {} });
+    // A config with no list of assumptions at all (the field is optional) draws nothing either.
+    expect(uncertaintyResult({} as EngineConfig, plan, base, plan, base)).toEqual({ drawn: 0, figures: {}, drivers: {} });
     const drawn = { seed: '1', assumptions: [{ path: 'baseline.repeat', label: { en: 'r', zh: 'r' }, low: 0, mode: 0.5, high: 1 }] } as unknown as EngineConfig;
     // The noise-only twins: the plan gains 1 more per run than with the draws.
     const planNoise = fake({ ...Object.fromEntries(['R.gmv', 'R.cost', 'T.count.R5', 'S.assetsEnd', 'R.roi'].map((k) => [k, [0, 0, 0, 0]])), 'R.gmv': [101, 201, 301, 401], 'R.cost': [10, 0, 20, 40] });
@@ -71,6 +92,19 @@ describe('uncertaintyResult with a do-nothing baseline', () => {
     expect(u.figures['incremental.roi']!.assumptions!.mean).toBe(7.5); // 5, –, 10, 7.5
     expect(u.figures['R.gmv']!.assumptions!.mean).toBe(250);
     expect(Object.keys(u.drivers)).toEqual(['gmv', 'assets', 'r5']);
+  });
+});
+
+describe('uncertaintyResult shows at most 12 drivers per figure', () => {
+  it('13 drawn parameters: the 12 strongest of the ranking, the weakest left out', () => {
+    const range = (k: number) => ({ path: `tactics[t${k}].cpm`, label: { en: `p${k}`, zh: `p${k}` }, low: 0, mode: 0.5, high: 1 });
+    const c = { seed: '1', assumptions: Array.from({ length: 13 }, (_, k) => range(k)) } as unknown as EngineConfig;
+    const six = { added: 6, figure: () => Float64Array.from([3, 1, 4, 1, 5, 9]) } as unknown as Summary;
+    const u = uncertaintyResult(c, six, null, six, null);
+    const all = rankDrivers(c, [3, 1, 4, 1, 5, 9]);
+    expect(all).toHaveLength(13);
+    expect(u.drivers.gmv!.map((d) => d.path)).toEqual(all.slice(0, 12).map((d) => d.path));
+    expect(u.drivers.assets).toHaveLength(12);
   });
 });
 
@@ -89,3 +123,40 @@ describe('sliceRuns: contiguous, even slices of the runs, one per worker', () =>
     expect(sliceRuns(0, 4)).toEqual([]);
   });
 });
+
+describe('digestBuffers: what a worker hands over instead of copying', () => {
+  it('every buffer of a digest once (a buffer listed twice cannot be transferred), and transferring them moves the data', () => {
+    // Twelve arrays; tiers and orders are two views of one buffer, as a digest's arrays may be.
+    const shared = new Float32Array(6);
+    const f32 = (k: number) => Float32Array.from({ length: 3 }, (_, i) => k + i);
+    const f64 = (k: number) => Float64Array.from({ length: 3 }, (_, i) => k + i);
+    const d = {
+      run: 0,
+      figures: f64(1),
+      tiers: new Float32Array(shared.buffer, 0, 3),
+      orders: new Float32Array(shared.buffer, 12, 3),
+      firstPurchases: f32(4),
+      gmv: f32(5),
+      cost: f32(6),
+      weeklyNewAssets: f32(7),
+      weeklyRates: f32(8),
+      weeklyGmvByTier: f64(9),
+      moves: f64(10),
+      causeMoves: f64(11),
+      causeCost: f64(12),
+    } as unknown as RunDigest;
+    d.orders[2] = 42;
+    const buffers = digestBuffers(d);
+    expect(buffers).toHaveLength(11);
+    expect(new Set(buffers).size).toBe(11);
+    expect(buffers.every((b) => b instanceof ArrayBuffer)).toBe(true);
+    const moved = structuredClone(d, { transfer: buffers });
+    // The sender's arrays are emptied (detached), the receiver's hold the data.
+    expect(d.figures.length).toBe(0);
+    expect(d.causeCost.length).toBe(0);
+    expect(Array.from(moved.figures)).toEqual([1, 2, 3]);
+    expect(Array.from(moved.causeCost)).toEqual([12, 13, 14]);
+    expect(moved.orders[2]).toBe(42);
+  });
+});
+

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../src/sim/civil-date';
 import { festivalWindow } from '../../src/sim/festivals';
-import { resolveSchedule, type Schedule } from '../../src/sim/schedule';
+import { festivalsInRange, resolveSchedule, type Schedule } from '../../src/sim/schedule';
+import { validateScenario } from '../../src/scenario/parse';
+import { scenarioJson } from '../helpers';
 
 /**
  * A schedule resolved to one effort multiplier per day, against calendars written out by hand. The run starts on
@@ -48,4 +50,45 @@ describe('resolveSchedule', () => {
     expect(at({ dates: ['2026-03-01'] })).toEqual(only([]));
     expect(at({ daily: true }, 0)).toEqual([]);
   });
+
+  it('a run that starts on 1 January 1970 (day number 0) gets only the days its schedule names', () => {
+    // 1970-01-01 was a Thursday, so the first Monday is 5 January (day 4). No dates, no windows: nothing else is
+    // marked, not even day 0 (a missing date read as day number 0 would be).
+    expect(resolveSchedule({ weekly: ['mon'] }, 0, 7)).toEqual([0, 0, 0, 0, 1, 0, 0]);
+    expect(resolveSchedule({ weekly: ['thu'], effort: 2 }, 0, 7)).toEqual([2, 0, 0, 0, 0, 0, 0]);
+  });
 });
+
+describe('schedule rules in a scenario', () => {
+  const withSchedule = (schedule: unknown) => validateScenario(scenarioJson({ tactics: [{ id: 'x', type: 'ads', schedule }] }));
+
+  it('accepts windows that end on or after the day they start, and festival phases that exist', () => {
+    const r = withSchedule({
+      windows: [{ from: '2026-04-01', to: '2026-04-01' }, { from: '2026-04-01', to: '2026-05-01', effort: 2 }],
+      festivals: [
+        { festival: 'womensDay', phase: 'main' },
+        { festival: 'qixi', phase: 'peak' },
+        { festival: 'mid618', phase: 'presale' },
+        { festival: 'double11', phase: 'presale' },
+        { festival: 'double12', phase: 'all' },
+      ],
+    });
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+});
+
+describe('festivalsInRange (the timeline’s festival bands)', () => {
+  const may1 = parseIsoDate('2026-05-01')!;
+
+  it('lists the windows that overlap the run, as dates, both ends included (published conventions: 520 is 14–20 May, 618’s presale 20–31 May)', () => {
+    const may20 = { festival: 'may20', presale: null, main: ['2026-05-14', '2026-05-20'], peak: '2026-05-20' };
+    const mid618 = { festival: 'mid618', presale: ['2026-05-20', '2026-05-31'], main: ['2026-06-01', '2026-06-18'], peak: '2026-06-18' };
+    // 1–14 May reaches 520's first day only; 1–20 May reaches 618's presale too.
+    expect(festivalsInRange(may1, 14)).toEqual([may20]);
+    expect(festivalsInRange(may1, 20)).toEqual([may20, mid618]);
+    // A run ending on 13 May reaches no festival; one starting 19 June is past 618.
+    expect(festivalsInRange(may1, 13)).toEqual([]);
+    expect(festivalsInRange(parseIsoDate('2026-06-19')!, 30)).toEqual([]);
+  });
+});
+

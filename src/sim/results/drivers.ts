@@ -51,13 +51,6 @@ function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
-function centred(v: Float64Array): Float64Array {
-  let m = 0;
-  for (const x of v) m += x;
-  m /= v.length;
-  return v.map((x) => x - m);
-}
-
 function sumSq(v: Float64Array): number {
   let s = 0;
   for (const x of v) s += x * x;
@@ -102,8 +95,10 @@ export function prcc(inputs: ArrayLike<number>[], y: ArrayLike<number>): number[
     const others = rx.filter((_, j) => j !== i);
     const ex = residual(x, others);
     const ey = residual(ry, others);
-    // Nothing left of one side once the others are held out (y is a function of them): no partial correlation.
-    if (sumSq(ey) < 1e-12 * sumSq(centred(ry)) || sumSq(ex) < 1e-12 * sumSq(centred(x))) return 0;
+    // Nothing left of one side once the others are held out (y is a function of them, or does not vary at all): no
+    // partial correlation. What is left is then rounding noise, judged against the size of the ranks themselves (never
+    // 0): against their spread, a side that does not vary (spread 0) let its noise through as a correlation.
+    if (sumSq(ey) < 1e-12 * sumSq(ry) || sumSq(ex) < 1e-12 * sumSq(x)) return 0;
     return pearson(ex, ey);
   });
 }
