@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EFFECT_KEYS, tacticContributions, withoutTactic } from '../../src/sim/results/contributions';
+import { EFFECT_KEYS, rankConflicts, tacticContributions, tacticValues, withoutTactic } from '../../src/sim/results/contributions';
+import { designSubsets, type ShapleyPlan } from '../../src/sim/results/shapley';
 import type { Comparison } from '../../src/sim/results/compare';
 import type { Summary } from '../../src/sim/results/summary';
 import { config } from '../helpers';
@@ -77,5 +78,137 @@ describe('removal effects', () => {
     };
     const r = await tacticContributions(c, full, async () => full, compare);
     expect(r.tactics[0]!.incrementalRoi).toBe(33.3333);
+  });
+});
+
+/**
+ * Shapley values and removal effects from hand-made runs: three tactics where `a` adds 30 yuan of GMV on its own and
+ * `b` and `c` are perfect substitutes (either gives 100, both still 100), on a base of 1000; each tactic costs 10.
+ * Run r scales everything by (1 + r), two runs, so means are 1.5× run 0. By hand (exact Shapley): a gets 30, b and c
+ * 50 each; removing a loses 30, removing b or c loses nothing — the textbook case of a rank conflict.
+ */
+describe('Shapley values and removal effects from hand-made runs', () => {
+  const c = config({
+    tactics: [
+      { id: 'a', type: 'ads' },
+      { id: 'b', type: 'content' },
+      { id: 'c', type: 'livestream' },
+    ],
+  });
+  const runs = 2;
+  const valueOf = (ids: string[], key: string, r: number) => {
+    const has = (id: string) => ids.includes(id);
+    const gmv = 1000 + 30 * +has('a') + 100 * +(has('b') || has('c'));
+    return (key === 'R.gmv' ? gmv : key === 'R.cost' ? 10 * ids.length : 0) * (1 + r);
+  };
+  const summaryOf = (ids: string[]) =>
+    ({ added: runs, ids, figure: (key: string) => Float64Array.from({ length: runs }, (_, r) => valueOf(ids, key, r)) }) as unknown as Summary;
+  const mean = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
+  /** B − A of the means, with an interval ±1 around it. */
+  const compare = (a: Summary, b: Summary): Comparison => {
+    const figures = Object.fromEntries(
+      EFFECT_KEYS.map((k) => {
+        const d = mean(b.figure(k)) - mean(a.figure(k));
+        return [k, { a: null, b: null, diff: { mean: d, sd: 0, p05: d, p50: d, p95: d }, ci90: [d - 1, d + 1], pBgtA: null }];
+      }),
+    );
+    return { figures } as unknown as Comparison;
+  };
+  const recorder = () => {
+    const seen: string[] = [];
+    return { seen, run: async (ci: typeof c) => (seen.push(ci.tactics.map((t) => t.id).join('+')), summaryOf(ci.tactics.map((t) => t.id))) };
+  };
+  const full = () => summaryOf(['a', 'b', 'c']);
+  const exactPlan = (): ShapleyPlan => ({ method: 'exact', orders: [], subsets: [0, 1, 2, 3, 4, 5, 6, 7], meanField: null, meanFieldDesign: null });
+
+  it('runs each subset once, removal subsets first, and reports progress', async () => {
+    const rec = recorder();
+    const progress: Array<[number, number]> = [];
+    await tacticValues(c, full(), rec.run, { plan: exactPlan(), compare, onSubset: (d, t) => progress.push([d, t]) });
+    expect(rec.seen).toEqual(['a+b', 'a+c', 'b+c', 'a', 'b', 'c', '']);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => [d, 7]));
+    // With the empty scenario already run, it is not run again.
+    const again = recorder();
+    const withEmpty = await tacticValues(c, full(), again.run, { plan: exactPlan(), compare, empty: summaryOf([]) });
+    expect(again.seen).toEqual(['a+b', 'a+c', 'b+c', 'a', 'b', 'c']);
+    expect(withEmpty.shapley!.total['R.gmv']!.value!.mean).toBe(195);
+  });
+
+  it('Shapley values, removal effects and ROI by hand', async () => {
+    const rep = await tacticValues(c, full(), recorder().run, { plan: exactPlan(), compare });
+    expect(rep.format).toBe('star-sandbox-contributions');
+    expect(rep.runs).toBe(2);
+    const sh = rep.shapley!;
+    expect(sh.tactics.map((t) => t.values['R.gmv']!.value!.mean)).toEqual([45, 75, 75].map((x) => expect.closeTo(x, 9)));
+    expect(sh.tactics.map((t) => t.values['R.cost']!.value!.mean)).toEqual([15, 15, 15].map((x) => expect.closeTo(x, 9)));
+    expect(sh.tactics.map((t) => t.roi)).toEqual([3, 5, 5]);
+    expect(sh.total['R.gmv']!.value!.mean).toBe(195); // 130 × 1.5
+    // Removal effects, in the tactics' order, each compared with the full plan.
+    expect(rep.tactics.map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect(rep.tactics.map((t) => t.effect['R.gmv']!.diff!.mean)).toEqual([45, 0, 0]);
+    expect(rep.tactics.map((t) => t.incrementalRoi)).toEqual([3, 0, 0]);
+    // a's removal effect is clearly larger than b's and c's, but its Shapley value is smaller.
+    const conflict = (below: string) => ({ figure: 'R.gmv', above: 'a', below, removal: [45, 0], shapley: [expect.closeTo(45, 9), expect.closeTo(75, 9)], alone: [45, 150] });
+    expect(rep.conflicts).toEqual([conflict('b'), conflict('c')]);
+  });
+
+  it('a design without some removal subsets runs them at the end; without the subsets alone, no “alone” effects', async () => {
+    const orders = [[0, 1, 2]];
+    const plan: ShapleyPlan = { method: 'permutations', orders, subsets: designSubsets(orders, 3), meanField: null, meanFieldDesign: null };
+    const rec = recorder();
+    const rep = await tacticValues(c, full(), rec.run, { plan, compare });
+    // Subsets {a, b}, {a}, ∅ of the order; then the plan without a and without b.
+    expect(rec.seen).toEqual(['a+b', 'a', '', 'b+c', 'a+c']);
+    expect(rep.tactics.map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect(rep.tactics.map((t) => t.effect['R.gmv']!.diff!.mean)).toEqual([45, 0, 0]);
+    // One order: a gets v({a}) − v(∅) = 30, b gets v({a,b}) − v({a}) = 100, c nothing (× 1.5).
+    expect(rep.shapley!.tactics.map((t) => t.values['R.gmv']!.value!.mean)).toEqual([45, 150, 0]);
+    expect(rep.conflicts).toEqual([{ figure: 'R.gmv', above: 'a', below: 'b', removal: [45, 0], shapley: [45, 150], alone: null }]);
+  });
+
+  it('without a plan it makes one (three tactics: exact over all eight subsets)', async () => {
+    const rec = recorder();
+    const rep = await tacticValues(c, full(), rec.run, { compare });
+    expect(rep.shapley!.method).toBe('exact');
+    expect(new Set(rec.seen).size).toBe(7);
+    expect(rep.shapley!.tactics.map((t) => t.values['R.gmv']!.value!.mean)).toEqual([45, 75, 75].map((x) => expect.closeTo(x, 9)));
+  });
+});
+
+describe('rank conflicts: which pairs count', () => {
+  const eff = (mean: number, half: number) => ({ diff: { mean }, ci90: [mean - half, mean + half] });
+  type Report = Parameters<typeof rankConflicts>[0];
+  const report = (effects: Array<Record<string, unknown>>, phis: Array<Record<string, number | undefined>>) =>
+    ({
+      tactics: effects.map((effect, i) => ({ id: `t${i}`, type: 'x', effect, incrementalRoi: null })),
+      shapley: { tactics: phis.map((p) => ({ values: Object.fromEntries(Object.entries(p).map(([k, mean]) => [k, { value: mean === undefined ? null : { mean } }])) })) },
+    }) as unknown as Report;
+
+  it('no Shapley report, no conflicts', () => {
+    expect(rankConflicts({ tactics: [] } as unknown as Report)).toEqual([]);
+  });
+
+  it('a Shapley tie counts (the clearly larger removal effect is not ranked above); intervals that touch are not clearly different', () => {
+    expect(rankConflicts(report([{ 'R.gmv': eff(100, 10) }, { 'R.gmv': eff(50, 10) }], [{ 'R.gmv': 70 }, { 'R.gmv': 70 }]))).toHaveLength(1);
+    // 100 − 25 = 75 = 50 + 25: the intervals touch.
+    expect(rankConflicts(report([{ 'R.gmv': eff(100, 25) }, { 'R.gmv': eff(50, 25) }], [{ 'R.gmv': 60 }, { 'R.gmv': 90 }]))).toEqual([]);
+  });
+
+  it('each of the checked figures, and only those; a figure without an interval or a Shapley value is skipped', () => {
+    const both = (key: string) => [{ [key]: eff(100, 10) }, { [key]: eff(50, 10) }];
+    for (const key of ['R.gmv', 'S.assetsEnd', 'T.count.R5'])
+      expect(rankConflicts(report(both(key), [{ [key]: 60 }, { [key]: 90 }])).map((x) => x.figure)).toEqual([key]);
+    expect(rankConflicts(report(both('R.orders'), [{ 'R.orders': 60 }, { 'R.orders': 90 }]))).toEqual([]);
+    expect(rankConflicts(report([{ 'R.gmv': { diff: { mean: 100 }, ci90: null } }, { 'R.gmv': eff(50, 10) }], [{ 'R.gmv': 60 }, { 'R.gmv': 90 }]))).toEqual([]);
+    expect(rankConflicts(report([{ 'R.gmv': eff(100, 10) }, { 'R.gmv': { diff: { mean: 50 }, ci90: null } }], [{ 'R.gmv': 60 }, { 'R.gmv': 90 }]))).toEqual([]);
+    expect(rankConflicts(report(both('R.gmv'), [{ 'R.gmv': undefined }, { 'R.gmv': 90 }]))).toEqual([]);
+    expect(rankConflicts(report(both('R.gmv'), [{ 'R.gmv': 60 }, { 'R.gmv': undefined }]))).toEqual([]);
+  });
+
+  it('“alone” only when both tactics have it', () => {
+    const r = report([{ 'R.gmv': eff(100, 10) }, { 'R.gmv': eff(50, 10) }], [{ 'R.gmv': 60 }, { 'R.gmv': 90 }]);
+    expect(rankConflicts(r, (k) => (k === 0 ? 5 : null))[0]!.alone).toBeNull();
+    expect(rankConflicts(r, (k) => (k === 1 ? 5 : null))[0]!.alone).toBeNull();
+    expect(rankConflicts(r, (k, key) => (key === 'R.gmv' ? k + 1 : null))[0]!.alone).toEqual([1, 2]);
   });
 });

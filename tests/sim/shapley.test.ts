@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll, tacticMarket } from '../helpers';
 import { rankConflicts, tacticValues } from '../../src/sim/results/contributions';
-import { cycleDesign, designSubsets, exactShapley, orderShapley, planShapley, SHAPLEY_KEYS, shapleyPerRun, subsetConfig } from '../../src/sim/results/shapley';
+import {
+  cycleDesign,
+  designSubsets,
+  exactShapley,
+  figureOf,
+  MEAN_FIELD_MAX_TACTICS,
+  orderShapley,
+  planShapley,
+  SHAPLEY_KEYS,
+  shapleyPerRun,
+  shapleyReport,
+  shapleySubsetCount,
+  shapleyWeights,
+  subsetConfig,
+} from '../../src/sim/results/shapley';
 import type { EngineConfig } from '../../src/sim/config';
 import type { Summary } from '../../src/sim/results/summary';
 
@@ -50,6 +64,245 @@ describe('Shapley arithmetic', () => {
     expect(new Set(orders.map((o) => o.join(''))).size).toBe(6);
     const v = (m: number) => [0, 5, 7, 20, 1, 9, 3, 40][m]!;
     orderShapley(3, orders, v).forEach((x, k) => expect(x).toBeCloseTo(exactShapley(3, v)[k]!, 12));
+  });
+});
+
+/** Every order of 0 … n−1 (Heap's algorithm would do; plain recursion is clearer). */
+function permutations(n: number): number[][] {
+  if (n === 0) return [[]];
+  const out: number[][] = [];
+  for (const p of permutations(n - 1)) for (let i = 0; i <= p.length; i++) out.push([...p.slice(0, i), n - 1, ...p.slice(i)]);
+  return out;
+}
+
+/** The textbook definition, independent of shapley.ts: each player's marginal change averaged over all n! orders. */
+function bruteShapley(n: number, v: (mask: number) => number): number[] {
+  const phi = new Array<number>(n).fill(0);
+  const orders = permutations(n);
+  for (const o of orders) {
+    let m = 0;
+    for (const k of o) {
+      phi[k]! += v(m | (1 << k)) - v(m);
+      m |= 1 << k;
+    }
+  }
+  return phi.map((x) => x / orders.length);
+}
+
+/** A fixed pseudo-random game (its own LCG, not the engine's Rng) with v(∅) ≠ 0, so a value that forgets v(∅) shows. */
+function randomGame(n: number, seed: number): (mask: number) => number {
+  let x = seed;
+  const vals = Array.from({ length: 1 << n }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return Math.round((x / 2147483648) * 2000 - 500) / 10;
+  });
+  return (m) => vals[m]!;
+}
+
+const bit = (m: number, k: number) => (m >> k) & 1;
+
+describe('Shapley values against all n! orders, on hand-made games', () => {
+  it('weights |S|!(n−|S|−1)!/n! by hand', () => {
+    expect(shapleyWeights(1)).toEqual([1]);
+    expect(shapleyWeights(2)).toEqual([0.5, 0.5]);
+    expect(shapleyWeights(3).map((w) => w * 6)).toEqual([2, 1, 2].map((x) => expect.closeTo(x, 14)));
+    expect(shapleyWeights(4).map((w) => w * 12)).toEqual([3, 1, 1, 3].map((x) => expect.closeTo(x, 14)));
+    expect(shapleyWeights(5).map((w) => w * 20)).toEqual([4, 1, 2 / 3, 1, 4].map((x) => expect.closeTo(x, 14)));
+  });
+
+  it('exact values equal the mean marginal change over every order (n = 1 … 5), and add up to v(N) − v(∅)', () => {
+    for (const n of [1, 2, 3, 4, 5]) {
+      const v = randomGame(n, 17 * n + 3);
+      const phi = exactShapley(n, v);
+      const want = bruteShapley(n, v);
+      expect(phi).toHaveLength(n);
+      phi.forEach((x, k) => expect(x, `n = ${n}, player ${k}`).toBeCloseTo(want[k]!, 10));
+      expect(phi.reduce((s, x) => s + x, 0)).toBeCloseTo(v((1 << n) - 1) - v(0), 10);
+      // Walking all n! orders is the same estimate.
+      orderShapley(n, permutations(n), v).forEach((x, k) => expect(x).toBeCloseTo(want[k]!, 10));
+    }
+  });
+
+  it('null player 0, symmetric players equal, additive in the game', () => {
+    // Player 2 never changes anything; players 0 and 1 are interchangeable; v(∅) = 5.
+    const v = (m: number) => 5 + 7 * (bit(m, 0) + bit(m, 1)) + 11 * bit(m, 0) * bit(m, 1) + 3 * bit(m, 3) + 2 * bit(m, 0) * bit(m, 3);
+    const phi = exactShapley(4, v);
+    expect(phi[2]).toBe(0);
+    expect(phi[0]).toBeCloseTo(7 + 11 / 2 + 1, 12); // own 7, half the pair's 11, half the 0–3 interaction
+    expect(phi[1]).toBeCloseTo(7 + 11 / 2, 12);
+    expect(phi[3]).toBeCloseTo(3 + 1, 12);
+    const w = randomGame(4, 99);
+    const u = randomGame(4, 7);
+    const sum = exactShapley(4, (m) => w(m) + 2 * u(m));
+    const [a, b] = [exactShapley(4, w), exactShapley(4, u)];
+    sum.forEach((x, k) => expect(x).toBeCloseTo(a[k]! + 2 * b[k]!, 10));
+  });
+
+  it('one order gives each tactic its marginal change in that order, from v(∅); several orders are averaged', () => {
+    const v = (m: number) => [3, 5, 7, 20, 1, 9, 4, 40][m]!;
+    // Order 2, 0, 1: v({2}) − v(∅) = −2, v({0,2}) − v({2}) = 8, v(N) − v({0,2}) = 31.
+    expect(orderShapley(3, [[2, 0, 1]], v)).toEqual([8, 31, -2]);
+    // Order 1, 0, 2: 7 − 3 = 4 for 1, 20 − 7 = 13 for 0, 40 − 20 = 20 for 2; averaged with the first.
+    expect(orderShapley(3, [[2, 0, 1], [1, 0, 2]], v)).toEqual([10.5, 17.5, 9]);
+  });
+
+  it('per run: exact weights and the orders’ marginal changes, run by run (three runs)', () => {
+    const games = [randomGame(3, 1), randomGame(3, 2), randomGame(3, 3)];
+    const v = (m: number) => Float64Array.from(games, (g) => g(m));
+    const exact = shapleyPerRun(3, { method: 'exact', orders: [] }, v, 3);
+    const walked = shapleyPerRun(3, { method: 'permutations', orders: [[1, 2, 0]] }, v, 3);
+    const twice = shapleyPerRun(3, { method: 'permutations', orders: [[1, 2, 0], [0, 1, 2]] }, v, 3);
+    for (let r = 0; r < 3; r++) {
+      const g = games[r]!;
+      const want = bruteShapley(3, g);
+      for (let k = 0; k < 3; k++) expect(exact[k]![r]).toBeCloseTo(want[k]!, 10);
+      const one = [g(7) - g(6), g(2) - g(0), g(6) - g(2)];
+      const other = [g(1) - g(0), g(3) - g(1), g(7) - g(3)];
+      for (let k = 0; k < 3; k++) {
+        expect(walked[k]![r]).toBeCloseTo(one[k]!, 10);
+        expect(twice[k]![r]).toBeCloseTo((one[k]! + other[k]!) / 2, 10);
+      }
+    }
+  });
+
+  it('the cycle design and its subsets, by hand', () => {
+    expect(cycleDesign([2, 0, 1])).toEqual([
+      [2, 0, 1],
+      [1, 0, 2],
+      [0, 1, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+      [0, 2, 1],
+    ]);
+    // One order's prefixes, plus ∅ and N: {1}, {1,0}, {1,0,2}.
+    expect(designSubsets([[1, 0, 2]], 3)).toEqual([0, 2, 3, 7]);
+    expect(designSubsets([[3, 1]], 4)).toEqual([0, 8, 10, 15]);
+    // 2ⁿ up to three tactics (only the empty set without tactics), n(n − 1) + 2 beyond.
+    expect([0, 1, 2, 3, 4, 5, 6].map(shapleySubsetCount)).toEqual([1, 2, 4, 8, 14, 22, 32]);
+    for (const n of [4, 5, 6]) expect(designSubsets(cycleDesign(Array.from({ length: n }, (_, i) => i)), n)).toHaveLength(shapleySubsetCount(n));
+  });
+
+  it('a subset keeps the tactics whose bits are set, in order, and nothing else changes', () => {
+    const c = config({ tactics: [ads, content, live] });
+    expect(subsetConfig(c, 0b101).tactics.map((t) => t.id)).toEqual(['ads', 'live']);
+    expect(subsetConfig(c, 0b010).tactics.map((t) => t.id)).toEqual(['content']);
+    expect(subsetConfig(c, 0).tactics).toEqual([]);
+    expect({ ...subsetConfig(c, 0b110), tactics: c.tactics }).toEqual(c);
+  });
+
+  it('a figure across runs: non-finite runs left out of the mean and of the interval’s n', () => {
+    const f = figureOf(Float64Array.from([1, NaN, 3, Infinity, 5]));
+    expect(f.value!.mean).toBe(3);
+    expect(f.value!.sd).toBe(2);
+    // t(0.95; 2) = 2.919986: 3 ± 2.919986·2/√3.
+    expect(f.ci90![0]).toBeCloseTo(3 - (2.919986 * 2) / Math.sqrt(3), 4);
+    expect(f.ci90![1]).toBeCloseTo(3 + (2.919986 * 2) / Math.sqrt(3), 4);
+    expect(figureOf(Float64Array.from([4, NaN])).ci90).toBeNull();
+    expect(figureOf(Float64Array.from([NaN])).value).toBeNull();
+    expect(figureOf(Float64Array.from([NaN])).ci90).toBeNull();
+  });
+});
+
+describe('the Shapley report and plan, on hand-made figures', () => {
+  const two = () => config({ tactics: [ads, content] });
+  /** GMV v = 100·[0] + 40·[1] + 20·[0 and 1] + 1000 (paid for by 0 only: cost 50·[0]), doubled in run 1. */
+  const table = (m: number, r: number) => {
+    const gmv = (1000 + 100 * bit(m, 0) + 40 * bit(m, 1) + 20 * bit(m, 0) * bit(m, 1)) * (1 + r);
+    const cost = 50 * bit(m, 0) * (1 + r);
+    return Object.fromEntries(SHAPLEY_KEYS.map((k) => [k, k === 'R.gmv' ? gmv : k === 'R.cost' ? cost : k === 'S.assetsEnd' ? m + r : 0]));
+  };
+  const figures = (n: number) => new Map(Array.from({ length: 1 << n }, (_, m) => [m, Object.fromEntries(SHAPLEY_KEYS.map((k) => [k, Float64Array.from([0, 1], (r) => table(m, r)[k]!)]))]));
+
+  it('values, totals and ROI by hand (exact, two tactics, two runs)', () => {
+    const c = { ...two(), margin: 0.3 };
+    const mf = [{ 'R.gmv': 1 }, { 'R.gmv': 2 }] as Array<Record<string, number>>;
+    const rep = shapleyReport(c, { method: 'exact', orders: [], subsets: [0, 1, 2, 3], meanField: mf, meanFieldDesign: mf }, figures(2), 2);
+    expect([rep.method, rep.orders, rep.subsets, rep.runs]).toEqual(['exact', 0, 4, 2]);
+    // GMV: tactic 0 gets 100 + 10, tactic 1 gets 40 + 10 (run 0); doubled in run 1: means 165 and 75.
+    expect(rep.tactics.map((t) => t.values['R.gmv']!.value!.mean)).toEqual([165, 75]);
+    expect(rep.tactics.map((t) => t.values['R.cost']!.value!.mean)).toEqual([75, 0]);
+    expect(rep.total['R.gmv']!.value!.mean).toBe(240); // (160 + 320) / 2
+    expect(rep.total['R.cost']!.value!.mean).toBe(75);
+    expect(rep.total['S.assetsEnd']!.value!.mean).toBe(3); // v(N) − v(∅) = 3 in both runs
+    expect(rep.tactics.map((t) => [t.id, t.type])).toEqual([
+      ['ads', 'ads'],
+      ['content', 'content'],
+    ]);
+    expect(rep.tactics[0]!.roi).toBeCloseTo(165 / 75, 5);
+    expect(rep.tactics[0]!.marginRoi).toBeCloseTo((0.3 * 165) / 75, 5);
+    // Tactic 1 bears no cost: no ROI.
+    expect(rep.tactics[1]!.roi).toBeNull();
+    expect(rep.tactics[1]!.marginRoi).toBeNull();
+    expect(rep.tactics.map((t) => t.meanField)).toEqual(mf);
+    // Without a margin there is no margin ROI, and without mean-field values no mean-field estimate.
+    const bare = shapleyReport({ ...c, margin: null }, { method: 'exact', orders: [], subsets: [0, 1, 2, 3], meanField: null, meanFieldDesign: null }, figures(2), 2);
+    expect(bare.tactics[0]!.roi).toBeCloseTo(165 / 75, 5);
+    expect(bare.tactics[0]!.marginRoi).toBeNull();
+    expect(bare.tactics[0]!.meanField).toBeNull();
+  });
+
+  it('a tactic that lowers the cost has no ROI (its cost share is negative)', () => {
+    const figs = figures(2);
+    for (const [m, f] of figs) f['R.cost'] = Float64Array.from([0, 1], () => -10 * bit(m, 0));
+    const rep = shapleyReport({ ...two(), margin: 0.3 }, { method: 'exact', orders: [], subsets: [0, 1, 2, 3], meanField: null, meanFieldDesign: null }, figs, 2);
+    expect(rep.tactics[0]!.values['R.cost']!.value!.mean).toBe(-10);
+    expect(rep.tactics[0]!.roi).toBeNull();
+    expect(rep.tactics[0]!.marginRoi).toBeNull();
+  });
+
+  it('up to three tactics the plan is exact over all 2ⁿ subsets, with the mean field’s exact values', () => {
+    const c = config({ tactics: [ads, content, live] });
+    const vals = Array.from({ length: 8 }, (_, m) => Object.fromEntries(SHAPLEY_KEYS.map((k) => [k, randomGame(3, 5)(m)])));
+    const plan = planShapley(c, { meanFieldValues: vals });
+    expect(plan.method).toBe('exact');
+    expect(plan.orders).toEqual([]);
+    expect(plan.subsets).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const want = bruteShapley(3, randomGame(3, 5));
+    for (let k = 0; k < 3; k++) for (const key of SHAPLEY_KEYS) expect(plan.meanField![k]![key]).toBeCloseTo(want[k]!, 3);
+    expect(plan.meanFieldDesign).toEqual(plan.meanField);
+    // Asked for exact values with four tactics: all 16 subsets.
+    const c4 = config({ tactics: [ads, content, live, guides] });
+    const exact4 = planShapley(c4, { exact: true, meanField: false });
+    expect([exact4.method, exact4.subsets]).toEqual(['exact', Array.from({ length: 16 }, (_, m) => m)]);
+    expect(exact4.meanField).toBeNull();
+  });
+
+  it('without tactics, or beyond the mean field’s limit, no mean-field projection is made', () => {
+    const none = planShapley(config({ tactics: [] }));
+    expect([none.method, none.subsets, none.meanField]).toEqual(['exact', [0], null]);
+    const many = Array.from({ length: MEAN_FIELD_MAX_TACTICS + 1 }, (_, i) => ({ ...content, id: `c${i}` }));
+    const big = planShapley(config({ tactics: many }));
+    expect(big.method).toBe('permutations');
+    expect(big.meanField).toBeNull();
+    expect(big.meanFieldDesign).toBeNull();
+    expect(big.orders).toHaveLength(2 * many.length);
+    expect(big.subsets).toHaveLength(shapleySubsetCount(many.length));
+  });
+
+  it('four tactics: of the cycle designs, the one closest to the exact mean-field values on GMV is chosen', () => {
+    const c = config({ tactics: [ads, content, live, guides] });
+    // A pseudo-random GMV (interactions of every order, so that the three distinct cycle designs of four tactics
+    // differ; pairwise interactions alone would leave every cycle design exact); assets 0.
+    const g = randomGame(4, 11);
+    const vals = Array.from({ length: 16 }, (_, m) => Object.fromEntries(SHAPLEY_KEYS.map((k) => [k, k === 'R.gmv' ? g(m) : 0])));
+    const plan = planShapley(c, { meanFieldValues: vals });
+    expect(plan.method).toBe('permutations');
+    expect(plan.orders).toHaveLength(8);
+    expect(plan.subsets).toEqual(designSubsets(plan.orders, 4));
+    const exact = bruteShapley(4, g);
+    plan.meanField!.forEach((x, k) => expect(x['R.gmv']).toBeCloseTo(exact[k]!, 3));
+    // The three cycles of four up to rotation and direction: 0-1-2-3, 0-1-3-2, 0-2-1-3.
+    const err = (orders: number[][]) => orderShapley(4, orders, g).reduce((s, x, k) => s + (x - exact[k]!) ** 2, 0);
+    const errs = [[0, 1, 2, 3], [0, 1, 3, 2], [0, 2, 1, 3]].map((cy) => err(cycleDesign(cy)));
+    expect(new Set(errs.map((e) => e.toFixed(6))).size).toBe(3);
+    expect(err(plan.orders)).toBeCloseTo(Math.min(...errs), 9);
+    plan.meanFieldDesign!.forEach((x, k) => expect(x['R.gmv']).toBeCloseTo(orderShapley(4, plan.orders, g)[k]!, 3));
+    // Without the mean field: the first candidate cycle, and no estimate.
+    const blind = planShapley(c, { meanField: false });
+    expect(blind.method).toBe('permutations');
+    expect(blind.orders).toHaveLength(8);
+    expect(blind.meanField).toBeNull();
+    expect(blind.meanFieldDesign).toBeNull();
   });
 });
 
