@@ -188,6 +188,8 @@ describe('distributions, against their closed-form moments', () => {
     const twin = new Rng('no-draw');
     expect([r.poisson(0), r.poisson(-1), r.binomial(0, 0.5), r.binomial(-2, 0.5), r.binomial(10, 0), r.binomial(100, 0), r.binomial(10, -1)]).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect([r.binomial(10, 1), r.binomial(100, 1), r.binomial(10, 2)]).toEqual([10, 100, 10]);
+    // No trials is 0 even when every trial would succeed.
+    expect([r.binomial(0, 1), r.binomial(-2, 1), r.binomial(-2, 0.5)]).toEqual([0, 0, 0]);
     expect(r.next()).toBe(twin.next());
   });
 
