@@ -35,7 +35,7 @@ case "$group" in
     tests='tests/sim/calendar.test.ts tests/sim/schedule.test.ts tests/scenario/validation.test.ts tests/scenario/compile.test.ts tests/sim/order-ledger.test.ts' ;;
   state)
     mutate='src/sim/results/order-ledger.ts,src/sim/checkpoint.ts,src/sim/state-file.ts,src/sim/results/brand-figures.ts'
-    tests='tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
+    tests='tests/sim/checkpoint-refusals.test.ts tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
   tactics)
     mutate='src/sim/tactics/**/*.ts'
     tests='tests/sim/invariants.test.ts tests/sim/channels.test.ts tests/sim/engine-paths.test.ts tests/sim/tactics.test.ts tests/sim/tactic-params.test.ts tests/sim/order-again.test.ts tests/sim/guides-selection.test.ts tests/sim/content-readership.test.ts tests/sim/reference-day.test.ts' ;;
