@@ -87,6 +87,26 @@ describe('the ledger by hand', () => {
     const t = Object.fromEntries(WINDOW_FIELDS.map((f, k) => [f, ledger.windowTally[k]]));
     expect(t).toEqual({ buyers: 2, repeaters: 1, orders: 4, gmv: 110, brought: 1, broughtRepeaters: 1 });
   });
+  it('counts as brought only the first orders of the event’s own tactic, and only in events', () => {
+    // Tactic 1's event (cause 3 + 1 = 4) beside a month and a cohort over the same days. First orders of cause c by
+    // c + 1 buyers (c = 0…5, so 5 buyers of cause 4), then each buyer orders again with cause 0.
+    const ledger = new OrderLedger({ ...config(), days: 10, tactics: [] }, [
+      { kind: 'month', from: 0, to: 10, ref: 0 },
+      { kind: 'cohort', from: 0, to: 10, ref: 1 },
+      { kind: 'event', from: 0, to: 10, ref: 1 },
+    ]);
+    for (let cause = 0; cause <= 5; cause++) {
+      for (let b = 0; b <= cause; b++) {
+        ledger.order(2, 10, 5, 0, -1, -1, cause, 255);
+        ledger.order(3, 10, 5, 0, 2, -1, 0, cause);
+      }
+    }
+    const row = (k: number) => Object.fromEntries(WINDOW_FIELDS.map((f, j) => [f, ledger.windowTally[k * WINDOW_FIELDS.length + j]]));
+    const plain = { buyers: 21, repeaters: 21, orders: 42, gmv: 420, brought: 0, broughtRepeaters: 0 };
+    expect(row(0)).toEqual(plain);
+    expect(row(1)).toEqual(plain);
+    expect(row(2)).toEqual({ ...plain, brought: 5, broughtRepeaters: 5 });
+  });
   it('splits orders by the buyer’s channels, and repeat orders by buyers already R4/R5', () => {
     const ledger = new OrderLedger({ ...config(), days: 3, tactics: [] }, []);
     ledger.order(0, 10, 3, MEMBER, -1, -1, 0, 255); // a first purchase by a member

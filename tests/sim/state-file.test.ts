@@ -163,9 +163,9 @@ describe('state files: the edges of what is accepted', () => {
 describe('one snapshot as JSON text (snapshotToJson / snapshotFromJson)', () => {
   it('reads back bit for bit, typed arrays of every kind and special numbers included', () => {
     const arrays = [Uint8Array.of(0, 255), Int8Array.of(-128, 127), Int16Array.of(-32768, 1), Uint16Array.of(65535), Int32Array.of(-1, 2 ** 31 - 1), Uint32Array.of(2 ** 32 - 1), Float32Array.of(1.5, -0), Float64Array.of(0.1, NaN, -Infinity)];
-    const snap = { ...simulateRunTo(plan, 0, 2), tactics: [{ arrays: arrays as unknown as StateArray[], n: -0, inf: Infinity, list: [1, NaN] }] };
+    const snap = { ...simulateRunTo(plan, 0, 2), tactics: [{ arrays: arrays as unknown as StateArray[], n: -0, inf: Infinity, list: [1, NaN], none: null, flag: true }] };
     const back = snapshotFromJson(snapshotToJson(snap));
-    const st = back.tactics[0]! as unknown as { arrays: ArrayLike<number>[]; n: number; inf: number; list: number[] };
+    const st = back.tactics[0]! as unknown as { arrays: ArrayLike<number>[]; n: number; inf: number; list: number[]; none: null; flag: boolean };
     st.arrays.forEach((a, k) => {
       expect(a.constructor).toBe(arrays[k]!.constructor);
       expect(Array.from(a).map((x) => Object.is(x, -0) ? '-0' : String(x))).toEqual(Array.from(arrays[k]!).map((x) => Object.is(x, -0) ? '-0' : String(x)));
@@ -173,6 +173,7 @@ describe('one snapshot as JSON text (snapshotToJson / snapshotFromJson)', () => 
     expect(Object.is(st.n, -0)).toBe(true);
     expect(st.inf).toBe(Infinity);
     expect(st.list).toEqual([1, NaN]);
+    expect([st.none, st.flag]).toEqual([null, true]);
     expect(Array.from(back.population.tier)).toEqual(Array.from(snap.population.tier));
   });
 
