@@ -15,7 +15,12 @@ import { config } from '../helpers';
  * and a plan whose ledger windows change ahead of the cut.
  *
  * Small and quick on purpose: StrykerJS runs this file first for the state group (scripts/mutants-group.sh).
- * Bugs injected while writing it, each caught, then reverted: see the commit message.
+ * Bugs injected while writing it, each caught, then reverted: daysDone < −1, ≥ the horizon, or not checked to be whole;
+ * a stream's length not checked; `snap.streams[k]` without `?.`; unknown record keys accepted; the record or the
+ * ledger saved without a copy; the loadState check removed; every loadState error taken for a StateError; a stop
+ * day equal to the horizon refused, or −1 accepted; onDay(day) for onDay(day + 1); a window opening on the cut day refused; the
+ * `ledger.channels` path misnamed. It also found a bug, since fixed: a new plan with no ledger windows was refused
+ * ("expected 0 values") because carryWindows took the fields per window from the new plan's tallies.
  */
 
 /** 20 days, 300 agents, one coupon tactic (id cp) every 5 days. */
