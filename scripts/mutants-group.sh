@@ -39,7 +39,7 @@ case "$group" in
     tests='tests/sim/calendar.test.ts tests/sim/schedule.test.ts tests/scenario/validation.test.ts tests/scenario/compile.test.ts tests/sim/order-ledger.test.ts' ;;
   state)
     mutate='src/sim/results/order-ledger.ts,src/sim/checkpoint.ts,src/sim/state-file.ts,src/sim/results/brand-figures.ts'
-    tests='tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
+    tests='tests/sim/checkpoint-refusals.test.ts tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
   tactics-live)
     mutate='src/sim/tactics/livestream.ts,src/sim/tactics/coupons.ts'
     tests=$tactic_tests ;;
