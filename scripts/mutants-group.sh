@@ -24,7 +24,7 @@ case "$group" in
     tests='tests/sim/stats.test.ts tests/sim/flatten.test.ts tests/sim/incremental.test.ts tests/sim/assumption-paths.test.ts tests/sim/rank-drivers.test.ts tests/sim/compare.test.ts tests/sim/digest.test.ts tests/sim/drivers.test.ts tests/sim/assumptions.test.ts tests/sim/uncertainty.test.ts tests/sim/glossary.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/cli/format.test.ts tests/worker/progress.test.ts' ;;
   summary)
     mutate='src/sim/results/summary.ts,src/sim/results/digest.ts,src/sim/results/figures.ts,src/sim/results/glossary.ts,src/sim/results/result.ts,src/sim/results/recorder.ts'
-    tests='tests/sim/summary-result.test.ts tests/sim/digest.test.ts tests/sim/figures.test.ts tests/sim/figure-keys.test.ts tests/sim/invariants.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/progress.test.ts' ;;
+    tests='tests/sim/figure-values.test.ts tests/sim/summary-result.test.ts tests/sim/digest.test.ts tests/sim/figures.test.ts tests/sim/figure-keys.test.ts tests/sim/invariants.test.ts tests/sim/glossary.test.ts tests/sim/compare.test.ts tests/sim/determinism.test.ts tests/cli/aggregation.test.ts tests/worker/progress.test.ts' ;;
   model)
     mutate='src/sim/results/shapley.ts,src/sim/results/contributions.ts,src/sim/response.ts,src/sim/projection/bgnbd.ts'
     tests='tests/sim/contributions.test.ts tests/sim/response.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/shapley.test.ts tests/sim/tactics.test.ts' ;;
@@ -39,7 +39,7 @@ case "$group" in
     tests='tests/sim/calendar.test.ts tests/sim/schedule.test.ts tests/scenario/validation.test.ts tests/scenario/compile.test.ts tests/sim/order-ledger.test.ts' ;;
   state)
     mutate='src/sim/results/order-ledger.ts,src/sim/checkpoint.ts,src/sim/state-file.ts,src/sim/results/brand-figures.ts'
-    tests='tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
+    tests='tests/sim/checkpoint-refusals.test.ts tests/sim/state-file.test.ts tests/sim/glossary.test.ts tests/sim/order-ledger.test.ts tests/sim/checkpoint.test.ts' ;;
   tactics-live)
     mutate='src/sim/tactics/livestream.ts,src/sim/tactics/coupons.ts'
     tests=$tactic_tests ;;

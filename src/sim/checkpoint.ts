@@ -1,4 +1,5 @@
 import { ledgerWindows } from './results/brand-figures';
+import { WINDOW_FIELDS } from './results/order-ledger';
 import type { EngineConfig } from './config';
 import { createRun, finishRun, stepDay } from './step/model';
 import type { Population } from './step/population';
@@ -121,7 +122,7 @@ export function restoreRun(config: EngineConfig, snap: RunSnapshot, savedWith?: 
 
 function carryWindows(savedWith: EngineConfig, s: RunState, snap: RunSnapshot): void {
   const old = ledgerWindows(savedWith);
-  const fields = s.ledger.windowTally.length / Math.max(1, s.ledger.windows.length);
+  const fields = WINDOW_FIELDS.length;
   const saved = snap.ledger?.windows;
   if (!(saved instanceof Float64Array) || saved.length !== old.length * fields) throw new StateError('ledger.windows', `expected ${old.length * fields} values for the plan it was saved under`);
   const at = new Map(old.map((w, k) => [`${w.kind}/${w.from}/${w.to}/${w.ref}`, k]));

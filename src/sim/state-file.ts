@@ -188,7 +188,7 @@ export function decodeStateFile(text: string, expected: ReadonlyArray<{ label: s
     errors.push({ path: 'batches', message: 'expected a list of batches' });
     return { ok: false, errors };
   }
-  const labels = (xs: ReadonlyArray<{ label: string }>) => xs.map((b) => b.label).join(', ');
+  const labels = (xs: ReadonlyArray<{ label: string } | null>) => xs.map((b) => b?.label ?? '(no batch)').join(', ');
   if (f.batches.length !== expected.length || f.batches.some((b, k) => b?.label !== expected[k]!.label)) {
     errors.push({ path: 'batches', message: `the state holds ${labels(f.batches)}; resuming needs ${labels(expected)} (the same options as when it was saved)` });
     return { ok: false, errors };

@@ -16,6 +16,10 @@ describe('compileScenario', () => {
     expect(c.scale).toBe(5);
     expect(c.initialCounts.reduce((a, b) => a + b, 0)).toBe(1000);
     expect(compileScenario(scenario({ population: { ...(base.population as object), scale: 3 } })).scale).toBe(3);
+    // At the file's own size the scale is the file's, exactly: 3 agents × 0.1 ÷ 3 would give 0.10000000000000002.
+    const tenth = scenario({ population: { ...(base.population as object), agents: 3, scale: 0.1 } });
+    expect(compileScenario(tenth).scale).toBe(0.1);
+    expect(compileScenario(tenth, { agents: 3 }).scale).toBe(0.1);
   });
 
   it('seasonality: none is 1 every day; a weekly curve by ISO week; the industry’s curve with its festivals', () => {

@@ -74,3 +74,16 @@ describe('numbers and what the message says about the wrong value', () => {
     expect(errorText(check(true, num).errors[0]!.message, 'zh')).toBe('必须是数字(当前为是/否值)');
   });
 });
+
+describe('objects keep exactly their fields', () => {
+  const n: FieldSpec = { kind: 'number', unit: 'people', min: 0, max: 10, doc: { en: 'n', zh: '数' } };
+  const obj: FieldSpec = { kind: 'object', doc: { en: 'o', zh: '对象' }, fields: { a: n, b: { ...n, default: 3 } } };
+  const union: FieldSpec = { kind: 'union', discriminator: 'kind', doc: { en: 'u', zh: '联合' }, variants: { x: { kind: 'object', doc: { en: 'x', zh: 'x' }, fields: { a: n } } } };
+
+  it('a plain object: its fields (defaults filled in), nothing else; a union: its tag first, then its fields', () => {
+    // Keys written out by hand: a validated scenario is what the engine and the saved files see, key for key.
+    expect(Object.keys(check({ a: 1 }, obj).out as object)).toEqual(['a', 'b']);
+    expect(check({ a: 1 }, obj).out).toStrictEqual({ a: 1, b: 3 });
+    expect(Object.keys(check({ kind: 'x', a: 2 }, union).out as object)).toEqual(['kind', 'a']);
+  });
+});

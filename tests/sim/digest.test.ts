@@ -3,6 +3,7 @@ import { causeNames } from '../../src/sim/config';
 import { digestRun, figureKeys } from '../../src/sim/results/digest';
 import { Recorder } from '../../src/sim/results/recorder';
 import { Summary } from '../../src/sim/results/summary';
+import { ledgerWindows } from '../../src/sim/results/brand-figures';
 import { config } from '../helpers';
 
 /**
@@ -51,5 +52,29 @@ describe('a run’s figures from a hand-made record', () => {
     const s = new Summary(c);
     s.add(d2);
     expect(s.result().star.S.growthRate!.mean).toBeCloseTo(-0.2, 12);
+  });
+});
+
+describe('a run’s order-ledger figures from its window tallies', () => {
+  it('reads each window’s tallies by window and field (windows × buyers, repeaters, orders, gmv, brought, broughtRepeaters)', () => {
+    // 70 days from Monday 2 March 2026: one full calendar month (April, window 0) and live's 10 Saturdays (windows 1–10).
+    const c = config({ days: 70, runs: 1, population: { agents: 100, scale: 10 }, tactics: [{ id: 'live', type: 'livestream', schedule: { weekly: ['sat'] } }] });
+    const windows = ledgerWindows(c);
+    expect(windows.map((w) => w.kind)).toEqual(['month', ...Array(10).fill('event')]);
+    const rec = new Recorder(0, 70, causeNames(c).length);
+    // Window w: buyers 10 + w, repeaters 1 + w, orders 20 + 3w, GMV 100w, brought 2 + w, brought repeaters w mod 2.
+    rec.rec.ledgerWindows = Float64Array.from(windows.flatMap((_, w) => [10 + w, 1 + w, 20 + 3 * w, 100 * w, 2 + w, w % 2]));
+    const keys = figureKeys(c);
+    const d = digestRun(rec.rec, c);
+    const fig = (k: string) => d.figures[keys.indexOf(k)]!;
+    // April: 1 of 10 buyers ordered twice; 20 orders over 10 buyers.
+    expect(fig('R.monthlyRepurchase')).toBeCloseTo(0.1, 12);
+    expect(fig('R.ordersPerMonthlyBuyer')).toBeCloseTo(2, 12);
+    // Windows 1–10 pooled: orders Σ(20 + 3w) = 365, buyers Σ(10 + w) = 155, repeaters Σ(1 + w) = 65,
+    // brought Σ(2 + w) = 75 of whom Σ(w mod 2) = 5 ordered twice.
+    expect(fig('E.live.ordersPerBuyer')).toBeCloseTo(365 / 155, 12);
+    expect(fig('E.live.multiOrderShare')).toBeCloseTo(65 / 155, 12);
+    expect(fig('E.live.broughtMultiOrderShare')).toBeCloseTo(5 / 75, 12);
+    expect(fig('E.live.events')).toBe(10);
   });
 });

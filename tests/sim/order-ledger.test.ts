@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../../src/sim/civil-date';
 import type { EngineConfig } from '../../src/sim/config';
 import { createRun, finishRun, stepDay } from '../../src/sim/step/model';
-import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER, CHANNEL_ORDERS, CHANNEL_REPEAT_ORDERS, eventRuns, OrderLedger, orderWindows, WINDOW_FIELDS } from '../../src/sim/results/order-ledger';
+import { CHANNEL_ALL, CHANNEL_GMV, CHANNEL_MEMBER, CHANNEL_ORDERS, CHANNEL_REPEAT_GMV, CHANNEL_REPEAT_ORDERS, CHANNEL_WECOM, eventRuns, MAX_EVENT_DAYS, OrderLedger, orderWindows, WINDOW_FIELDS } from '../../src/sim/results/order-ledger';
 import { MEMBER, WECOM } from '../../src/sim/step/population';
 import { config, runAll } from '../helpers';
 
@@ -30,6 +30,22 @@ describe('event runs: the days a tactic is above its usual effort', () => {
   });
   it('a daily tactic pushed in a sale: only the pushed days', () => {
     expect(eventRuns([1, 1, 3, 3, 1, 1, 1])).toEqual([[2, 4]]);
+  });
+  it('the usual effort is the most common; between equally common efforts, the lower one', () => {
+    // 1 and 3 twice each: the usual effort is 1 whichever comes first, so the 3s are the event.
+    expect(eventRuns([1, 1, 3, 3])).toEqual([[2, 4]]);
+    expect(eventRuns([3, 3, 1, 1])).toEqual([[0, 2]]);
+    // Every effort once: the lowest, 1, is the usual one, met last or first.
+    expect(eventRuns([3, 2, 1])).toEqual([[0, 2]]);
+    expect(eventRuns([1, 2, 3])).toEqual([[1, 3]]);
+    // A less common lower effort does not make the usual one: 2 four times, 0 once.
+    expect(eventRuns([2, 0, 2, 5, 2, 2])).toEqual([[3, 4]]);
+  });
+  it('an event lasts at most MAX_EVENT_DAYS (31) days: 31 active days are an event, 32 a campaign', () => {
+    expect(MAX_EVENT_DAYS).toBe(31);
+    const burst = (n: number) => [0, ...new Array(n).fill(2), ...new Array(40).fill(0)];
+    expect(eventRuns(burst(31))).toEqual([[1, 32]]);
+    expect(eventRuns(burst(32))).toEqual([]);
   });
   it('a steady tactic has no events, and a run longer than a month is a campaign, not an event', () => {
     expect(eventRuns([1, 1, 1, 1])).toEqual([]);
@@ -71,6 +87,26 @@ describe('the ledger by hand', () => {
     const t = Object.fromEntries(WINDOW_FIELDS.map((f, k) => [f, ledger.windowTally[k]]));
     expect(t).toEqual({ buyers: 2, repeaters: 1, orders: 4, gmv: 110, brought: 1, broughtRepeaters: 1 });
   });
+  it('counts as brought only the first orders of the event’s own tactic, and only in events', () => {
+    // Tactic 1's event (cause 3 + 1 = 4) beside a month and a cohort over the same days. First orders of cause c by
+    // c + 1 buyers (c = 0…5, so 5 buyers of cause 4), then each buyer orders again with cause 0.
+    const ledger = new OrderLedger({ ...config(), days: 10, tactics: [] }, [
+      { kind: 'month', from: 0, to: 10, ref: 0 },
+      { kind: 'cohort', from: 0, to: 10, ref: 1 },
+      { kind: 'event', from: 0, to: 10, ref: 1 },
+    ]);
+    for (let cause = 0; cause <= 5; cause++) {
+      for (let b = 0; b <= cause; b++) {
+        ledger.order(2, 10, 5, 0, -1, -1, cause, 255);
+        ledger.order(3, 10, 5, 0, 2, -1, 0, cause);
+      }
+    }
+    const row = (k: number) => Object.fromEntries(WINDOW_FIELDS.map((f, j) => [f, ledger.windowTally[k * WINDOW_FIELDS.length + j]]));
+    const plain = { buyers: 21, repeaters: 21, orders: 42, gmv: 420, brought: 0, broughtRepeaters: 0 };
+    expect(row(0)).toEqual(plain);
+    expect(row(1)).toEqual(plain);
+    expect(row(2)).toEqual({ ...plain, brought: 5, broughtRepeaters: 5 });
+  });
   it('splits orders by the buyer’s channels, and repeat orders by buyers already R4/R5', () => {
     const ledger = new OrderLedger({ ...config(), days: 3, tactics: [] }, []);
     ledger.order(0, 10, 3, MEMBER, -1, -1, 0, 255); // a first purchase by a member
@@ -81,6 +117,11 @@ describe('the ledger by hand', () => {
     expect(ledger.channel(CHANNEL_MEMBER, CHANNEL_REPEAT_ORDERS)).toBe(1);
     expect(ledger.channel(CHANNEL_ALL, CHANNEL_GMV)).toBe(60);
     expect(ledger.channel(CHANNEL_ALL, CHANNEL_REPEAT_ORDERS)).toBe(2);
+    // Every column of every channel, by hand: [orders, gmv, repeat orders, repeat gmv] for member, group, WeCom,
+    // private domain, all orders. Repeat: the orders of buyers already R4/R5 (20 and 30).
+    expect(Array.from(ledger.channelTally)).toEqual([2, 30, 1, 20, 0, 0, 0, 0, 1, 20, 1, 20, 2, 30, 1, 20, 3, 60, 2, 50]);
+    expect(ledger.channel(CHANNEL_WECOM, CHANNEL_REPEAT_GMV)).toBe(20);
+    expect(ledger.channel(CHANNEL_ALL, CHANNEL_REPEAT_GMV)).toBe(50);
   });
 });
 

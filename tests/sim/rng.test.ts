@@ -188,6 +188,8 @@ describe('distributions, against their closed-form moments', () => {
     const twin = new Rng('no-draw');
     expect([r.poisson(0), r.poisson(-1), r.binomial(0, 0.5), r.binomial(-2, 0.5), r.binomial(10, 0), r.binomial(100, 0), r.binomial(10, -1)]).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect([r.binomial(10, 1), r.binomial(100, 1), r.binomial(10, 2)]).toEqual([10, 100, 10]);
+    // No trials is 0 even when every trial would succeed.
+    expect([r.binomial(0, 1), r.binomial(-2, 1), r.binomial(-2, 0.5)]).toEqual([0, 0, 0]);
     expect(r.next()).toBe(twin.next());
   });
 
@@ -197,5 +199,128 @@ describe('distributions, against their closed-form moments', () => {
     // A tiny p with many trials: the inversion stops at n.
     const big = Array.from({ length: 200 }, () => r.binomial(100, 0.999999));
     expect(Math.max(...big)).toBeLessThanOrEqual(100);
+  });
+});
+
+/**
+ * Which draws a count takes from its stream, and what it makes of them. A run's figures (and the golden summaries)
+ * depend on them, so the method each size uses is part of the engine's contract, not only its distribution: Poisson by
+ * inversion (Knuth's product of uniforms) up to a mean of 50 and by the normal approximation above; binomial by n
+ * Bernoulli trials below 64 trials, by inversion of the pmf (one uniform) while the mean is below 30, and by the
+ * normal approximation from 30 on. Each value is rebuilt here from a twin stream's uniforms by the method's textbook
+ * definition (the pmf from log-factorials, the normal from Box–Muller on two uniforms), and the two streams must stay
+ * in step afterwards (so a count took exactly the draws its method needs).
+ */
+describe('the draws each count takes from its stream', () => {
+  /** Box–Muller: √(−2 ln U₁)·cos(2πU₂), U₁ in (0, 1] from 1 − next(), U₂ from next(). */
+  const boxMuller = (twin: Rng) => {
+    const u1 = 1 - twin.next();
+    const u2 = twin.next();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  };
+  const inStep = (r: Rng, twin: Rng) => expect(r.next()).toBe(twin.next());
+
+  it.each([4, 50])('poisson(%s): the number of uniforms multiplied before the product falls to e^−mean or below', (mean) => {
+    for (let trial = 0; trial < 20; trial++) {
+      const r = new Rng(`knuth-${mean}-${trial}`);
+      const twin = new Rng(`knuth-${mean}-${trial}`);
+      let k = 0;
+      let prod = twin.next();
+      while (prod > Math.exp(-mean)) {
+        k++;
+        prod *= twin.next();
+      }
+      expect(r.poisson(mean)).toBe(k);
+      inStep(r, twin);
+    }
+  });
+
+  it.each([50.5, 120])('poisson(%s): mean + √mean·Z rounded, Z from two uniforms', (mean) => {
+    for (let trial = 0; trial < 20; trial++) {
+      const r = new Rng(`poisson-normal-${mean}-${trial}`);
+      const twin = new Rng(`poisson-normal-${mean}-${trial}`);
+      expect(r.poisson(mean)).toBe(Math.max(0, Math.round(mean + Math.sqrt(mean) * boxMuller(twin))));
+      inStep(r, twin);
+    }
+  });
+
+  it.each([
+    [20, 0.3],
+    [63, 0.2],
+  ])('binomial(%s, %s): one Bernoulli trial per uniform', (n, p) => {
+    for (let trial = 0; trial < 20; trial++) {
+      const r = new Rng(`trials-${n}-${trial}`);
+      const twin = new Rng(`trials-${n}-${trial}`);
+      let k = 0;
+      for (let i = 0; i < n; i++) if (twin.next() < p) k++;
+      expect(r.binomial(n, p)).toBe(k);
+      inStep(r, twin);
+    }
+  });
+
+  it.each([
+    [64, 0.2], // 64 trials, mean 12.8: no longer one draw per trial
+    [400, 0.02],
+    [2000, 0.0149], // mean 29.8
+  ])('binomial(%s, %s): the smallest k whose cdf reaches one uniform', (n, p) => {
+    const cdf: number[] = [];
+    let s = 0;
+    for (let k = 0; k <= n; k++) cdf.push((s += Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log(1 - p))));
+    for (let trial = 0; trial < 20; trial++) {
+      const r = new Rng(`pmf-inverse-${n}-${trial}`);
+      const twin = new Rng(`pmf-inverse-${n}-${trial}`);
+      const u = twin.next();
+      expect(r.binomial(n, p)).toBe(cdf.findIndex((c) => c >= u));
+      inStep(r, twin);
+    }
+  });
+
+  it.each([
+    [120, 0.25], // mean exactly 30
+    [1000, 0.4],
+  ])('binomial(%s, %s): np + √(np(1 − p))·Z rounded into [0, n], Z from two uniforms', (n, p) => {
+    for (let trial = 0; trial < 20; trial++) {
+      const r = new Rng(`binomial-normal-${n}-${trial}`);
+      const twin = new Rng(`binomial-normal-${n}-${trial}`);
+      const x = Math.round(n * p + Math.sqrt(n * p * (1 - p)) * boxMuller(twin));
+      expect(r.binomial(n, p)).toBe(Math.min(n, Math.max(0, x)));
+      inStep(r, twin);
+    }
+  });
+});
+
+describe('gamma against Marsaglia & Tsang as published, without the squeeze', () => {
+  /**
+   * The paper's method (Marsaglia & Tsang 2000, § 6) on a twin stream: d = a − 1/3, c = 1/√(9d); draw x ~ N(0, 1)
+   * (Box–Muller) until v = 1 + cx > 0; v ← v³; accept d·v when ln U < x²/2 + d(1 − v + ln v), U in (0, 1]; for
+   * a < 1, Gamma(a + 1)·U^(1/a). The engine adds the squeeze U < 1 − 0.0331x⁴, a shortcut that must accept only what
+   * the exact check accepts: with it or without, the same draws give the same value.
+   */
+  function gammaRef(twin: Rng, a: number): number {
+    if (a < 1) return gammaRef(twin, a + 1) * Math.pow(1 - twin.next(), 1 / a);
+    const d = a - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        const u1 = 1 - twin.next();
+        const u2 = twin.next();
+        x = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - twin.next();
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+
+  it.each([0.4, 1, 1.5, 9])('gamma(%s): the same value from the same draws, 3 000 times in a row', (a) => {
+    const r = new Rng(`mt-${a}`);
+    const twin = new Rng(`mt-${a}`);
+    let wrong = 0;
+    for (let i = 0; i < 3000; i++) if (r.gamma(a) !== gammaRef(twin, a)) wrong++;
+    expect(wrong).toBe(0);
+    expect(r.next()).toBe(twin.next());
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fnv64 } from '../../src/lib/hash';
 import { simulateRunTo } from '../../src/sim/checkpoint';
-import { decodeStateFile, encodeStateFile, configHash, STATE_VERSION } from '../../src/sim/state-file';
+import { decodeStateFile, encodeStateFile, configHash, snapshotFromJson, snapshotToJson, STATE_VERSION } from '../../src/sim/state-file';
+import type { StateArray } from '../../src/sim/tactics/types';
 import { config } from '../helpers';
 
 /**
@@ -14,7 +15,8 @@ const plan = config(patch);
 const batches = [{ label: 'plan', config: plan }];
 /** The state file of both runs at day 9, written anew by each test that reads it: written once at the top of the file,
  * it would be written before StrykerJS switches a mutant on (docs/testing.md § Mutation testing). */
-const saved = () => encodeStateFile(plan, 9, [{ label: 'plan', configHash: configHash(plan), runs: [0, 1].map((r) => simulateRunTo(plan, r, 9)) }]);
+const saved = () => savedAt(9);
+const savedAt = (day: number, labels = ['plan']) => encodeStateFile(plan, day, labels.map((label) => ({ label, configHash: configHash(plan), runs: [0, 1].map((r) => simulateRunTo(plan, r, day)) })));
 
 /** Rewrite a saved file's content and give it a correct hash (what a careful hand edit would do). */
 function rehash(edit: (o: Record<string, unknown>) => void): string {
@@ -107,6 +109,90 @@ describe('state files', () => {
       expect([st.a, st.b, st.c, st.e]).toEqual([NaN, Infinity, -Infinity, 0.30000000000000004]);
       expect(Object.is(st.d, -0)).toBe(true);
     }
+  });
+});
+
+describe('state files: the edges of what is accepted', () => {
+  it('daysDone 1 and the horizon − 1 are accepted (0 and the horizon are refused above)', () => {
+    for (const day of [1, 29]) {
+      const r = decodeStateFile(savedAt(day), batches);
+      expect(r.ok, `day ${day}`).toBe(true);
+      if (r.ok) expect(r.file.daysDone).toBe(day);
+    }
+  });
+
+  it('a text that is JSON but not an object is refused at the root', () => {
+    for (const text of ['5', '"state"', 'true', 'null', '[]']) expect(refusal(text), text).toBe('(root): expected a state file (a JSON object)');
+  });
+
+  it('a re-hashed file whose values do not decode is refused with those errors only, each naming its path', () => {
+    const t = rehash((o) => {
+      o.daysDone = { $number: 'bogus' };
+      const run = (o.batches as Array<{ runs: Array<Record<string, Record<string, unknown>>> }>)[0]!.runs[1]!;
+      run.population!.tier = { $array: 'BigInt64Array', base64: '' };
+      run.population!.orders = { $array: 'Uint16Array', base64: 'AAAA' };
+      run.population!.channels = { $array: 'Uint8Array', base64: 7 };
+    });
+    // In the order of the file: the head, then the population's columns as saved (tier, …, channels, …, orders).
+    expect(refusal(t).split('\n')).toEqual([
+      'daysDone: unknown special number "bogus"',
+      'batches[0].runs[1].population.tier: expected a typed array ({"$array": type, "base64": bytes}), got type "BigInt64Array"',
+      'batches[0].runs[1].population.channels: expected a typed array ({"$array": type, "base64": bytes}), got type "Uint8Array"',
+      'batches[0].runs[1].population.orders: 3 bytes do not make whole Uint16Array values',
+    ]);
+  });
+
+  it('no batches expected: only the batch list is refused (nothing to compare the head with)', () => {
+    expect(refusal(saved(), [])).toBe('batches: the state holds plan; resuming needs  (the same options as when it was saved)');
+  });
+
+  it('two batches: one label out of place is enough to refuse; the same labels in order are accepted', () => {
+    const two = savedAt(9, ['plan', 'baseline']);
+    expect(decodeStateFile(two, [{ label: 'plan', config: plan }, { label: 'baseline', config: plan }]).ok).toBe(true);
+    expect(refusal(two, [{ label: 'plan', config: plan }, { label: 'plan (noise only)', config: plan }])).toBe('batches: the state holds plan, baseline; resuming needs plan, plan (noise only) (the same options as when it was saved)');
+    expect(refusal(two, [{ label: 'baseline', config: plan }, { label: 'baseline', config: plan }])).toMatch(/^batches: the state holds plan, baseline; resuming needs baseline, baseline/);
+  });
+
+  it('a batch or a run that is null is refused, naming it, not with a TypeError', () => {
+    expect(refusal(rehash((o) => (o.batches = [null])))).toBe('batches: the state holds (no batch); resuming needs plan (the same options as when it was saved)');
+    const t = rehash((o) => ((o.batches as Array<{ runs: unknown[] }>)[0]!.runs[0] = null));
+    expect(refusal(t).split('\n')).toEqual(['batches[0].runs[0].run: expected run 0, got undefined', 'batches[0].runs[0].daysDone: expected 9, got undefined']);
+  });
+});
+
+describe('one snapshot as JSON text (snapshotToJson / snapshotFromJson)', () => {
+  it('reads back bit for bit, typed arrays of every kind and special numbers included', () => {
+    const arrays = [Uint8Array.of(0, 255), Int8Array.of(-128, 127), Int16Array.of(-32768, 1), Uint16Array.of(65535), Int32Array.of(-1, 2 ** 31 - 1), Uint32Array.of(2 ** 32 - 1), Float32Array.of(1.5, -0), Float64Array.of(0.1, NaN, -Infinity)];
+    const snap = { ...simulateRunTo(plan, 0, 2), tactics: [{ arrays: arrays as unknown as StateArray[], n: -0, inf: Infinity, list: [1, NaN], none: null, flag: true }] };
+    const back = snapshotFromJson(snapshotToJson(snap));
+    const st = back.tactics[0]! as unknown as { arrays: ArrayLike<number>[]; n: number; inf: number; list: number[]; none: null; flag: boolean };
+    st.arrays.forEach((a, k) => {
+      expect(a.constructor).toBe(arrays[k]!.constructor);
+      expect(Array.from(a).map((x) => Object.is(x, -0) ? '-0' : String(x))).toEqual(Array.from(arrays[k]!).map((x) => Object.is(x, -0) ? '-0' : String(x)));
+    });
+    expect(Object.is(st.n, -0)).toBe(true);
+    expect(st.inf).toBe(Infinity);
+    expect(st.list).toEqual([1, NaN]);
+    expect([st.none, st.flag]).toEqual([null, true]);
+    expect(Array.from(back.population.tier)).toEqual(Array.from(snap.population.tier));
+  });
+
+  it('an array longer than one base64 chunk (0x6000 bytes) reads back whole', () => {
+    const big = Float64Array.from({ length: 0x6000 / 8 * 2 + 5 }, (_, i) => i * 1.25 - 7);
+    const back = snapshotFromJson(snapshotToJson({ ...simulateRunTo(plan, 0, 1), tactics: [{ big }] }));
+    expect(Array.from(back.tactics[0]!.big as Float64Array)).toEqual(Array.from(big));
+  });
+
+  it('a typed array it cannot save is refused by name', () => {
+    const snap = { ...simulateRunTo(plan, 0, 1), tactics: [{ clamped: new Uint8ClampedArray(2) as never }] };
+    expect(() => snapshotToJson(snap)).toThrow(new TypeError('cannot save a Uint8ClampedArray'));
+  });
+
+  it('text that does not decode is refused with every error, one per line, each naming its path', () => {
+    const text = JSON.stringify({ run: 0, a: { $number: 'nan' }, b: [{ $number: ['NaN'] }], c: { $array: 'Float64Array', base64: 'AAAA' }, d: { $array: 'Float64Array', base64: '%%' } });
+    expect(() => snapshotFromJson(text)).toThrow(
+      new Error(['a: unknown special number "nan"', 'b[0]: unknown special number ["NaN"]', 'c: 3 bytes do not make whole Float64Array values', 'd: its bytes are not valid base64'].join('\n')),
+    );
   });
 });
 

@@ -170,6 +170,8 @@ describe('the result of two hand-made runs', () => {
     near(r.star.R.roi!.mean, (4000 / 80 + 12000 / 240) / 2);
     near(r.star.R.marginRoi!.mean, (2000 / 80 + 6000 / 240) / 2);
     expect(r.star.R.repurchaseRate).toBeNull(); // no buyers recorded in these hand-made runs
+    // The star block is S, T, A and R only: events, tactic metrics and causes have their own blocks.
+    expect(Object.keys(r.star)).toEqual(['S', 'T', 'A', 'R']);
   });
 
   it('meta names the run', () => {

@@ -216,8 +216,6 @@ export class Summary {
     const flowMoves = new Float64Array(PAIRS);
     for (let d = 0; d < days; d++) for (let k = 0; k < PAIRS; k++) flowMoves[k]! += this.moves[d * PAIRS + k]!;
 
-    const tierStats = (prefix: string, names: readonly string[]) =>
-      Object.fromEntries(names.map((t) => [t, this.stat(`${prefix}.${t}`)]));
     const byCause: Record<string, CauseSummary> = {};
     for (let ci = 0; ci < this.causes.length; ci++) {
       const c = this.causes[ci]!;
