@@ -6,6 +6,7 @@ import {
   designSubsets,
   exactShapley,
   figureOf,
+  meanFieldFigures,
   MEAN_FIELD_MAX_TACTICS,
   orderShapley,
   planShapley,
@@ -17,6 +18,7 @@ import {
   subsetConfig,
 } from '../../src/sim/results/shapley';
 import type { EngineConfig } from '../../src/sim/config';
+import { runMeanField } from '../../src/sim/projection/meanfield';
 import type { Summary } from '../../src/sim/results/summary';
 
 type Json = Record<string, unknown>;
@@ -279,30 +281,83 @@ describe('the Shapley report and plan, on hand-made figures', () => {
     expect(big.subsets).toHaveLength(shapleySubsetCount(many.length));
   });
 
-  it('four tactics: of the cycle designs, the one closest to the exact mean-field values on GMV is chosen', () => {
+  it('four tactics: of the cycle designs, the one closest to the exact mean-field values on GMV and assets is chosen', () => {
     const c = config({ tactics: [ads, content, live, guides] });
-    // A pseudo-random GMV (interactions of every order, so that the three distinct cycle designs of four tactics
-    // differ; pairwise interactions alone would leave every cycle design exact); assets 0.
-    const g = randomGame(4, 11);
-    const vals = Array.from({ length: 16 }, (_, m) => Object.fromEntries(SHAPLEY_KEYS.map((k) => [k, k === 'R.gmv' ? g(m) : 0])));
+    // Pseudo-random games (interactions of every order, so that the three distinct cycle designs of four tactics
+    // differ; pairwise interactions alone would leave every cycle design exact). GMV is 1000× larger than assets, so
+    // each figure's error must be taken relative to its size (Σₖ|φₖ|): unscaled, or on GMV alone, the design 0-1-3-2
+    // would be chosen; on assets alone 0-2-1-3; on both, relative, 0-1-3-2. (And on |d + φ| rather than |d − φ|, not
+    // 0-1-3-2 either.)
+    const g0 = randomGame(4, 5);
+    const g = (m: number) => 1000 * g0(m);
+    const a = randomGame(4, 14);
+    const vals = Array.from({ length: 16 }, (_, m) => Object.fromEntries(SHAPLEY_KEYS.map((k) => [k, k === 'R.gmv' ? g(m) : k === 'S.assetsEnd' ? a(m) : 0])));
     const plan = planShapley(c, { meanFieldValues: vals });
     expect(plan.method).toBe('permutations');
     expect(plan.orders).toHaveLength(8);
     expect(plan.subsets).toEqual(designSubsets(plan.orders, 4));
-    const exact = bruteShapley(4, g);
-    plan.meanField!.forEach((x, k) => expect(x['R.gmv']).toBeCloseTo(exact[k]!, 3));
-    // The three cycles of four up to rotation and direction: 0-1-2-3, 0-1-3-2, 0-2-1-3.
-    const err = (orders: number[][]) => orderShapley(4, orders, g).reduce((s, x, k) => s + (x - exact[k]!) ** 2, 0);
-    const errs = [[0, 1, 2, 3], [0, 1, 3, 2], [0, 2, 1, 3]].map((cy) => err(cycleDesign(cy)));
-    expect(new Set(errs.map((e) => e.toFixed(6))).size).toBe(3);
-    expect(err(plan.orders)).toBeCloseTo(Math.min(...errs), 9);
-    plan.meanFieldDesign!.forEach((x, k) => expect(x['R.gmv']).toBeCloseTo(orderShapley(4, plan.orders, g)[k]!, 3));
+    const [eg, ea] = [bruteShapley(4, g), bruteShapley(4, a)];
+    const rel = (x: number, want: number) => expect(Math.abs(x - want)).toBeLessThanOrEqual(1e-5 * Math.abs(want) + 1e-9);
+    plan.meanField!.forEach((x, k) => (rel(x['R.gmv']!, eg[k]!), rel(x['S.assetsEnd']!, ea[k]!)));
+    const sq = (v: (m: number) => number, exact: number[], orders: number[][]) =>
+      orderShapley(4, orders, v).reduce((s, x, k) => s + (x - exact[k]!) ** 2, 0) / exact.reduce((s, x) => s + Math.abs(x), 0) ** 2;
+    const err = (orders: number[][]) => sq(g, eg, orders) + sq(a, ea, orders);
+    // The three cycles of four up to rotation and direction.
+    const cycles = [
+      [0, 1, 2, 3],
+      [0, 1, 3, 2],
+      [0, 2, 1, 3],
+    ].map(cycleDesign);
+    const errs = cycles.map(err);
+    const argmin = (xs: number[]) => xs.indexOf(Math.min(...xs));
+    expect(argmin(errs)).toBe(1);
+    expect(argmin(cycles.map((o) => sq(g, eg, o)))).toBe(0);
+    expect(argmin(cycles.map((o) => sq(a, ea, o)))).toBe(2);
+    expect(err(plan.orders)).toBeCloseTo(errs[1]!, 12);
+    const design = [orderShapley(4, plan.orders, g), orderShapley(4, plan.orders, a)];
+    plan.meanFieldDesign!.forEach((x, k) => (rel(x['R.gmv']!, design[0]![k]!), rel(x['S.assetsEnd']!, design[1]![k]!)));
+    // Under each of the 24 relabellings of the tactics, the best design is a different cycle of the tactics: the plan
+    // follows it each time (a plan that kept one fixed candidate would be right for a third of them at most).
+    for (const sigma of permutations(4)) {
+      const relabel = (m: number) => sigma.reduce((r, to, from) => r | (bit(m, from) << to), 0);
+      const [gs, as] = [(m: number) => g(relabel(m)), (m: number) => a(relabel(m))];
+      const [egs, eas] = [bruteShapley(4, gs), bruteShapley(4, as)];
+      const errS = (orders: number[][]) => sq(gs, egs, orders) + sq(as, eas, orders);
+      const valsS = Array.from({ length: 16 }, (_, m) => vals[relabel(m)]!);
+      const chosen = planShapley(c, { meanFieldValues: valsS }).orders;
+      expect(errS(chosen), sigma.join('')).toBeCloseTo(Math.min(...cycles.map(errS)), 12);
+    }
     // Without the mean field: the first candidate cycle, and no estimate.
     const blind = planShapley(c, { meanField: false });
     expect(blind.method).toBe('permutations');
     expect(blind.orders).toHaveLength(8);
     expect(blind.meanField).toBeNull();
     expect(blind.meanFieldDesign).toBeNull();
+  });
+
+  it('without values given, the plan projects all 2ⁿ subsets on the mean field itself', () => {
+    const c = config({ days: 30, tactics: [ads, content, live] });
+    const plan = planShapley(c);
+    expect(plan.method).toBe('exact');
+    for (const key of ['R.gmv', 'S.assetsEnd']) {
+      const v = (m: number) => meanFieldFigures(runMeanField(subsetConfig(c, m)))[key]!;
+      const want = bruteShapley(3, v);
+      expect(Math.abs(want[0]!)).toBeGreaterThan(0);
+      plan.meanField!.forEach((x, k) => expect(Math.abs(x[key]! - want[k]!), `${key} ${k}`).toBeLessThanOrEqual(1e-5 * Math.abs(want[k]!) + 1e-9));
+    }
+  });
+
+  it('figures with no finite run: no value, no ROI, and no error', () => {
+    const figs = figures(2);
+    for (const f of figs.values()) f['R.gmv'] = Float64Array.from([NaN, NaN]);
+    const rep = shapleyReport({ ...two(), margin: 0.3 }, { method: 'exact', orders: [], subsets: [0, 1, 2, 3], meanField: null, meanFieldDesign: null }, figs, 2);
+    expect(rep.tactics[0]!.values['R.gmv']!.value).toBeNull();
+    expect(rep.total['R.gmv']!.value).toBeNull();
+    expect(rep.tactics[0]!.values['R.cost']!.value!.mean).toBe(75);
+    for (const f of figs.values()) f['R.cost'] = Float64Array.from([NaN, NaN]);
+    const none = shapleyReport({ ...two(), margin: 0.3 }, { method: 'exact', orders: [], subsets: [0, 1, 2, 3], meanField: null, meanFieldDesign: null }, figs, 2);
+    expect(none.tactics[0]!.roi).toBeNull();
+    expect(none.tactics[0]!.marginRoi).toBeNull();
   });
 });
 
