@@ -69,6 +69,15 @@ describe('removal effects', () => {
     expect(report.tactics[0]!.effect['R.gmv']!.diff!.mean).toBe(600);
   });
 
+  it('no incremental ROI when the cost difference has no value (no run with a finite cost)', async () => {
+    const c = config({ tactics: [{ id: 'ads', type: 'ads' }] });
+    const full = { added: 2 } as unknown as Summary;
+    const compare = (): Comparison =>
+      ({ figures: Object.fromEntries(EFFECT_KEYS.map((k) => [k, { diff: k === 'R.cost' ? null : { mean: 100 } }])) }) as unknown as Comparison;
+    const r = await tacticContributions(c, full, async () => full, compare);
+    expect(r.tactics[0]!.incrementalRoi).toBeNull();
+  });
+
   it('rounds the incremental ROI to 6 significant digits', async () => {
     const c = config({ tactics: [{ id: 'ads', type: 'ads' }] });
     const full = { added: 2 } as unknown as Summary;
@@ -127,6 +136,10 @@ describe('Shapley values and removal effects from hand-made runs', () => {
     await tacticValues(c, full(), rec.run, { plan: exactPlan(), compare, onSubset: (d, t) => progress.push([d, t]) });
     expect(rec.seen).toEqual(['a+b', 'a+c', 'b+c', 'a', 'b', 'c', '']);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => [d, 7]));
+    // The same order whatever order the plan lists its subsets in (larger subsets first, then by mask).
+    const shuffled = recorder();
+    await tacticValues(c, full(), shuffled.run, { plan: { ...exactPlan(), subsets: [6, 1, 7, 0, 5, 2, 4, 3] }, compare });
+    expect(shuffled.seen).toEqual(['a+b', 'a+c', 'b+c', 'a', 'b', 'c', '']);
     // With the empty scenario already run, it is not run again.
     const again = recorder();
     const withEmpty = await tacticValues(c, full(), again.run, { plan: exactPlan(), compare, empty: summaryOf([]) });
@@ -186,6 +199,8 @@ describe('rank conflicts: which pairs count', () => {
 
   it('no Shapley report, no conflicts', () => {
     expect(rankConflicts({ tactics: [] } as unknown as Report)).toEqual([]);
+    const r = report([{ 'R.gmv': eff(100, 10) }, { 'R.gmv': eff(50, 10) }], [{ 'R.gmv': 60 }, { 'R.gmv': 90 }]);
+    expect(rankConflicts({ tactics: r.tactics })).toEqual([]);
   });
 
   it('a Shapley tie counts (the clearly larger removal effect is not ranked above); intervals that touch are not clearly different', () => {

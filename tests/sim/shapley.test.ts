@@ -335,6 +335,18 @@ describe('the Shapley report and plan, on hand-made figures', () => {
     expect(blind.meanFieldDesign).toBeNull();
   });
 
+  it('one tactic, and as many as the limit: the mean field is projected (its value alone is v({0}) − v(∅))', () => {
+    const one = config({ days: 30, tactics: [ads] });
+    const v = (m: number) => meanFieldFigures(runMeanField(subsetConfig(one, m)))['R.gmv']!;
+    const phi = planShapley(one).meanField![0]!['R.gmv']!;
+    expect(Math.abs(v(1) - v(0))).toBeGreaterThan(0);
+    expect(Math.abs(phi - (v(1) - v(0)))).toBeLessThanOrEqual(1e-5 * Math.abs(v(1) - v(0)));
+    const many = Array.from({ length: MEAN_FIELD_MAX_TACTICS }, (_, i) => ({ ...content, id: `c${i}` }));
+    const limit = planShapley(config({ days: 10, tactics: many }));
+    expect(limit.meanField).toHaveLength(MEAN_FIELD_MAX_TACTICS);
+    expect(limit.meanFieldDesign).toHaveLength(MEAN_FIELD_MAX_TACTICS);
+  });
+
   it('without values given, the plan projects all 2ⁿ subsets on the mean field itself', () => {
     const c = config({ days: 30, tactics: [ads, content, live] });
     const plan = planShapley(c);
