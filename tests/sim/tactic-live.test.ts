@@ -6,7 +6,9 @@ import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
 import { coupons } from '../../src/sim/tactics/coupons';
 import { livestream } from '../../src/sim/tactics/livestream';
-import type { TacticState } from '../../src/sim/tactics/types';
+import type { ChannelId, ChannelOpener, TacticState } from '../../src/sim/tactics/types';
+import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
+import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_PRICE, TRAIT_RESPOND, TRAIT_SOCIAL } from '../../src/sim/step/sources';
 import { R0, R1, R2, R3, R4, R5 } from '../../src/sim/tiers';
 import { config, scenarioJson, STILL_BASELINE } from '../helpers';
 
@@ -684,5 +686,254 @@ describe('coupons: what redeeming does to buying afterwards', () => {
     const rec = run({ pullForward: 1, pullForwardDays: 7, dependenceStep: 1, dependenceEffect: 1, dependenceHalfLifeDays: 1 }, 9, 2000);
     for (let d = 1; d <= 7; d++) expect(dayMove(rec, d, R4, R5), `day ${d}`).toBe(0);
     expect(dayMove(rec, 8, R4, R5)).toBe(2000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The mean-field previews (expect), by hand
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One mean-field day over the given expected agents per tier, recording what a tactic's preview books. */
+function meanFieldDay(cfg: EngineConfig, counts: number[], day = 0) {
+  const booked = { cost: 0, value: 0, orders: 0 };
+  const sources = new DaySources();
+  const m = {
+    config: cfg,
+    day,
+    demand: 1,
+    startCounts: Float64Array.from(counts),
+    sources,
+    flows: new Float64Array(36),
+    ordersByTier: new Float64Array(6),
+    lastOrders: 0,
+    cost: (_: number, amount: number) => void (booked.cost += amount),
+    adjustValue: (_: number, v: number) => void (booked.value += v),
+    addOrders: (_: number, n: number) => void (booked.orders += n),
+    realCount: () => 0,
+  } satisfies MeanFieldDay;
+  return { m, booked, sources };
+}
+
+/** The forward chances from → to the sources hold (summed over entries), and the traits they scale with. */
+function forwardOf(src: DaySources, from: number, to: number): { p: number; traits: number[] } {
+  let p = 0;
+  const traits: number[] = [];
+  for (let k = 0; k < src.fCount[from]!; k++) {
+    const at = from * MAX_SOURCES_PER_TIER + k;
+    if (src.fTo[at] !== to) continue;
+    p += src.fP[at]!;
+    traits.push(src.fTrait[at]!);
+  }
+  return { p, traits };
+}
+
+const close = (got: number, want: number) => expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+
+describe('livestream preview (mean field), by hand', () => {
+  // 1 000 agents in each tier, scale 2. One session; attendance .1/.2/.3/.4/.5 by tier R1–R5 (viewers 1 500);
+  // public traffic at its half-saturation point: 300 real people = 150 agents of the 3 000 in R0–R2, 20 % engaged;
+  // 10 % of viewers share, 2 friends each: 300 agents among 1 000 in R0.
+  const live = (p: Json = {}): Json =>
+    quietLive({
+      schedule: { dates: [dateOf(0)] },
+      attendance: { R1: 0.1, R2: 0.2, R3: 0.3, R4: 0.4, R5: 0.5 },
+      followRate: 0.1,
+      impulseRate: 0.05,
+      firstBuyRate: 0.2,
+      repeatBuyRate: 0.3,
+      orderAgain: 0.25,
+      maxPublicViewers: 600,
+      trafficSpend: 20000,
+      trafficHalfSaturation: 20000,
+      trafficShape: 1,
+      halfLifeDays: 0,
+      publicEngageShare: 0.2,
+      shareRate: 0.1,
+      friendsPerShare: 2,
+      shareCouponCost: 5,
+      sessionCost: 500,
+      dealBasket: 1.2,
+      dealDiscount: 0.1,
+      ...p,
+    });
+  const preview = (p: Json = {}, counts = [1000, 1000, 1000, 1000, 1000, 1000], openers: Array<[ChannelId, ChannelOpener[]]> = []) => {
+    const cfg = scenarioOf([live(p)], { agents: 6000, initial: { R0: 1 / 6, R1: 1 / 6, R2: 1 / 6, R3: 1 / 6, R4: 1 / 6, R5: 1 / 6 }, days: 3, scale: 2, baseline: { ...still, orderValue: { mean: 100, sd: 0 } } });
+    const rt = livestream.expect(cfg.tactics[0]!, { cause: CAUSE, engine: cfg, openers: new Map(openers) });
+    const d0 = meanFieldDay(cfg, counts, 0);
+    rt.beginDay(d0.m);
+    const d1 = meanFieldDay(cfg, counts, 1);
+    rt.beginDay(d1.m);
+    return { d0, d1 };
+  };
+
+  it('conversions, public reach, sharing, follow-up orders, deal value and cost of a session day', () => {
+    const { d0, d1 } = preview();
+    const src = d0.sources;
+    close(forwardOf(src, R1, R3).p, 0.1 * 0.1);
+    close(forwardOf(src, R1, R4).p, 0.1 * 0.05);
+    close(forwardOf(src, R2, R3).p, 0.2 * 0.1);
+    close(forwardOf(src, R2, R4).p, 0.2 * 0.05);
+    close(forwardOf(src, R3, R4).p, 0.3 * 0.2);
+    close(src.chanceP[R4]!, 0.4 * 0.3);
+    close(src.chanceP[R5]!, 0.5 * 0.3);
+    // Public: 150 agents over 3 000 cold; 80 % only reached (→ R1), 20 % engaged (→ R2, from R0 or R1).
+    close(forwardOf(src, R0, R1).p, (150 * 0.8) / 3000);
+    close(forwardOf(src, R1, R2).p, (150 * 0.2) / 3000);
+    // R0 → R2: the engaged public (responsive agents) and the friends of sharers (sociable agents).
+    const r0r2 = forwardOf(src, R0, R2);
+    close(r0r2.p, (150 * 0.2) / 3000 + 300 / 1000);
+    expect(r0r2.traits).toEqual([TRAIT_RESPOND, TRAIT_SOCIAL]);
+    // In-stream orders: 5 + 10 impulse, 60 first, (400 + 500) × .3 = 270 repeat = 345; follow-ups 345 × .25/.75 = 115.
+    close(d0.booked.orders, 115);
+    close(d0.booked.value, 460 * 100 * 0.2);
+    // Cost: session 500 + traffic 20 000 + 300 agents × 2 people × 5 + 460 orders × 120 × 10 % × 2.
+    close(d0.booked.cost, 500 + 20000 + 300 * 2 * 5 + 460 * 120 * 0.1 * 2);
+    // The next day has no session: nothing at all.
+    expect([d1.booked.cost, d1.booked.value, d1.booked.orders]).toEqual([0, 0, 0]);
+    expect(Array.from(d1.sources.fCount)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(d1.sources.chanceP[R5]).toBe(0);
+  });
+
+  it('nobody left in R0: no public reach and no sharing; orders and deals as before', () => {
+    const { d0 } = preview({}, [0, 1000, 1000, 1000, 1000, 1000]);
+    expect(forwardOf(d0.sources, R1, R2).p).toBe(0);
+    close(d0.booked.cost, 500 + 20000 + 460 * 120 * 0.1 * 2);
+  });
+
+  it('pre-heat (a channel opened): R3–R5 attend (1 + lift) times, capped at certain; R1 and R2 do not', () => {
+    const { d0 } = preview({ preheatLift: 1, attendance: { R1: 0.1, R2: 0.2, R3: 0.3, R4: 0.4, R5: 0.6 } }, undefined, [['groups', [{ cause: 9, params: {}, opening: { channel: 'groups' } }]]]);
+    const src = d0.sources;
+    close(forwardOf(src, R2, R3).p, 0.2 * 0.1);
+    close(forwardOf(src, R3, R4).p, 0.6 * 0.2);
+    close(src.chanceP[R4]!, 0.8 * 0.3);
+    close(src.chanceP[R5]!, 1 * 0.3);
+  });
+
+  it('no follow-up orders: none added', () => {
+    const { d0 } = preview({ orderAgain: 0 });
+    expect(d0.booked.orders).toBe(0);
+    close(d0.booked.value, 345 * 100 * 0.2);
+  });
+});
+
+describe('coupons preview (mean field), by hand', () => {
+  // Agents per tier (R0–R5) 0 / 1 000 / 3 000 / 2 000 / 500 / 500, every tier targeted, reach ½, scale 2, orders of
+  // 100. Face 20 on 100 pulls Hill(0.2; 0.2, 1) = ½ × redeem rate 0.2 = 0.1, × mass-drop share ½ = 0.05 a day.
+  const counts = [0, 1000, 3000, 2000, 500, 500];
+  const coupon = (p: Json = {}): Json => ({
+    id: 'c',
+    type: 'coupons',
+    kind: 'storewide',
+    schedule: { daily: true },
+    targets: ['R1', 'R2', 'R3', 'R4', 'R5'],
+    reach: 0.5,
+    faceValue: 20,
+    halfSaturationDepth: 0.2,
+    shape: 1,
+    redeemRate: 0.2,
+    priceSensitivity: 1,
+    massRedemption: 0.5,
+    validityDays: 10,
+    issueCost: 0.1,
+    orderAgain: 0.5,
+    ...p,
+  });
+  const preview = (p: Json = {}, days = 2, c = counts, later = c) => {
+    const cfg = scenarioOf([coupon(p)], { agents: 100, initial: { R3: 1 }, days: 3, scale: 2, baseline: { ...still, forward: { R0: 0, R1: 0, R2: 0, R3: 0.02, R4: 0 } } });
+    const rt = coupons.expect(cfg.tactics[0]!, { cause: CAUSE, engine: cfg, openers: new Map() });
+    return Array.from({ length: days }, (_, d) => {
+      const day = meanFieldDay(cfg, d === 0 ? c : later, d);
+      rt.beginDay(day.m);
+      return day;
+    });
+  };
+
+  it('issue, redemption chances, discounts and issue costs on two days, holders expiring over the validity', () => {
+    const [d0, d1] = preview();
+    // Day 0: half of each tier receives (3 500 coupons); each tier's chance is the hazard × the share holding, ½.
+    for (const t of [R1, R2, R3]) close(forwardOf(d0!.sources, t, R4).p, 0.05 * 0.5);
+    expect(forwardOf(d0!.sources, R1, R4).traits).toEqual([TRAIT_PRICE]);
+    close(d0!.sources.chanceP[R4]!, 0.025);
+    close(d0!.sources.chanceP[R5]!, 0.025);
+    // 3 500 × 0.05 = 175 redemptions × 20 × 2 people, + 3 500 × 2 × 0.1 to issue. One coupon each: no follow-ups.
+    close(d0!.booked.cost, 175 * 20 * 2 + 3500 * 2 * 0.1);
+    expect(d0!.booked.orders).toBe(0);
+    // Day 1: holders kept 1 − 0.05 − 1/10 = 0.85 of ½; the other 0.575 of each tier are offered, half receive.
+    const issued1 = 7000 * 0.575 * 0.5;
+    const share1 = 0.85 * 0.5 + 0.575 * 0.5;
+    close(forwardOf(d1!.sources, R2, R4).p, 0.05 * share1);
+    close(d1!.booked.cost, 7000 * share1 * 0.05 * 20 * 2 + issued1 * 2 * 0.1);
+  });
+
+  it('a face value above the order gives the order; a category coupon redeems at its basket share', () => {
+    const [big] = preview({ faceValue: 150 }, 1);
+    // Hill(1.5; 0.2, 1) = 1.5/1.7: hazard 0.2 × 1.5/1.7 × ½; the discount is the whole order of 100.
+    const h = (0.2 * 1.5) / 1.7 / 2;
+    close(big!.booked.cost, 3500 * h * 100 * 2 + 3500 * 2 * 0.1);
+    const [cat] = preview({ kind: 'category', categoryShare: 0.4 }, 1);
+    close(forwardOf(cat!.sources, R3, R4).p, 0.05 * 0.4 * 0.5);
+  });
+
+  it('packs per issue and packs after a first order: follow-up orders q + q² per redemption with three coupons held', () => {
+    const [d0] = preview({ perIssue: 3 }, 1);
+    close(d0!.booked.orders, 175 * (0.5 + 0.25));
+    close(d0!.booked.cost, 175 * 1.75 * 20 * 2 + 3500 * 2 * 0.1);
+    // A pack of 3 after a first order: 2 000 R3 × forward 0.02 = 40 first buyers hold 120 coupons, all as R4 (500).
+    const [p0] = preview({ kind: 'pack', packSize: 3 }, 1);
+    close(p0!.sources.chanceP[R4]!, (0.1 * 120) / 500);
+    expect(p0!.sources.chanceP[R5]).toBe(0);
+    expect(forwardOf(p0!.sources, R3, R4).p).toBe(0);
+    const redemptions = 120 * 0.1;
+    close(p0!.booked.orders, redemptions * 0.75);
+    close(p0!.booked.cost, redemptions * 1.75 * 20 * 2 + 120 * 2 * 0.1);
+  });
+
+  it('new-customer coupons reach only non-buyers; recalls a 0.3 share of the targeted', () => {
+    const [nc] = preview({ kind: 'newCustomer' }, 1);
+    expect(nc!.sources.chanceP[R4]).toBe(0);
+    // 3 000 of the 6 000 non-buyers receive.
+    close(nc!.booked.cost, 3000 * 0.05 * 20 * 2 + 3000 * 2 * 0.1);
+    // A recall is not a mass drop (hazard 0.1) and reaches 0.3 of those it would: 0.3 × 3 500 coupons.
+    const [re] = preview({ lapsedOnly: true }, 1);
+    close(re!.sources.chanceP[R5]!, 0.1 * 0.15);
+    close(re!.booked.cost, 1050 * 0.1 * 20 * 2 + 1050 * 2 * 0.1);
+  });
+
+  it('threshold coupons: baskets within reach are topped up to the threshold, the others bought without the coupon', () => {
+    // Orders of exactly 100, threshold 150: hazard × 100/150. Reach 0.4: every basket is topped up by 50 and uses the
+    // coupon (discount 20); reach 0.3: none does, so only the issue cost remains.
+    const h = 0.05 * (100 / 150);
+    const [up] = preview({ kind: 'threshold', threshold: 150, topUpReach: 0.4 }, 1);
+    close(forwardOf(up!.sources, R1, R4).p, h * 0.5);
+    close(up!.booked.value, 3500 * h * 50);
+    close(up!.booked.cost, 3500 * h * 20 * 2 + 3500 * 2 * 0.1);
+    const [none] = preview({ kind: 'threshold', threshold: 150, topUpReach: 0.3 }, 1);
+    close(none!.booked.value, 0);
+    close(none!.booked.cost, 3500 * 2 * 0.1);
+    // A face value of 120 above the order but below the threshold: the discount is 120 (the basket is 150).
+    // Hill(1.2; 0.2, 1) = 6/7: hazard 0.2 × 6/7 × ½ × 100/150.
+    const h120 = ((0.2 * 6) / 7 / 2) * (100 / 150);
+    const [deep] = preview({ kind: 'threshold', threshold: 150, topUpReach: 0.4, faceValue: 120 }, 1);
+    close(deep!.booked.cost, 3500 * h120 * 120 * 2 + 3500 * 2 * 0.1);
+    // A threshold below the order is always met: the hazard is not lowered, and nothing is added to the basket.
+    const [low] = preview({ kind: 'threshold', threshold: 80, topUpReach: 0.3 }, 1);
+    close(forwardOf(low!.sources, R1, R4).p, 0.05 * 0.5);
+    close(low!.booked.value, 0);
+  });
+
+  it('no coupon holders where a tier is empty; a validity of one day empties the holders daily', () => {
+    const [e0] = preview({}, 1, [0, 0, 3000, 0, 0, 0]);
+    expect(forwardOf(e0!.sources, R1, R4).p).toBe(0);
+    close(e0!.booked.cost, 1500 * 0.05 * 20 * 2 + 1500 * 2 * 0.1);
+    // Valid one day: every holder is gone by the next day, which offers to the whole tier again.
+    const [, v1] = preview({ validityDays: 1 }, 2, [0, 0, 3000, 0, 0, 0]);
+    close(v1!.booked.cost, 1500 * 0.05 * 20 * 2 + 1500 * 2 * 0.1);
+  });
+
+  it('holders are never more than the tier: when it shrinks below them, all of it holds', () => {
+    // Day 0: 1 500 of 3 000 R2 receive; 0.85 × 1 500 = 1 275 still hold on day 1, when R2 has only 1 000 agents.
+    const [, d1] = preview({}, 2, [0, 0, 3000, 0, 0, 0], [0, 0, 1000, 0, 0, 0]);
+    close(forwardOf(d1!.sources, R2, R4).p, 0.05);
+    close(d1!.booked.cost, 1000 * 0.05 * 20 * 2);
   });
 });
