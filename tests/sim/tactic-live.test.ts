@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { restoreRun, saveRun, stepDays } from '../../src/sim/checkpoint';
-import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
+import { CAUSE_BASELINE, FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
 import type { RunRecord } from '../../src/sim/results/recorder';
 import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
+import { stepMoves } from '../../src/sim/step/moves';
 import { coupons } from '../../src/sim/tactics/coupons';
 import { livestream } from '../../src/sim/tactics/livestream';
 import type { ChannelId, ChannelOpener, TacticState } from '../../src/sim/tactics/types';
@@ -267,13 +268,76 @@ describe('livestream: the report and the costs by hand', () => {
     rel(causeCost(rec), 6 * 500 + 6 * 1000 + 3 * N * 15 * 2);
   });
 
-  it('no viewers and no traffic: conversion and GMV per traffic yuan are undefined (NaN), not 0', () => {
-    const c = scenarioOf([quietLive({ schedule: { daily: true }, trafficSpend: 0 })], { agents: 200, initial: { R5: 1 }, days: 3 });
+  it('no viewers and no traffic: conversion and GMV per traffic yuan are undefined (NaN), not 0; nobody new from sharing', () => {
+    const c = scenarioOf([quietLive({ schedule: { daily: true }, trafficSpend: 0 })], { agents: 200, initial: { R0: 0.5, R5: 0.5 }, days: 3 });
     const m = metricsOf(simulateRun(c, 0), livestream.metrics);
     expect(m.sessions).toBe(3);
     expect(m.ownViewersPerSession).toBe(0);
     expect(m.viewerConversion).toBeNaN();
     expect(m.gmvPerTrafficYuan).toBeNaN();
+    expect(m.newFromSharing).toBe(0);
+  });
+
+  it('orders and moves of other causes are not the livestream’s: no deal on them, no newcomers credited to its sharing', () => {
+    // 400 R5 buyers buy on their own (repeat 0.5) at 100; they watch l but buy nothing in-stream, and all share with a
+    // negligible reach (0.0001 friends each), so every newcomer l brings counts as brought by sharing. A second
+    // livestream (m) brings R0 agents with public traffic (1 000 = every R0 agent, all reached), which l did not bring.
+    const c = scenarioOf(
+      [
+        quietLive({ schedule: { daily: true }, dealBasket: 1.5, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, shareRate: 1, friendsPerShare: 0.0001 }),
+        quietLive({ id: 'm', schedule: { dates: [dateOf(0)] }, maxPublicViewers: 2000, trafficSpend: 20000, trafficHalfSaturation: 20000, trafficShape: 1, halfLifeDays: 0, publicEngageShare: 0 }),
+      ],
+      { agents: 1400, initial: { R0: 1000 / 1400, R5: 400 / 1400 }, days: 3, baseline: { ...still, repeat: 0.5 } },
+    );
+    const rec = simulateRun(c, 0);
+    const own = rec.causeOrders[CAUSE_BASELINE]!;
+    expect(own).toBeGreaterThan(300);
+    rel(rec.causeGmv[CAUSE_BASELINE]!, own * 100);
+    expect(rec.causeMoves[(CAUSE + 1) * 36 + R0 * 6 + R1]).toBe(1000);
+    const m = metricsOf(rec, livestream.metrics);
+    expect(m.ordersPerSession).toBe(0);
+    expect(m.newFromSharing).toBe(causeMove(rec, R0, R2));
+    expect(m.newFromSharing).toBeLessThan(5);
+    rel(causeCost(rec), 3 * (500 + 1000) + m.newFromSharing! * 5);
+  });
+
+  it('the session draws follow the tactic’s own stream, agent by agent, as rng.next() would (heterogeneous agents)', () => {
+    // Replay by hand, on a fresh copy of the tactic's stream: every agent outside R0, in order, draws whether it attends
+    // (tier attendance × its responsiveness); a viewer draws whether it shares (share rate × its sociability); an R1/R2
+    // viewer marked both to follow and to buy draws which of the two marks counts. Sharers × friends ÷ R0 is the day's
+    // chance of R0 → R2 through sharing.
+    const att = [0, 1 - (1 - 0.4), 1 - (1 - 0.4), 0, 0, 1 - (1 - 0.4)];
+    const c = scenarioOf([quietLive({ schedule: { daily: true }, attendance: { R1: 0.4, R2: 0.4, R3: 0, R4: 0, R5: 0.4 }, shareRate: 0.3, friendsPerShare: 0.5, followRate: 0.3, impulseRate: 0.2 })], {
+      agents: 800,
+      initial: { R0: 0.25, R1: 0.25, R2: 0.25, R5: 0.25 },
+      days: 3,
+      heterogeneity: true,
+    });
+    const s = createRun(c, 0);
+    const g = s.tacticRng('l');
+    const respond = s.pop.respond!;
+    const social = s.pop.social!;
+    let viewers = 0;
+    for (let day = 0; day < c.days; day++) {
+      let sharers = 0;
+      for (let i = 0; i < s.pop.n; i++) {
+        const t = s.pop.tier[i]!;
+        if (t === R0) continue;
+        if (!(g.next() < att[t]! * respond[i]!)) continue;
+        viewers++;
+        if (g.next() < 0.3 * social[i]!) sharers++;
+        if (t === R1 || t === R2) g.next();
+      }
+      s.beginDay(day);
+      const r0r2 = forwardOf(s.sources, R0, R2);
+      expect(r0r2.traits).toEqual([TRAIT_SOCIAL]);
+      close(r0r2.p, (sharers * 0.5) / s.startCounts[R0]!);
+      stepMoves(s);
+      s.endDay();
+    }
+    const m = metricsOf(finishRun(s), livestream.metrics);
+    expect(m.ownViewersPerSession! * m.sessions!).toBe(viewers);
+    expect(viewers).toBeGreaterThan(300);
   });
 
   it('no session at all: every per-session figure is 0', () => {
@@ -375,6 +439,18 @@ describe('livestream: the report and the costs by hand', () => {
     rel(causeCost(reached), 500 + 20000);
     const engaged = run(1);
     expect([causeMove(engaged, R0, R1), causeMove(engaged, R0, R2), causeMove(engaged, R1, R2)]).toEqual([0, 600, 400]);
+  });
+
+  it('public traffic with nobody in R0: its audience is counted only while there is someone new to reach', () => {
+    const c = scenarioOf([quietLive({ schedule: { dates: [dateOf(0)] }, maxPublicViewers: 2000, trafficSpend: 20000, trafficHalfSaturation: 20000, trafficShape: 1, halfLifeDays: 0, publicEngageShare: 1 })], {
+      agents: 1000,
+      initial: { R1: 1 },
+      days: 1,
+    });
+    const rec = simulateRun(c, 0);
+    expect(causeMove(rec, R1, R2)).toBe(0);
+    expect(metricsOf(rec, livestream.metrics).publicViewersPerSession).toBe(0);
+    rel(causeCost(rec), 500 + 20000);
   });
 
   it('public traffic carries over by adstock (half-life 1 day), and more than one session a day buys more traffic but one audience', () => {
