@@ -695,6 +695,72 @@ describe('coupons: who receives', () => {
     expect(metricsOf(finishRun(s), coupons.metrics).issued).toBe(inactive);
   });
 
+  it('an issue day at twice the effort doubles the reach (½ × 2: everyone)', () => {
+    const c = scenarioOf([deadCoupon({ schedule: { dates: [dateOf(0)], effort: 2 }, reach: 0.5 })], { agents: 300, initial: { R5: 1 }, days: 1 });
+    expect(metricsOf(simulateRun(c, 0), coupons.metrics).issued).toBe(300);
+  });
+
+  it('holders who fell back to R0 no longer redeem (a new-customer coupon)', () => {
+    // 1 000 R1 holders, daily hazard 0.1 (as in the reminder test); every R1 not redeeming drops to R0 on day 0
+    // (baseline reverse 1). From then on they hold their coupon for 5 days, but nobody in R0 uses one.
+    const c = scenarioOf([sureCoupon({ kind: 'newCustomer', schedule: { dates: [dateOf(0)] }, targets: ['R1'], faceValue: 100, halfSaturationDepth: 0.25, redeemRate: 0.125, priceSensitivity: 1, massRedemption: 1 })], {
+      agents: 1000,
+      initial: { R1: 1 },
+      days: 6,
+      baseline: { ...still, reverse: { R1: 1, R2: 0, R3: 0, R4: 0, R5: 0 } },
+    });
+    const rec = simulateRun(c, 0);
+    expect(dayMove(rec, 0, R1, R0)).toBeGreaterThan(800);
+    expect(causeMove(rec, R0, R4)).toBe(0);
+    expect(rec.causeOrders[CAUSE]).toBe(dayMove(rec, 0, R1, R4));
+  });
+
+  it('a new-customer coupon is not used by a holder who has meanwhile bought without it', () => {
+    // 500 R3 holders of a sure coupon, who also buy on their own that day (baseline R3 → R4 certain): about half of
+    // the first purchases are credited to the coupon; the others now hold a coupon they can no longer use.
+    const c = scenarioOf([sureCoupon({ kind: 'newCustomer', schedule: { dates: [dateOf(0)] }, targets: ['R3'] })], {
+      agents: 500,
+      initial: { R3: 1 },
+      days: 4,
+      baseline: { ...still, forward: { R0: 0, R1: 0, R2: 0, R3: 1, R4: 0 } },
+    });
+    const rec = simulateRun(c, 0);
+    const used = rec.causeOrders[CAUSE]!;
+    expect(used).toBeGreaterThan(150);
+    expect(used).toBeLessThan(350);
+    expect(causeMove(rec, R3, R4)).toBe(used);
+    expect(metricsOf(rec, coupons.metrics).redeemed).toBe(used);
+  });
+
+  it('price-sensitive holders redeem more: the redeemers’ mean price trait is Σp²/Σp (heterogeneous agents)', () => {
+    // 5 000 R5 holders, hazard 0.1 × the agent's price sensitivity p, one day: agent i redeems with 0.1·pᵢ, so the
+    // redeemers' mean p is Σp²/Σp, above the population's mean (1) by the trait's variance.
+    const N = 5000;
+    const c = scenarioOf([sureCoupon({ schedule: { dates: [dateOf(0)] }, faceValue: 100, halfSaturationDepth: 0.25, redeemRate: 0.125, priceSensitivity: 1, massRedemption: 1 })], {
+      agents: N,
+      initial: { R5: 1 },
+      days: 1,
+      heterogeneity: true,
+    });
+    const s = createRun(c, 0);
+    const price = s.pop.price!;
+    stepDays(s, 0, 1);
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < N; i++) {
+      if (s.pop.orders[i]! > 0) {
+        sum += price[i]!;
+        count++;
+      }
+    }
+    const p = Array.from(price);
+    const want = p.reduce((a, x) => a + x * x, 0) / p.reduce((a, x) => a + x, 0);
+    const sd = Math.sqrt(p.reduce((a, x) => a + (x - 1) ** 2, 0) / N);
+    const se = sd / Math.sqrt(count);
+    expect(want - p.reduce((a, x) => a + x, 0) / N, 'the check discriminates').toBeGreaterThan(6 * se);
+    expect(Math.abs(sum / count - want), `redeemers' mean price ${sum / count}, by hand ${want}`).toBeLessThan(4 * se);
+  });
+
   it('targets: R1 holders redeem as a first purchase (→ R4); untargeted tiers receive nothing', () => {
     const c = scenarioOf([sureCoupon({ schedule: { dates: [dateOf(1)] }, targets: ['R1'] })], { agents: 400, initial: { R1: 0.5, R2: 0.25, R3: 0.25 }, days: 3 });
     const rec = simulateRun(c, 0);
@@ -706,7 +772,8 @@ describe('coupons: who receives', () => {
   it('a pack after a first order, only on the programme’s days, packSize coupons each, used one a day', () => {
     // 100 R3 agents buy first on day 0 (baseline R3 → R4 certain), 200 R2 agents step to R3 on day 0 and buy first on
     // day 1. The programme runs on day 1 only: the 200 receive packs of 3, the 100 nothing. Used one a day from day 2.
-    const c = scenarioOf([sureCoupon({ kind: 'pack', schedule: { dates: [dateOf(1)] }, packSize: 3 })], {
+    // Targets R3 and R4 are not used by packs: nobody is issued a coupon on the programme day itself.
+    const c = scenarioOf([sureCoupon({ kind: 'pack', schedule: { dates: [dateOf(1)] }, packSize: 3, targets: ['R3', 'R4'] })], {
       agents: 300,
       initial: { R2: 2 / 3, R3: 1 / 3 },
       days: 7,
@@ -746,8 +813,10 @@ describe('coupons: what redeeming does to buying afterwards', () => {
     expect(tierAt(rec, 6, R4)).toBe(0);
   });
 
-  it('without pull-forward or dependence they buy the next day', () => {
-    expect(dayMove(run({}), 1, R4, R5)).toBe(N);
+  it('without pull-forward or dependence they buy the next day: half of all orders were placed with a coupon', () => {
+    const rec = run({});
+    expect(dayMove(rec, 1, R4, R5)).toBe(N);
+    expect(metricsOf(rec, coupons.metrics).couponOrderShare).toBe(0.5);
   });
 
   it('dependence: own buying without a coupon falls by effect × dependence (½ on the day after, at half-life 1 day)', () => {
