@@ -307,7 +307,8 @@ describe('livestream: the report and the costs by hand', () => {
     // viewer marked both to follow and to buy draws which of the two marks counts. Sharers × friends ÷ R0 is the day's
     // chance of R0 → R2 through sharing.
     const att = [0, 1 - (1 - 0.4), 1 - (1 - 0.4), 0, 0, 1 - (1 - 0.4)];
-    const c = scenarioOf([quietLive({ schedule: { daily: true }, attendance: { R1: 0.4, R2: 0.4, R3: 0, R4: 0, R5: 0.4 }, shareRate: 0.3, friendsPerShare: 0.5, followRate: 0.3, impulseRate: 0.2 })], {
+    // Sessions on Monday and Wednesday (days 0 and 2): no draw on Tuesday.
+    const c = scenarioOf([quietLive({ schedule: { weekly: ['mon', 'wed'] }, attendance: { R1: 0.4, R2: 0.4, R3: 0, R4: 0, R5: 0.4 }, shareRate: 0.3, friendsPerShare: 0.5, followRate: 0.3, impulseRate: 0.2 })], {
       agents: 800,
       initial: { R0: 0.25, R1: 0.25, R2: 0.25, R5: 0.25 },
       days: 3,
@@ -320,7 +321,7 @@ describe('livestream: the report and the costs by hand', () => {
     let viewers = 0;
     for (let day = 0; day < c.days; day++) {
       let sharers = 0;
-      for (let i = 0; i < s.pop.n; i++) {
+      for (let i = 0; i < s.pop.n && day !== 1; i++) {
         const t = s.pop.tier[i]!;
         if (t === R0) continue;
         if (!(g.next() < att[t]! * respond[i]!)) continue;
@@ -330,12 +331,13 @@ describe('livestream: the report and the costs by hand', () => {
       }
       s.beginDay(day);
       const r0r2 = forwardOf(s.sources, R0, R2);
-      expect(r0r2.traits).toEqual([TRAIT_SOCIAL]);
+      expect(r0r2.traits).toEqual(day === 1 ? [] : [TRAIT_SOCIAL]);
       close(r0r2.p, (sharers * 0.5) / s.startCounts[R0]!);
       stepMoves(s);
       s.endDay();
     }
     const m = metricsOf(finishRun(s), livestream.metrics);
+    expect(m.sessions).toBe(2);
     expect(m.ownViewersPerSession! * m.sessions!).toBe(viewers);
     expect(viewers).toBeGreaterThan(300);
   });
@@ -467,8 +469,9 @@ describe('livestream: the report and the costs by hand', () => {
   });
 
   it('sharing: each sharer brings friendsPerShare new people (R0 → R2), counted and paid for as people', () => {
-    // 100 R5 viewers all share; 10 friends each = 1 000 = every R0 agent, so all 1 000 come on day 0. Scale 2.
-    const c = scenarioOf([quietLive({ schedule: { dates: [dateOf(0)] }, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, shareRate: 1, friendsPerShare: 10, shareCouponCost: 5 })], {
+    // 100 R5 viewers all share, 6 friends each: about 600 of the 1 000 R0 agents on day 0 (each with 0.6), and on day 1
+    // the 600 friends are more than the R0 left, so all of them come. Scale 2: 2 000 people in all.
+    const c = scenarioOf([quietLive({ schedule: { dates: [dateOf(0), dateOf(1)] }, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, shareRate: 1, friendsPerShare: 6, shareCouponCost: 5 })], {
       agents: 1100,
       initial: { R0: 1000 / 1100, R5: 100 / 1100 },
       days: 2,
@@ -480,7 +483,9 @@ describe('livestream: the report and the costs by hand', () => {
     expect(m.newFromSharing).toBe(2000);
     expect(m.viewerConversion).toBe(0);
     expect(m.gmvPerTrafficYuan).toBe(0);
-    rel(causeCost(rec), 500 + 1000 + 2000 * 5);
+    expect(dayMove(rec, 0, R0, R2)).toBeGreaterThan(500);
+    expect(dayMove(rec, 0, R0, R2)).toBeLessThan(700);
+    rel(causeCost(rec), 2 * (500 + 1000) + 2000 * 5);
   });
 
   it('sharing next to public traffic: the newcomers are credited to sharing in proportion to the two chances', () => {
@@ -584,6 +589,12 @@ describe('coupons: the report and the costs by hand', () => {
     expect(m.meanDependence).toBeCloseTo(((N5 * Math.fround(0.2)) / (N4 + N5)) * 0.5 ** (17 / 10), 12);
     rel(rec.causeDiscount[CAUSE]!, N5 * 30 * 2);
     rel(causeCost(rec), N5 * 30 * 2 + N5 * 2 * 0.1);
+  });
+
+  it('with no further coupon in hand there is no follow-up order, whatever the chance', () => {
+    const rec = run({ orderAgain: 0.9 });
+    expect(rec.causeOrders[CAUSE]).toBe(N5);
+    expect(metricsOf(rec, coupons.metrics).redeemed).toBe(N5 * 2);
   });
 
   it('a face value above the basket gives the whole basket, no more', () => {
@@ -958,6 +969,26 @@ describe('livestream preview (mean field), by hand', () => {
     const { d0 } = preview({ orderAgain: 0 });
     expect(d0.booked.orders).toBe(0);
     close(d0.booked.value, 345 * 100 * 0.2);
+  });
+});
+
+describe('previews on a mean-field day without the optional hooks (adjustValue, addOrders)', () => {
+  it('livestream and coupons book their cost and nothing else', () => {
+    const cfg = scenarioOf(
+      [
+        quietLive({ schedule: { daily: true }, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0.5 }, repeatBuyRate: 0.5, orderAgain: 0.5 }),
+        { id: 'c', type: 'coupons', kind: 'threshold', threshold: 150, topUpReach: 0.4, perIssue: 3, schedule: { daily: true }, targets: ['R5'] },
+      ],
+      { agents: 100, initial: { R5: 1 }, days: 2 },
+    );
+    let cost = 0;
+    const day = { ...meanFieldDay(cfg, [0, 0, 0, 0, 0, 1000]).m, cost: (_: number, x: number) => void (cost += x), adjustValue: undefined, addOrders: undefined };
+    livestream.expect(cfg.tactics[0]!, { cause: CAUSE, engine: cfg, openers: new Map() }).beginDay(day);
+    // 1 000 × ½ × ½ = 250 orders, 250 more following (q/(1 − q) = 1): 500 × 115 × 12 %, + session 500 + traffic 1 000.
+    close(cost, 1500 + 500 * 115 * 0.12);
+    cost = 0;
+    coupons.expect(cfg.tactics[1]!, { cause: CAUSE + 1, engine: cfg, openers: new Map() }).beginDay(day);
+    expect(cost).toBeGreaterThan(0);
   });
 });
 
