@@ -342,6 +342,13 @@ describe('livestream: the report and the costs by hand', () => {
     expect(viewers).toBeGreaterThan(300);
   });
 
+  it('orders without any traffic bought: GMV per traffic yuan is undefined (NaN), not infinite', () => {
+    const c = scenarioOf([quietLive({ schedule: { daily: true }, trafficSpend: 0, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, repeatBuyRate: 1 })], { agents: 100, initial: { R5: 1 }, days: 2 });
+    const rec = simulateRun(c, 0);
+    expect(rec.causeOrders[CAUSE]).toBe(200);
+    expect(metricsOf(rec, livestream.metrics).gmvPerTrafficYuan).toBeNaN();
+  });
+
   it('no session at all: every per-session figure is 0', () => {
     const c = scenarioOf([quietLive({ schedule: { daily: true, effort: 0 }, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, repeatBuyRate: 1 })], { agents: 100, initial: { R5: 1 }, days: 5 });
     const rec = simulateRun(c, 0);
@@ -706,9 +713,27 @@ describe('coupons: who receives', () => {
     expect(metricsOf(finishRun(s), coupons.metrics).issued).toBe(inactive);
   });
 
-  it('an issue day at twice the effort doubles the reach (½ × 2: everyone)', () => {
+  it('an issue day at twice the effort doubles the reach (½ × 2: everyone); at reach 0.3, 0.3 of them (binomial)', () => {
     const c = scenarioOf([deadCoupon({ schedule: { dates: [dateOf(0)], effort: 2 }, reach: 0.5 })], { agents: 300, initial: { R5: 1 }, days: 1 });
     expect(metricsOf(simulateRun(c, 0), coupons.metrics).issued).toBe(300);
+    const N = 2000;
+    const third = scenarioOf([deadCoupon({ schedule: { dates: [dateOf(0)] }, reach: 0.3 })], { agents: N, initial: { R5: 1 }, days: 1 });
+    const issued = metricsOf(simulateRun(third, 0), coupons.metrics).issued!;
+    expect(Math.abs(issued - 0.3 * N)).toBeLessThan(4 * Math.sqrt(N * 0.3 * 0.7));
+  });
+
+  it('a pack is given at a first purchase only to who holds none: an agent buying first again (after lapsing) keeps its pack', () => {
+    // 300 R3 agents step R3 → R4 (baseline certain), lapse back the next day (R4 reverse certain), and so on: first
+    // purchases on days 0, 2 and 4. Their pack of 2 (valid 30 days, never used) is given on day 0 only.
+    const c = scenarioOf([deadCoupon({ kind: 'pack', schedule: { daily: true }, packSize: 2, validityDays: 30 })], {
+      agents: 300,
+      initial: { R3: 1 },
+      days: 6,
+      baseline: { ...still, forward: { R0: 0, R1: 0, R2: 0, R3: 1, R4: 0 }, reverse: { R1: 0, R2: 0, R3: 0, R4: 1, R5: 0 } },
+    });
+    const rec = simulateRun(c, 0);
+    expect(dayMove(rec, 4, R3, R4)).toBe(300);
+    expect(metricsOf(rec, coupons.metrics).issued).toBe(600);
   });
 
   it('holders who fell back to R0 no longer redeem (a new-customer coupon)', () => {
@@ -832,7 +857,7 @@ describe('coupons: what redeeming does to buying afterwards', () => {
 
   it('dependence: own buying without a coupon falls by effect × dependence (½ on the day after, at half-life 1 day)', () => {
     // Dependence 1 on day 0, 0.5 on day 1: the R4 buys with 1 − 1 × 0.5 (binomial sd √(500 · ¼) ≈ 11).
-    const rec = run({ dependenceStep: 1, dependenceEffect: 1, dependenceHalfLifeDays: 1 }, 2);
+    const rec = run({ dependenceStep: 1, dependenceEffect: 1, dependenceHalfLifeDays: 1, pullForwardDays: 0 }, 2);
     expect(Math.abs(dayMove(rec, 1, R4, R5) - N / 2)).toBeLessThan(4 * Math.sqrt(N / 4));
   });
 
@@ -850,13 +875,13 @@ describe('coupons: what redeeming does to buying afterwards', () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** One mean-field day over the given expected agents per tier, recording what a tactic's preview books. */
-function meanFieldDay(cfg: EngineConfig, counts: number[], day = 0) {
+function meanFieldDay(cfg: EngineConfig, counts: number[], day = 0, demand = 1) {
   const booked = { cost: 0, value: 0, orders: 0 };
   const sources = new DaySources();
   const m = {
     config: cfg,
     day,
-    demand: 1,
+    demand,
     startCounts: Float64Array.from(counts),
     sources,
     flows: new Float64Array(36),
@@ -1014,11 +1039,11 @@ describe('coupons preview (mean field), by hand', () => {
     orderAgain: 0.5,
     ...p,
   });
-  const preview = (p: Json = {}, days = 2, c = counts, later = c) => {
+  const preview = (p: Json = {}, days = 2, c = counts, later = c, openers: Array<[ChannelId, ChannelOpener[]]> = [], demand = 1) => {
     const cfg = scenarioOf([coupon(p)], { agents: 100, initial: { R3: 1 }, days: 3, scale: 2, baseline: { ...still, forward: { R0: 0, R1: 0, R2: 0, R3: 0.02, R4: 0 } } });
-    const rt = coupons.expect(cfg.tactics[0]!, { cause: CAUSE, engine: cfg, openers: new Map() });
+    const rt = coupons.expect(cfg.tactics[0]!, { cause: CAUSE, engine: cfg, openers: new Map(openers) });
     return Array.from({ length: days }, (_, d) => {
-      const day = meanFieldDay(cfg, d === 0 ? c : later, d);
+      const day = meanFieldDay(cfg, d === 0 ? c : later, d, demand);
       rt.beginDay(day.m);
       return day;
     });
@@ -1054,14 +1079,15 @@ describe('coupons preview (mean field), by hand', () => {
     const [d0] = preview({ perIssue: 3 }, 1);
     close(d0!.booked.orders, 175 * (0.5 + 0.25));
     close(d0!.booked.cost, 175 * 1.75 * 20 * 2 + 3500 * 2 * 0.1);
-    // A pack of 3 after a first order: 2 000 R3 × forward 0.02 = 40 first buyers hold 120 coupons, all as R4 (500).
-    const [p0] = preview({ kind: 'pack', packSize: 3 }, 1);
-    close(p0!.sources.chanceP[R4]!, (0.1 * 120) / 500);
+    // A pack of 3 after a first order: 2 000 R3 × forward 0.02 × demand 1.5 = 60 first buyers hold 180 coupons, all as
+    // R4 (500 agents).
+    const [p0] = preview({ kind: 'pack', packSize: 3 }, 1, counts, counts, [], 1.5);
+    close(p0!.sources.chanceP[R4]!, (0.1 * 180) / 500);
     expect(p0!.sources.chanceP[R5]).toBe(0);
     expect(forwardOf(p0!.sources, R3, R4).p).toBe(0);
-    const redemptions = 120 * 0.1;
+    const redemptions = 180 * 0.1;
     close(p0!.booked.orders, redemptions * 0.75);
-    close(p0!.booked.cost, redemptions * 1.75 * 20 * 2 + 120 * 2 * 0.1);
+    close(p0!.booked.cost, redemptions * 1.75 * 20 * 2 + 180 * 2 * 0.1);
   });
 
   it('new-customer coupons reach only non-buyers; recalls a 0.3 share of the targeted', () => {
@@ -1073,6 +1099,15 @@ describe('coupons preview (mean field), by hand', () => {
     const [re] = preview({ lapsedOnly: true }, 1);
     close(re!.sources.chanceP[R5]!, 0.1 * 0.15);
     close(re!.booked.cost, 1050 * 0.1 * 20 * 2 + 1050 * 2 * 0.1);
+  });
+
+  it('a new-customer coupon through a channel: the places are shared among the non-buyers targeted only', () => {
+    // Groups holding 2 000 people = 1 000 agents at scale 2, for the 6 000 targeted non-buyers (buyers are targets too,
+    // but get no new-customer coupon): 1/6 of each tier is eligible, half of them receive: 500 coupons. Claimed in a
+    // group, not dropped on everyone: hazard 0.1.
+    const groups: [ChannelId, ChannelOpener[]] = ['groups', [{ cause: 9, params: {}, opening: { channel: 'groups', capacity: () => 2000 } }]];
+    const [d0] = preview({ kind: 'newCustomer', channel: 'groups' }, 1, counts, counts, [groups]);
+    close(d0!.booked.cost, 500 * 0.1 * 20 * 2 + 500 * 2 * 0.1);
   });
 
   it('threshold coupons: baskets within reach are topped up to the threshold, the others bought without the coupon', () => {
