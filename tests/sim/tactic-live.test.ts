@@ -403,13 +403,14 @@ describe('livestream: the report and the costs by hand', () => {
     }
   });
 
-  it('fatigue: attendance ÷ (1 + fatigue × recent sessions), the past days’ sessions halving every half-life', () => {
-    // Daily sessions, attendance 1, fatigue 2, half-life 1 day: the weight of past sessions on day k is 1 − 0.5^k
-    // (0, ½, ¾, ⅞), so a buyer watches with 1, 1/2, 1/2.5, 1/2.75.
+  it('fatigue: attendance ÷ (1 + fatigue × recent sessions), the past days’ sessions halving every half-life (binomial)', () => {
+    // Daily sessions, attendance 1, fatigue 2, half-life 2 days: each past session weighs θ = 0.5^½ per day since, so
+    // on day k the past sessions weigh θ + θ² + … + θᵏ (0, 0.71, 1.21, 1.56) and a buyer watches with 1/(1 + 2 × that).
     const N = 2000;
-    const c = scenarioOf([quietLive({ schedule: { daily: true }, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, fatigue: 2, fatigueHalfLifeDays: 1 })], { agents: N, initial: { R5: 1 }, days: 4 });
+    const c = scenarioOf([quietLive({ schedule: { daily: true }, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, fatigue: 2, fatigueHalfLifeDays: 2 })], { agents: N, initial: { R5: 1 }, days: 4 });
     const m = metricsOf(simulateRun(c, 0), livestream.metrics);
-    const p = [0, 1, 2, 3].map((k) => 1 / (1 + 2 * (1 - 0.5 ** k)));
+    const th = Math.SQRT1_2;
+    const p = [0, 1, 2, 3].map((k) => 1 / (1 + 2 * Array.from({ length: k }, (_, j) => th ** (j + 1)).reduce((a, x) => a + x, 0)));
     const expected = (N * p.reduce((x, y) => x + y, 0)) / 4;
     const sd = Math.sqrt(p.reduce((acc, q) => acc + N * q * (1 - q), 0)) / 4;
     expect(m.sessions).toBe(4);
@@ -496,12 +497,12 @@ describe('livestream: the report and the costs by hand', () => {
   });
 
   it('sharing next to public traffic: the newcomers are credited to sharing in proportion to the two chances', () => {
-    // 1 000 R0 and 1 000 R2 (the cold audience is R0–R2: 2 000), public traffic of 250 (Hill ½ of 500), of whom the
-    // R0 share is 125 new people; 100 sharers × 2.5 friends = 250 more: 250 / (125 + 250) = ⅔ of the day's newcomers
-    // count as brought by sharing. Scale 1.
+    // Scale 2. 1 000 R0 and 1 000 R2 agents (the cold audience is R0–R2: 2 000), public traffic of 500 people (Hill ½
+    // of 1 000) = 250 agents, of whom the R0 share is 125 new agents; 100 sharers × 2.5 friends = 250 more:
+    // 250 / (125 + 250) = ⅔ of the day's newcomers count as brought by sharing.
     const c = scenarioOf(
-      [quietLive({ schedule: { dates: [dateOf(0)] }, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, shareRate: 1, friendsPerShare: 2.5, maxPublicViewers: 500, trafficSpend: 20000, trafficHalfSaturation: 20000, trafficShape: 1, halfLifeDays: 0, publicEngageShare: 0 })],
-      { agents: 2100, initial: { R0: 1000 / 2100, R2: 1000 / 2100, R5: 100 / 2100 }, days: 1 },
+      [quietLive({ schedule: { dates: [dateOf(0)] }, attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 }, shareRate: 1, friendsPerShare: 2.5, maxPublicViewers: 1000, trafficSpend: 20000, trafficHalfSaturation: 20000, trafficShape: 1, halfLifeDays: 0, publicEngageShare: 0 })],
+      { agents: 2100, initial: { R0: 1000 / 2100, R2: 1000 / 2100, R5: 100 / 2100 }, days: 1, scale: 2 },
     );
     const rec = simulateRun(c, 0);
     const newcomers = causeMove(rec, R0, R1) + causeMove(rec, R0, R2);
@@ -509,9 +510,9 @@ describe('livestream: the report and the costs by hand', () => {
     expect(newcomers).toBeGreaterThan(250);
     expect(newcomers).toBeLessThan(440);
     const m = metricsOf(rec, livestream.metrics);
-    rel(m.newFromSharing!, (newcomers * 2) / 3);
-    expect(m.publicViewersPerSession).toBe(250);
-    rel(causeCost(rec), 500 + 20000 + ((newcomers * 2) / 3) * 5);
+    rel(m.newFromSharing!, ((newcomers * 2) / 3) * 2);
+    expect(m.publicViewersPerSession).toBe(500);
+    rel(causeCost(rec), 500 + 20000 + ((newcomers * 2) / 3) * 2 * 5);
   });
 
   it('sharing: only the viewers who share bring friends (share rate ½)', () => {
