@@ -1111,6 +1111,12 @@ describe('coupons preview (mean field), by hand', () => {
     close(d0!.booked.cost, 500 * 0.1 * 20 * 2 + 500 * 2 * 0.1);
   });
 
+  it('a channel no tactic opens (absent from the openers): no coupons, no chances, no cost', () => {
+    const [d0] = preview({ channel: 'wecom' }, 1);
+    expect(d0!.booked.cost).toBe(0);
+    expect(forwardOf(d0!.sources, R2, R4).p).toBe(0);
+  });
+
   it('threshold coupons: baskets within reach are topped up to the threshold, the others bought without the coupon', () => {
     // Orders of exactly 100, threshold 150: hazard × 100/150. Reach 0.4: every basket is topped up by 50 and uses the
     // coupon (discount 20); reach 0.3: none does, so only the issue cost remains.
