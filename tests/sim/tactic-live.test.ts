@@ -670,7 +670,7 @@ describe('coupons: the report and the costs by hand', () => {
     expect(Math.abs(rec.orders[0]! - firstDays)).toBeLessThan(4 * Math.sqrt(firstDays * 0.9));
   });
 
-  it('a mass drop redeems at the mass-drop share; a recall, a channel or a pack does not', () => {
+  it('a mass drop redeems at the mass-drop share; a recall does not (packs: see the pack tests)', () => {
     // Hazard 0.2 × 0.8 = 0.16 before the share; mass share 0.25: 0.04. One day of redemption (the issue day) on 3 000
     // holders. A recall is issued on day 90, when buyers with no order in the run are dormant (a pack: the pack test).
     const N = 3000;
