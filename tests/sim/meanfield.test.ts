@@ -23,6 +23,8 @@ vi.mock(import('../../src/sim/tactics/registry'), async (importOriginal) => {
     orders?: number;
     lateOrders?: number;
     lateCost?: number;
+    /** Book as today's cost (every day) what the day shows the tactics: 'day', 'demand', 'lastOrders', 'real:t', 'flow:i:j', 'byTier:t'. */
+    echo?: string[];
   };
   const probe = {
     type: 'probe',
@@ -44,6 +46,12 @@ vi.mock(import('../../src/sim/tactics/registry'), async (importOriginal) => {
           if (p.orders) m.addOrders?.(env.cause, p.orders);
         },
         endDay(m: import('../../src/sim/projection/meanfield-day').MeanFieldDay) {
+          for (const what of p.echo ?? []) {
+            const [k, a, b] = what.split(':');
+            const i = Number(a);
+            const v = k === 'day' ? m.day : k === 'demand' ? m.demand : k === 'lastOrders' ? m.lastOrders : k === 'real' ? m.realCount(i) : k === 'flow' ? m.flows[i * 6 + Number(b)]! : m.ordersByTier[i]!;
+            m.cost(env.cause, v);
+          }
           if (!on(m.day)) return;
           if (p.lateOrders) m.addOrders?.(env.cause, p.lateOrders);
           if (p.lateCost) m.cost(env.cause, p.lateCost);
@@ -94,6 +102,10 @@ describe('mean field against closed forms and hand-computed days', () => {
     const repeat = 0.02;
     const c = hand({ days, agents: 1000, scale: 10, initialCounts: [500, 200, 100, 100, 60, 40], forward: f, reverse: rv, repeat, demand, heterogeneity: false, repeatModel: SIMPLE, orderValue: { mean: 100, sd: 50 } });
     const mf = runMeanField(c);
+    // What the day shows the tactics, booked as the probe's cost (the probe has no effect: effort 0 every day).
+    const echo = (what: string) => runMeanField({ ...c, tactics: [{ id: 'probe', type: 'probe', params: { echo: [what] }, schedule: new Array<number>(days).fill(0) }] }).cost;
+    const seen = Object.fromEntries(['day', 'demand', 'lastOrders', 'real:0', 'real:5', 'flow:3:4', 'flow:5:4', 'byTier:3', 'byTier:4', 'byTier:5'].map((w) => [w, echo(w)]));
+    let yesterday = 0;
     let x = [500, 200, 100, 100, 60, 40];
     const moves = TIERS.map(() => TIERS.map(() => 0));
     let orders = 0;
@@ -112,6 +124,17 @@ describe('mean field against closed forms and hand-computed days', () => {
       near(mf.orders[t]!, day * 10);
       near(mf.gmv[t]!, day * 10 * 100);
       expect(mf.cost[t]).toBe(0);
+      expect(seen.day![t]).toBe(t);
+      near(seen.demand![t]!, d);
+      near(seen.lastOrders![t]!, yesterday);
+      near(seen['real:0']![t]!, x[0]! * 10);
+      near(seen['real:5']![t]!, x[5]! * 10);
+      near(seen['flow:3:4']![t]!, first);
+      near(seen['flow:5:4']![t]!, x[5]! * rv[5]!);
+      near(seen['byTier:3']![t]!, first);
+      near(seen['byTier:4']![t]!, x[4]! * up[4]!);
+      near(seen['byTier:5']![t]!, x[5]! * repeat * d);
+      yesterday = day;
       orders += day * 10;
       firsts += first * 10;
       x = step(x, P);
@@ -361,6 +384,8 @@ describe('mean field against closed forms and hand-computed days', () => {
       probe: { buy: [[5, 2]], recall: [[5, 0.4]], chance: [[4, 0.2], [5, 0.2]] }, probeDays: [0, 1, 0],
     });
     const mf = runMeanField(c);
+    const byTier = (t: number) => runMeanField({ ...c, tactics: [...c.tactics, { id: 'echo', type: 'probe', params: { echo: [`byTier:${t}`] }, schedule: [0, 0, 0] }] }).cost;
+    const [by4, by5] = [byTier(4), byTier(5)];
     const e = Math.exp;
     // A day of an active buyer at rate λ, dropout 0.5, extra chance x on days without a Poisson purchase.
     const day = (lam: number, x: number) => {
@@ -371,6 +396,9 @@ describe('mean field against closed forms and hand-computed days', () => {
     // Day 0: every buyer active.
     const d0 = day(1, 0);
     near(mf.orders[0]!, 200 * d0.expected);
+    // Orders by the buyer's tier before the purchase: an R4 buyer's first order today, its further ones count for R5.
+    near(by4[0]!, 100 * d0.pAny);
+    near(by5[0]!, 100 * (d0.expected - d0.pAny) + 100 * d0.expected);
     let a4 = 100 * (1 - d0.pAny); // R4 buyers without a purchase stay active in R4
     let a5 = 100 * (1 - d0.pDrop) + 100 * (d0.pAny - d0.pDrop);
     let r5 = 100 + 100 * d0.pAny;
@@ -381,6 +409,8 @@ describe('mean field against closed forms and hand-computed days', () => {
     const d4 = day(1, 0.2);
     const d5 = day(1.5, 0.2);
     near(mf.orders[1]!, a4 * d4.expected + a5 * d5.expected + dorm * 0.52);
+    near(by4[1]!, a4 * d4.pAny);
+    near(by5[1]!, a4 * (d4.expected - d4.pAny) + a5 * d5.expected + dorm * 0.52);
     near(mf.tiers.R4![2]!, a4 * (1 - d4.pAny));
     const a4b = a4 * (1 - d4.pAny);
     const a5b = a5 * (1 - d5.pDrop) + a4 * (d4.pAny - d4.pDrop) + dorm * 0.52 * 0.5;
@@ -410,6 +440,45 @@ describe('mean field against closed forms and hand-computed days', () => {
       close(back.tiers.R1![t]! / 100, laplace(TRAIT_SHAPES.lapse));
     }
     expect(mf.meta.classes).toBe(5 * 3 * 4);
+  });
+
+  it('BG/NBD buyers falling from R5 to R4 stay active, those falling to R3 leave the buyers (two days by hand)', () => {
+    // λ = 1, p = 0.5; day 0: decay R5 → R4 0.1 and tactic reverses R5 → R4 0.2, R5 → R3 0.05.
+    const c = hand({
+      days: 2, agents: 100, scale: 1, initialCounts: [0, 0, 0, 0, 0, 100], forward: [0, 0, 0, 0, 0, 0], reverse: [0, 0, 0, 0, 0, 0.1], repeat: 0,
+      heterogeneity: false, repeatModel: { kind: 'bgnbd', r: 1, alpha: 1, a: 1, b: 1 },
+      probe: { r: [[5, 4, 0.2], [5, 3, 0.05]] }, probeDays: [1, 0],
+    });
+    const mf = runMeanField(c);
+    const E = 2 * (1 - Math.exp(-0.5)); // expected purchases in a day; E·p = 1 − e^{−λp} drop out
+    const r = 1 - 0.9 * 0.95 * 0.8;
+    near(mf.orders[0]!, 100 * E);
+    near(mf.tiers.R3![1]!, (100 * r * 0.05) / 0.35);
+    near(mf.tiers.R4![1]!, (100 * r * 0.3) / 0.35);
+    // Day 1: every active buyer left in R4 or R5 buys E; those in R3 are no longer buyers.
+    near(mf.orders[1]!, 100 * (1 - E * 0.5 - (r * 0.05) / 0.35) * E);
+  });
+
+  it('BG/NBD: a day’s purchase comes before decay (decay is cut to 1 − P(buy)), for active and recalled dormant buyers', () => {
+    // λ = 3, p = 0.5, decay 0.5 in R4 and R5; day 1: R5 recall 0.99.
+    const c = hand({
+      days: 2, agents: 200, scale: 1, initialCounts: [0, 0, 0, 0, 100, 100], forward: [0, 0, 0, 0, 0, 0], reverse: [0, 0, 0, 0, 0.5, 0.5], repeat: 0,
+      heterogeneity: false, repeatModel: { kind: 'bgnbd', r: 3, alpha: 1, a: 1, b: 1 },
+      probe: { recall: [[5, 0.99]] }, probeDays: [0, 1],
+    });
+    const mf = runMeanField(c);
+    const e3 = Math.exp(-3); // P(no purchase in a day): decay is cut from 0.5 to this
+    const ep = 1 - Math.exp(-1.5); // P(drop out in a day) = E·p
+    near(mf.tiers.R3![1]!, 100 * e3);
+    near(mf.tiers.R4![1]!, 100 * e3);
+    near(mf.tiers.R5![1]!, 200 * (1 - e3));
+    const a4 = 100 * e3; // fell from R5, still active
+    const a5 = 200 * (1 - e3) - 200 * ep;
+    const dorm = 200 * ep;
+    // Day 1: the dormant buy with 0.99, so only 0.01 of them decay.
+    near(mf.orders[1]!, (a4 + a5) * 2 * ep + dorm * 0.99);
+    near(mf.tiers.R3![2]!, 100 * e3 + a4 * e3);
+    near(mf.tiers.R4![2]!, a5 * e3 + dorm * 0.01);
   });
 });
 
