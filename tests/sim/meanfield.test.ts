@@ -209,13 +209,18 @@ describe('mean field against closed forms and hand-computed days', () => {
     near(mf.totals.gmv, 200 * (totalFirst + repeats));
   });
 
-  it('R4 BG/NBD buyers leave R4 at their first purchase: R4(t) = R4₀·e^{−λt}', () => {
+  it('R4 BG/NBD buyers leave R4 at their first purchase: R4(t) = R4₀·exp(−λ·Σ demand), the demand index scaling λ', () => {
+    const demand = [2, 0.5, 1, 1.5, 1, 0.8, 1, 1, 1.2, 1];
     const c = hand({
       days: 10, agents: 100, scale: 1, initialCounts: [0, 0, 0, 0, 100, 0], forward: [0, 0, 0, 0, 0.3, 0], reverse: [0, 0, 0, 0, 0, 0], repeat: 0.5,
-      heterogeneity: false, repeatModel: { kind: 'bgnbd', r: 3, alpha: 10, a: 2, b: 2 },
+      demand, heterogeneity: false, repeatModel: { kind: 'bgnbd', r: 3, alpha: 10, a: 2, b: 2 },
     });
     const mf = runMeanField(c);
-    for (let t = 0; t <= 10; t++) near(mf.tiers.R4![t]!, 100 * Math.exp(-0.3 * t));
+    let sum = 0;
+    for (let t = 0; t <= 10; t++) {
+      near(mf.tiers.R4![t]!, 100 * Math.exp(-0.3 * sum));
+      sum += demand[t] ?? 0;
+    }
   });
 
   it('heterogeneous BG/NBD buyers follow the Fader–Hardie–Lee expectation E[X(t)] within 2 % (8 × 4 classes)', () => {
@@ -225,7 +230,8 @@ describe('mean field against closed forms and hand-computed days', () => {
       heterogeneity: true, repeatModel: { kind: 'bgnbd', ...params },
     });
     const mf = runMeanField(c);
-    expect(mf.meta.classes).toBeGreaterThan(1);
+    // Classes: 5 forward × 3 decay × 8 rates λ × 4 dropouts p (no purchase trait: BG/NBD has its own rate).
+    expect(mf.meta.classes).toBe(5 * 3 * 8 * 4);
     let cum = 0;
     for (const t of [1, 5, 20, 60]) {
       cum = mf.orders.slice(0, t).reduce((a, b) => a + b, 0) / 1000;
@@ -235,9 +241,9 @@ describe('mean field against closed forms and hand-computed days', () => {
 
   it('one day of non-buyers with tactic sources: each tier’s chances combine as 1 − Π(1 − p) and split in proportion', () => {
     const c = hand({
-      days: 1, agents: 1000, scale: 2, initialCounts: [400, 300, 200, 100, 0, 0], forward: [0.1, 0.2, 0, 0.3, 0, 0], reverse: [0, 0.1, 0.2, 0.1, 0, 0],
+      days: 2, agents: 1000, scale: 2, initialCounts: [400, 300, 200, 100, 0, 0], forward: [0.1, 0.2, 0, 0.3, 0, 0], reverse: [0, 0.1, 0.2, 0.1, 0, 0],
       heterogeneity: false, repeatModel: SIMPLE, orderValue: { mean: 100, sd: 50 },
-      probe: { f: [[0, 2, 0.3], [1, 4, 0.5], [2, 3, 1.5]], r: [[3, 1, 0.2]], lapse: [[2, 0.5]] },
+      probe: { f: [[0, 2, 0.3], [1, 4, 0.5], [2, 3, 1.5]], r: [[3, 1, 0.2]], lapse: [[2, 0.5]] }, probeDays: [1, 0],
     });
     const mf = runMeanField(c);
     // R0: f = 1 − 0.9·0.7 = 0.37 of 400 = 148, split 0.1 : 0.3 between R1 and R2; stays 252.
@@ -246,21 +252,34 @@ describe('mean field against closed forms and hand-computed days', () => {
     // R3: f = 0.3 → 30 to R4; r = 1 − 0.9·0.8 = 0.28 of 100 = 28, split 0.1 : 0.2 between R2 and R1; stays 42.
     const want = [252 + 30, 37 + 90 + (28 * 0.2) / 0.3, 111 + (180 * 0.2) / 0.7 + (28 * 0.1) / 0.3, 200 + 42, (180 * 0.5) / 0.7 + 30, 0];
     for (let k = 0; k < 6; k++) near(mf.tiers[TIERS[k]!]![1]!, want[k]! * 2);
-    near(mf.moves[0]![1]!, 37 * 2);
-    near(mf.moves[0]![2]!, 111 * 2);
-    near(mf.moves[1]![0]!, 30 * 2);
-    near(mf.moves[1]![2]!, ((180 * 0.2) / 0.7) * 2);
-    near(mf.moves[1]![4]!, ((180 * 0.5) / 0.7) * 2);
-    near(mf.moves[2]![3]!, 200 * 2);
-    near(mf.moves[2]![1]!, 0);
-    near(mf.moves[3]![4]!, 30 * 2);
-    near(mf.moves[3]![2]!, ((28 * 0.1) / 0.3) * 2);
-    near(mf.moves[3]![1]!, ((28 * 0.2) / 0.3) * 2);
+    // Day 1 without the tactic (yesterday's sources must not linger): the plain chain.
+    const P = [
+      [0.9, 0.1, 0, 0, 0, 0],
+      [0.1, 0.7, 0.2, 0, 0, 0],
+      [0, 0.2, 0.8, 0, 0, 0],
+      [0, 0, 0.1, 0.6, 0.3, 0],
+      [0, 0, 0, 0, 1, 0],
+      [0, 0, 0, 0, 0, 1],
+    ];
+    // Moves are totals over both days: day 1's are want[i]·P[i][j] (real people: × 2).
+    const day2 = (i: number, j: number) => want[i]! * P[i]![j]! * 2;
+    near(mf.moves[0]![1]!, 37 * 2 + day2(0, 1));
+    near(mf.moves[0]![2]!, 111 * 2 + day2(0, 2));
+    near(mf.moves[1]![0]!, 30 * 2 + day2(1, 0));
+    near(mf.moves[1]![2]!, ((180 * 0.2) / 0.7) * 2 + day2(1, 2));
+    near(mf.moves[1]![4]!, ((180 * 0.5) / 0.7) * 2 + day2(1, 4));
+    near(mf.moves[2]![3]!, 200 * 2 + day2(2, 3));
+    near(mf.moves[2]![1]!, 0 + day2(2, 1));
+    near(mf.moves[3]![4]!, 30 * 2 + day2(3, 4));
+    near(mf.moves[3]![2]!, ((28 * 0.1) / 0.3) * 2 + day2(3, 2));
+    near(mf.moves[3]![1]!, ((28 * 0.2) / 0.3) * 2 + day2(3, 1));
     const first = (180 * 0.5) / 0.7 + 30;
     near(mf.firstPurchases[0]!, first * 2);
     near(mf.orders[0]!, first * 2);
     near(mf.gmv[0]!, first * 200);
-    near(mf.totals.newAssets, 148 * 2);
+    near(mf.totals.newAssets, 148 * 2 + day2(0, 1));
+    const x2 = step(want, P);
+    for (let k = 0; k < 6; k++) near(mf.tiers[TIERS[k]!]![2]!, x2[k]! * 2);
   });
 
   it('one day of simple-model buyers: boosts within the headroom, recall of the dormant share, extra chances, tactic reverses', () => {
@@ -289,17 +308,17 @@ describe('mean field against closed forms and hand-computed days', () => {
     const c = hand({
       days: 1, agents: 400, scale: 1, initialCounts: [0, 100, 0, 100, 100, 100], forward: [0, 0.1, 0, 0.8, 0.7, 0], reverse: [0, 0.3, 0, 0.4, 0.5, 0.6], repeat: 0.2,
       demand: [2], purchaseHeadroom: 1, heterogeneity: false, repeatModel: SIMPLE,
-      probe: { lapse: [[1, 5], [5, 3]], f: [[1, 2, 0.5]] },
+      probe: { lapse: [[1, 5], [5, 3]], f: [[1, 2, 0.5]], r: [[5, 3, 0.2]] },
     });
     const mf = runMeanField(c);
     // R1: decay 0.3·5 = 1.5 → 1, but forward 1 − 0.9·0.5 = 0.55 comes first: r = 0.45, all of it to R0.
     // R3: 0.8·2 → 1: all 100 to R4, none lapse. R4: 0.7·2 → 1: all 100 buy, none lapse.
-    // R5: p = 0.4, decay 0.6·3 → 1 is cut to 1 − p: 40 buy and stay, 60 fall to R4.
+    // R5: p = 0.4, decay 0.6·3 → 1 (beside a tactic's 0.2 to R3) is cut to 1 − p: 40 buy and stay, 60 fall, split 1 : 0.2.
     near(mf.tiers.R0![1]!, 45);
     near(mf.tiers.R1![1]!, 0);
     near(mf.tiers.R2![1]!, (55 * 0.1) / 0.6 + (55 * 0.5) / 0.6);
-    near(mf.tiers.R3![1]!, 0);
-    near(mf.tiers.R4![1]!, 100 + 60);
+    near(mf.tiers.R3![1]!, 60 * (0.2 / 1.2));
+    near(mf.tiers.R4![1]!, 100 + 60 * (1 / 1.2));
     near(mf.tiers.R5![1]!, 100 + 40);
     near(mf.orders[0]!, 100 + 100 + 40);
   });
@@ -318,6 +337,9 @@ describe('mean field against closed forms and hand-computed days', () => {
     expect(mf.totals.orders).toBe(50);
     expect(mf.totals.repeatPurchases).toBe(50);
     near(mf.totals.roi!, 2560 / 90);
+    // Every tactic's cost counts, however many there are.
+    const five = runMeanField({ ...c, tactics: Array.from({ length: 5 }, (_, k) => ({ id: `p${k}`, type: 'probe', params: { cost: k + 1 }, schedule: [1, 1, 1] })) });
+    expect(five.cost).toEqual([15, 15, 15]);
   });
 
   it.each([
@@ -457,6 +479,9 @@ describe('mean field against closed forms and hand-computed days', () => {
     near(mf.tiers.R4![1]!, (100 * r * 0.3) / 0.35);
     // Day 1: every active buyer left in R4 or R5 buys E; those in R3 are no longer buyers.
     near(mf.orders[1]!, 100 * (1 - E * 0.5 - (r * 0.05) / 0.35) * E);
+    // Day 1 has no tactic sources (yesterday's must not linger): R4 buyers buy with 1 − e^{−1}, R5 decays 0.1 to R4.
+    near(mf.tiers.R4![2]!, ((100 * r * 0.3) / 0.35) * Math.exp(-1) + 0.1 * 100 * (1 - r));
+    near(mf.tiers.R3![2]!, (100 * r * 0.05) / 0.35);
   });
 
   it('BG/NBD: a day’s purchase comes before decay (decay is cut to 1 − P(buy)), for active and recalled dormant buyers', () => {
@@ -479,6 +504,29 @@ describe('mean field against closed forms and hand-computed days', () => {
     near(mf.orders[1]!, (a4 + a5) * 2 * ep + dorm * 0.99);
     near(mf.tiers.R3![2]!, 100 * e3 + a4 * e3);
     near(mf.tiers.R4![2]!, a5 * e3 + dorm * 0.01);
+  });
+
+  it('heterogeneous BG/NBD: falling from R5 to R4 keeps each class’s buyers active (total orders do not depend on the rate)', () => {
+    const params = { kind: 'bgnbd' as const, r: 1, alpha: 20, a: 2, b: 5 };
+    const base = { days: 40, agents: 1000, scale: 1, initialCounts: [0, 0, 0, 0, 300, 700], forward: [0, 0, 0, 0, 0, 0], repeat: 0, heterogeneity: true, repeatModel: params };
+    const still = runMeanField(hand({ ...base, reverse: [0, 0, 0, 0, 0, 0] }));
+    const falling = runMeanField(hand({ ...base, reverse: [0, 0, 0, 0, 0, 0.05] }));
+    expect(falling.tiers.R4![40]!).toBeGreaterThan(still.tiers.R4![40]! + 50);
+    near(falling.totals.orders, still.totals.orders);
+  });
+
+  it('heterogeneous BG/NBD: new buyers start active and then buy E[X(t)] (Fader–Hardie–Lee) within 2 %', () => {
+    const params = { r: 1, alpha: 20, a: 2, b: 5 };
+    const days = 40;
+    const mf = runMeanField(hand({
+      days, agents: 1000, scale: 1, initialCounts: [0, 0, 0, 1000, 0, 0], forward: [0, 0, 0, 0.02, 0, 0], reverse: [0, 0, 0, 0, 0, 0], repeat: 0,
+      heterogeneity: true, repeatModel: { kind: 'bgnbd', ...params },
+    }));
+    // The buyers entering on day d buy once then, and E[X(T − 1 − d)] repeats by the end.
+    let want = 0;
+    for (let d = 0; d < days; d++) want += mf.firstPurchases[d]! * (1 + bgnbdExpectedRepeats(days - 1 - d, params));
+    expect(mf.totals.firstPurchases).toBeGreaterThan(300);
+    expect(Math.abs(mf.totals.orders - want)).toBeLessThan(0.02 * want);
   });
 });
 
