@@ -1,0 +1,315 @@
+import { describe, expect, it } from 'vitest';
+import { config, STILL_BASELINE, tacticMarket } from '../helpers';
+import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
+import { restoreRun, saveRun, stepDays, type RunSnapshot } from '../../src/sim/checkpoint';
+import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
+import type { RunRecord } from '../../src/sim/results/recorder';
+import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
+import { StateError } from '../../src/sim/tactics/state';
+import type { TacticState } from '../../src/sim/tactics/types';
+
+/**
+ * Each tactic's own checkpoint (its runtime's saveState / loadState) and its report, one tactic at a time, on small
+ * scenarios that run in a fraction of a second, so that the tactics' mutation groups (scripts/mutants-group.sh) see
+ * them: checkpoint.test.ts checks the same property over random mixes, but is not in those groups.
+ *
+ * The oracle of a resume is the uninterrupted run (simulateRun), which never saves nor restores. The oracle of a
+ * report is a value worked out by hand from the scenario's numbers: still populations (no baseline moves), rates of 0
+ * or 1, so every count is certain.
+ */
+
+type Json = Record<string, unknown>;
+
+function diffRecords(a: RunRecord, b: RunRecord): string | null {
+  for (const key of Object.keys(a) as (keyof RunRecord)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (typeof x === 'number') {
+      if (!Object.is(x, y)) return `record.${key}: uninterrupted ${x}, resumed ${String(y)}`;
+    } else {
+      const ys = y as ArrayLike<number>;
+      if (x.length !== ys.length) return `record.${key}: length ${x.length} vs ${ys.length}`;
+      for (let i = 0; i < x.length; i++) if (!Object.is(x[i], ys[i])) return `record.${key}[${i}]: uninterrupted ${x[i]}, resumed ${ys[i]}`;
+    }
+  }
+  return null;
+}
+
+/** One tactic acting on the lively tactic market for `days` days. */
+function market(tactic: Json, days = 30, agents = 1500): EngineConfig {
+  return config({ ...tacticMarket({ days, runs: 1, seed: 5, agents }), tactics: [{ id: 't', ...tactic }] });
+}
+
+/** Run `c` cut after each day of `cuts`, each time saved through JSON text and restored into a fresh run. */
+function resumed(c: EngineConfig, run: number, cuts: number[]): RunRecord {
+  let s = createRun(c, run);
+  let done = 0;
+  for (const cut of cuts) {
+    stepDays(s, done, cut);
+    s = restoreRun(c, snapshotFromJson(snapshotToJson(saveRun(s, cut))));
+    done = cut;
+  }
+  stepDays(s, done, c.days);
+  return finishRun(s);
+}
+
+/** Moves and orders the tactic (cause FIRST_TACTIC_CAUSE) caused in a record. */
+function acted(r: RunRecord): { moves: number; orders: number } {
+  let moves = 0;
+  for (let p = 0; p < 36; p++) moves += r.causeMoves[FIRST_TACTIC_CAUSE * 36 + p]!;
+  return { moves, orders: r.causeOrders[FIRST_TACTIC_CAUSE]! };
+}
+
+/** Each tactic set to act a lot within 30 days (its moves, its own state: members, carry-over, streams). */
+const LIVELY: Record<string, Json> = {
+  referral: { type: 'referral', reward: 30, inviteRate: 0.02, friendsPerInvite: 3, lowQualityShare: 0.5, lowQualityChurn: 0.1, halfLifeDays: 2 },
+  guides: { type: 'guides', guides: 20, addsPerGuide: 40, contactsPerGuide: 400, attentionCapacity: 100, consultRate: 0.05, postOrderAddRate: 0.15, recallRate: 0.02 },
+  communityGroups: {
+    type: 'communityGroups',
+    groups: 6,
+    capacity: 100,
+    joinRate: 0.02,
+    postsPerDay: 8,
+    fatigue: 0.005,
+    convertRate: 0.008,
+    groupBuy: { schedule: { everyDays: 4 }, rate: 0.04, ladder: [{ participants: 2, discount: 0.2 }, { participants: 5, discount: 0.3 }] },
+  },
+  ads: { type: 'ads', dailySpend: 2000, halfLifeDays: 3 },
+  content: { type: 'content', schedule: { daily: true }, postsPerDay: 3, followRate: 0.2, interactRate: 0.1, unfollowPerExtraPost: 0.01 },
+  membership: { type: 'membership', joinRate: 0.02, firstBuyLift: 0.05, paidShare: 0.5, pointsRate: 0.05 },
+};
+
+describe('a run resumed from a checkpoint equals the uninterrupted run, bit for bit, one tactic at a time', () => {
+  it.each(Object.keys(LIVELY))('%s: cut after days 7 and 19, through JSON text', (type) => {
+    const c = market(LIVELY[type]!);
+    const whole = simulateRun(c, 1);
+    // The tactic acts before and after the cuts, so its state at the cuts matters.
+    const a = acted(whole);
+    expect(a.moves + a.orders, `${type} acted`).toBeGreaterThan(20);
+    expect(diffRecords(whole, resumed(c, 1, [7, 19]))).toBeNull();
+    // Its metrics are part of the record, and are numbers.
+    expect(whole.tacticMetrics.length).toBeGreaterThan(0);
+  });
+});
+
+/** A snapshot of `c` after `cut` days, and a copy of it whose tactic state has `key` set to `value` (or removed). */
+function tampered(c: EngineConfig, cut: number, key: string, value: unknown, remove = false): RunSnapshot {
+  const s = createRun(c, 0);
+  stepDays(s, 0, cut);
+  const snap = saveRun(s, cut);
+  const st = { ...(snap.tactics[0] as Record<string, unknown>) };
+  if (remove) delete st[key];
+  else st[key] = value;
+  return { ...snap, tactics: [st as TacticState] };
+}
+
+function refusal(c: EngineConfig, snap: RunSnapshot): StateError | null {
+  try {
+    restoreRun(c, snap);
+  } catch (e) {
+    if (e instanceof StateError) return e;
+    throw e;
+  }
+  return null;
+}
+
+describe('a tactic’s malformed saved state is refused, naming the field', () => {
+  it.each(Object.keys(LIVELY))('%s: each field missing, or of the wrong kind', (type) => {
+    const c = market(LIVELY[type]!, 12, 400);
+    const fresh = createRun(c, 0);
+    stepDays(fresh, 0, 6);
+    const keys = Object.keys(saveRun(fresh, 6).tactics[0]!);
+    expect(keys.length).toBeGreaterThan(2);
+    for (const key of keys) {
+      const missing = refusal(c, tampered(c, 6, key, undefined, true));
+      expect(missing?.path, `${type}: ${key} missing`).toBe(`tactics[0] (t).${key}`);
+      expect(missing?.message, `${type}: ${key} missing`).toMatch(/nothing/);
+      const wrong = refusal(c, tampered(c, 6, key, 'x'));
+      expect(wrong?.path, `${type}: ${key} a string`).toBe(`tactics[0] (t).${key}`);
+      expect(wrong?.message).toMatch(/string/);
+    }
+  });
+
+  it.each(Object.keys(LIVELY))('%s: a typed array of the wrong length or kind, a stream of the wrong size', (type) => {
+    const c = market(LIVELY[type]!, 12, 400);
+    const s = createRun(c, 0);
+    stepDays(s, 0, 6);
+    const saved = saveRun(s, 6).tactics[0]!;
+    let checked = 0;
+    for (const [key, v] of Object.entries(saved)) {
+      if (!ArrayBuffer.isView(v)) continue;
+      const arr = v as unknown as Int32Array;
+      const Ctor = arr.constructor as new (n: number) => Int32Array;
+      // Member sets hold any number of members; fixed-length arrays (per agent, per group, a stream's 4 words) do not.
+      if (!['members', 'recruits', 'contacts', 'followers'].includes(key)) {
+        const longer = new Ctor(arr.length + 1);
+        const e = refusal(c, tampered(c, 6, key, longer));
+        expect(e?.path, `${type}: ${key} one longer`).toBe(`tactics[0] (t).${key}`);
+        expect(e?.message).toContain(`expected ${arr.length} values, got ${arr.length + 1}`);
+      }
+      const Other = arr instanceof Float64Array ? Int32Array : Float64Array;
+      const e = refusal(c, tampered(c, 6, key, new Other(arr.length)));
+      expect(e?.path, `${type}: ${key} of another kind`).toBe(`tactics[0] (t).${key}`);
+      checked++;
+    }
+    // Every tactic with a stream saves it as four words.
+    if (type !== 'ads') expect(checked).toBeGreaterThan(0);
+  });
+});
+
+/** A still population of `agents` at `scale`, tiers as given, one tactic, one run; `baseline` patches the still baseline. */
+function still(tactic: Json, { days, agents, scale = 1, initial, baseline = {} }: { days: number; agents: number; scale?: number; initial: Record<string, number>; baseline?: Json }): EngineConfig {
+  const tiers = { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0, ...initial };
+  return config({
+    days,
+    runs: 1,
+    seed: 9,
+    population: { agents, scale, initial: tiers, heterogeneity: false },
+    baseline: { ...STILL_BASELINE, ...baseline, forward: { ...STILL_BASELINE.forward, ...((baseline.forward as Json) ?? {}) }, reverse: { ...STILL_BASELINE.reverse, ...((baseline.reverse as Json) ?? {}) } },
+    tactics: [{ id: 't', schedule: { daily: true }, ...tactic }],
+  });
+}
+
+function cost(r: RunRecord): number {
+  let sum = 0;
+  for (let d = 0; d < r.days; d++) sum += r.causeCost[d * r.causes + FIRST_TACTIC_CAUSE]!;
+  return sum;
+}
+
+/** Agents in `tier` at the end of the run. */
+function endTier(r: RunRecord, tier: number): number {
+  return r.tiers[r.days * 6 + tier]!;
+}
+
+describe('report and costs by hand, on still populations', () => {
+  it('referral: invited, fake, low quality, invitees who bought and the reward per invitee who bought', () => {
+    // 1 000 agents at scale 10: 500 R0, 500 R4. Reward = its half-saturation → pull ½ (no carry-over). Invitees asked
+    // for: 500 buyers × 1 × ½ × 50 = 12 500, far beyond R0: all accounts = R0 / (1 − fake) = 500 / 0.8 = 625 agents,
+    // of which 500 real (every R0 agent, to R2 on day 0) and 125 fake. Then R0 is empty: nobody more. Invitees move
+    // R2 → R3 on day 1 and R3 → R4 on day 2 (baseline 1), each with a first order.
+    const c = still(
+      { type: 'referral', reward: 20, halfSaturationReward: 20, shape: 1, halfLifeDays: 0, inviteRate: 1, friendsPerInvite: 50, fakeShare: 0.2, lowQualityShare: 1, lowQualityChurn: 0, entryTier: 'R2' },
+      { days: 8, agents: 1000, scale: 10, initial: { R0: 0.5, R4: 0.5 }, baseline: { forward: { R2: 1, R3: 1 } } },
+    );
+    const r = simulateRun(c, 0);
+    // Reward paid on day 0: (500 real + 125 fake) accounts × scale 10 × ¥20.
+    expect(cost(r)).toBeCloseTo(625 * 10 * 20, 6);
+    expect(r.causeCost[0 * r.causes + FIRST_TACTIC_CAUSE]).toBeCloseTo(125000, 6);
+    const [invited, fake, low, bought, perBuyer] = r.tacticMetrics;
+    expect(invited).toBe(5000);
+    expect(fake).toBeCloseTo(1250, 9);
+    expect(low).toBe(5000);
+    expect(bought).toBe(1);
+    expect(perBuyer).toBeCloseTo(125000 / 5000, 9);
+  });
+
+  it('referral: nobody bought → no share of buyers to divide by; low-quality invitees drift back a tier a day to R0', () => {
+    const c = still(
+      { type: 'referral', reward: 20, halfSaturationReward: 20, shape: 1, halfLifeDays: 0, inviteRate: 1, friendsPerInvite: 50, fakeShare: 0.2, lowQualityShare: 1, lowQualityChurn: 1, entryTier: 'R2' },
+      { days: 3, agents: 1000, initial: { R0: 0.5, R4: 0.5 } },
+    );
+    const r = simulateRun(c, 0);
+    // Day 0: R0 → R2; day 1: R2 → R1; day 2: R1 → R0 (churn 1, still baseline).
+    expect(endTier(r, 0)).toBe(500);
+    expect(r.tiers[1 * 6 + 2]).toBe(500);
+    expect(r.tiers[2 * 6 + 1]).toBe(500);
+    const [invited, fake, low, bought, perBuyer] = r.tacticMetrics;
+    expect([invited, fake, low, bought]).toEqual([500, 125, 500, 0]);
+    expect(perBuyer).toBeNaN();
+  });
+
+  // Guides: 1 guide with room for 1 000 contacts; 200 agents at scale 1: 100 R2, 100 R4. Messages at the
+  // half-saturation point, no carry-over: pressure ½, so adds run at full rate (min(1, 2 × ½)) = 100 a working day,
+  // all from R2 (none at the till): every R2 agent is a contact on day 0. Consultation 1 × 1 × ½ × welcome 4 ≥ 1: all
+  // 100 contacts buy on day 1 (their first order, within 30 days of being added). Buyers buy every day (baseline R4 → R5
+  // and repeat 1), contacts from day 2: repeat orders per buyer-day are 1 for both, so the frequency ratio is 1; a
+  // contact's basket is lifted by basketLift × pressure = 0.2 × ½.
+  const guidesTactic = { type: 'guides', schedule: { daily: true }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 100, messagesPerGuide: 10, halfSaturationMessages: 10, shape: 2, halfLifeDays: 0, inStoreShare: 0, postOrderAddRate: 0, consultRate: 1, consultationWeight: 1, welcomeDays: 14, welcomeLift: 4, basketLift: 0.2, recallRate: 0, guideCostPerMonth: 6000 };
+  const buyingBaseline = { forward: { R4: 1 }, repeat: 1, orderValue: { mean: 100, sd: 0 } };
+
+  it('guides: contacts, adds, consultations, contacts’ frequency and spend against other buyers’, first-month buyers, cost', () => {
+    const c = still(guidesTactic, { days: 40, agents: 200, initial: { R2: 0.5, R4: 0.5 }, baseline: buyingBaseline });
+    const r = simulateRun(c, 0);
+    expect(r.tiers[1 * 6 + 3]).toBe(100);
+    expect(r.tiers[2 * 6 + 4]).toBe(100);
+    const [contacts, perGuide, added, consults, freq, spend, firstMonth] = r.tacticMetrics;
+    expect([contacts, perGuide, added, consults]).toEqual([100, 100, 100, 100]);
+    expect(freq).toBeCloseTo(1, 12);
+    expect(spend).toBeCloseTo(1 + 0.2 * 0.5, 12);
+    expect(firstMonth).toBe(1);
+    // ¥6 000 a guide-month, a thirtieth each day.
+    expect(cost(r)).toBeCloseTo((40 * 6000) / 30, 6);
+  });
+
+  it('guides: at scale 10, twice the guides; contacts added too late for 30 days in the run are not counted', () => {
+    // Same market at scale 10 with 2 guides adding 500 a day each: 2 × 500 / 10 = 100 agents a day, every R2 agent.
+    const g = { ...guidesTactic, guides: 2, addsPerGuide: 500, contactsPerGuide: 5000 };
+    const at30 = simulateRun(still(g, { days: 30, agents: 200, scale: 10, initial: { R2: 0.5, R4: 0.5 }, baseline: buyingBaseline }), 0);
+    const [contacts, perGuide, added, consults, , , firstMonth] = at30.tacticMetrics;
+    expect([contacts, perGuide, added, consults]).toEqual([1000, 500, 1000, 1000]);
+    expect(firstMonth).toBe(1);
+    expect(cost(at30)).toBeCloseTo((30 * 2 * 6000) / 30, 6);
+    // In a 29-day run, contacts added on day 0 have no 30 days left: no share.
+    const at29 = simulateRun(still(g, { days: 29, agents: 200, scale: 10, initial: { R2: 0.5, R4: 0.5 }, baseline: buyingBaseline }), 0);
+    expect(at29.tacticMetrics[6]).toBeNaN();
+  });
+
+  it('guides: no buyers among the contacts → no frequency or spend ratio', () => {
+    const c = still({ ...guidesTactic, consultRate: 0 }, { days: 10, agents: 200, initial: { R2: 0.5, R4: 0.5 }, baseline: buyingBaseline });
+    const r = simulateRun(c, 0);
+    const [contacts, , added, consults, freq, spend, firstMonth] = r.tacticMetrics;
+    expect([contacts, added, consults]).toEqual([100, 100, 0]);
+    expect(freq).toBeNaN();
+    expect(spend).toBeNaN();
+    // A 10-day run leaves no contact 30 days.
+    expect(firstMonth).toBeNaN();
+  });
+
+  // Community groups: 2 groups of 10 (scale 1), 50 agents: 20 R2, 30 R4. Posts at the half-saturation point, no
+  // carry-over, quality 3: pressure 3 × ½ = 1.5, so joining (rate 1) is certain up to the room left (20 / 20): every R2
+  // agent joins on day 0, the first ten group 0, the next ten group 1. Nobody leaves (base leave and fatigue 0).
+  const groupsTactic = { type: 'communityGroups', schedule: { daily: true }, groups: 2, capacity: 10, groupsPerOperator: 3, operatorCostPerMonth: 9000, joinRate: 1, postOrderJoinRate: 0, postsPerDay: 2, halfSaturationPosts: 2, shape: 1.5, halfLifeDays: 0, quality: 3, convertRate: 1, repeatLift: 0.35, localWordOfMouth: 0, comfortablePosts: 4, fatigue: 0, baseLeave: 0, wateringSize: 10000 };
+
+  it('community groups: members, group size, joined, buyers among members, members against other buyers, GMV shares, operators’ cost', () => {
+    // Members convert on day 1 (1.5 / (1 + 10/10 000) ≥ 1), then buy every day from day 2, as the 30 other buyers do
+    // from day 0: repeat orders per buyer-day are 1 for both. GMV (¥100 an order): members 20 × 9 days (first orders
+    // on day 1, repeats on days 2–9), others 30 × 10. One operator runs both groups (⌈2 / 3⌉ = 1): ¥9 000 a month.
+    const c = still(groupsTactic, { days: 10, agents: 50, initial: { R2: 0.4, R4: 0.6 }, baseline: buyingBaseline });
+    const r = simulateRun(c, 0);
+    expect(r.tiers[1 * 6 + 3]).toBe(20);
+    expect(r.tiers[2 * 6 + 4]).toBe(20);
+    const [members, size, joined, left, buyerShare, gbOrders, repeatRatio, gmvShare, privateShare] = r.tacticMetrics;
+    expect([members, size, joined, left, buyerShare, gbOrders]).toEqual([20, 10, 20, 0, 1, 0]);
+    expect(repeatRatio).toBeCloseTo(1, 12);
+    expect(gmvShare).toBeCloseTo((20 * 9) / (20 * 9 + 30 * 10), 12);
+    expect(privateShare).toBe(1);
+    expect(cost(r)).toBeCloseTo((10 * 9000) / 30, 6);
+  });
+
+  it('community groups: posting beyond what members tolerate makes them leave, and they join again', () => {
+    // Leave chance (0 + 1 × (3 − 2 excess posts... capped at 1) = 1: no conversions (rates 0), so on day 1 every
+    // member falls R3 → R2 and leaves; on day 2 they join again (room for all); on day 3 they leave again.
+    const c = still({ ...groupsTactic, convertRate: 0, comfortablePosts: 1, fatigue: 1 }, { days: 4, agents: 50, initial: { R2: 0.4, R4: 0.6 } });
+    const r = simulateRun(c, 0);
+    expect([1, 2, 3, 4].map((d) => r.tiers[d * 6 + 3])).toEqual([20, 0, 20, 0]);
+    const [members, size, joined, left, buyerShare] = r.tacticMetrics;
+    expect([members, size, joined, left]).toEqual([0, 0, 40, 40]);
+    expect(buyerShare).toBeNaN();
+    // Nobody in a group ordered: no GMV share of members; no member repeat ratio.
+    expect(r.tacticMetrics[6]).toBeNaN();
+  });
+
+  it('community groups: a group buy on day 1 at the ladder’s rung for 10 participants, its discount a cost', () => {
+    // Participants expected per group: 10 members × scale 1 × rate 1 = 10 → the rung at 10 (30 % off; the ladder is
+    // given out of order, and is read in order of participants). Chance
+    // 1 × (1 + 0.3) ≥ 1: every R3 member buys on day 1 (R3 → R4), each order ¥100 with ¥30 off.
+    const gb = { schedule: { dates: ['2026-03-03'] }, rate: 1, ladder: [{ participants: 10, discount: 0.3 }, { participants: 5, discount: 0.2 }, { participants: 20, discount: 0.5 }] };
+    const c = still({ ...groupsTactic, convertRate: 0, groupBuy: gb }, { days: 3, agents: 50, initial: { R2: 0.4, R4: 0.6 }, baseline: { orderValue: { mean: 100, sd: 0 } } });
+    const r = simulateRun(c, 0);
+    expect(r.tiers[2 * 6 + 4]).toBe(20 + 30);
+    expect(r.tacticMetrics[5]).toBe(20);
+    expect(r.causeDiscount[FIRST_TACTIC_CAUSE]).toBeCloseTo(20 * 100 * 0.3, 3); // the discount is kept as a 32-bit float
+    expect(r.causeCost[1 * r.causes + FIRST_TACTIC_CAUSE]).toBeCloseTo(20 * 100 * 0.3 + 9000 / 30, 3);
+    expect(cost(r)).toBeCloseTo(20 * 100 * 0.3 + (3 * 9000) / 30, 3);
+  });
+});
