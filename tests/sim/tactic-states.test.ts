@@ -312,4 +312,82 @@ describe('report and costs by hand, on still populations', () => {
     expect(r.causeCost[1 * r.causes + FIRST_TACTIC_CAUSE]).toBeCloseTo(20 * 100 * 0.3 + 9000 / 30, 3);
     expect(cost(r)).toBeCloseTo(20 * 100 * 0.3 + (3 * 9000) / 30, 3);
   });
+
+  it('ads: spend by schedule and effort, impressions at the CPM, people reached and engaged from the record’s moves', () => {
+    // Mondays and Wednesdays of 14 days from Monday 2 March at effort 2: 4 days × 2 × ¥5 000 = ¥40 000, which buys
+    // 40 000 × 1 000 / ¥50 = 800 000 impressions. Only the ads move anyone (still population), so the people reached
+    // are every R0 → R1 move, and those engaged every R1 → R2, R1 → R4 and R2 → R4 move, at scale 10.
+    const c = still(
+      { type: 'ads', schedule: { weekly: ['mon', 'wed'], effort: 2 }, dailySpend: 5000, cpm: 50, engageRate: 0.3, directBuyRate: 0.05, retargetShare: 0.2, retargetBuyRate: 0.1 },
+      { days: 14, agents: 2000, scale: 10, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.1 } },
+    );
+    const r = simulateRun(c, 0);
+    const moved = (from: number, to: number) => {
+      let n = 0;
+      for (let d = 0; d < r.days; d++) n += r.moves[d * 36 + from * 6 + to]!;
+      return n * 10;
+    };
+    const reached = moved(0, 1);
+    const engaged = moved(1, 2) + moved(1, 4) + moved(2, 4);
+    expect(reached).toBeGreaterThan(0);
+    expect(engaged).toBeGreaterThan(0);
+    expect(cost(r)).toBeCloseTo(40000, 6);
+    // Spend falls on the scheduled days only.
+    expect([0, 1, 2, 3, 7, 9].map((d) => r.causeCost[d * r.causes + FIRST_TACTIC_CAUSE])).toEqual([10000, 0, 10000, 0, 10000, 10000]);
+    const [spend, impressions, reachedM, perReached, perEngaged] = r.tacticMetrics;
+    expect(spend).toBeCloseTo(40000, 6);
+    expect(impressions).toBeCloseTo(800000, 4);
+    expect(reachedM).toBe(reached);
+    expect(perReached).toBeCloseTo(40000 / reached, 9);
+    expect(perEngaged).toBeCloseTo(40000 / engaged, 9);
+  });
+
+  it('ads: a campaign reaches at most its audience of R0, however much it spends; no spend, no cost per person', () => {
+    // 2 000 R0 agents, a quarter of them in the audience: about 500 reached (binomial, sd ≈ 20), not the market.
+    const c = still({ type: 'ads', dailySpend: 1e7, cpm: 10, audienceShare: 0.25, retargetShare: 0 }, { days: 20, agents: 2000, initial: { R0: 1 } });
+    const reached = simulateRun(c, 0).tacticMetrics[2]!;
+    expect(reached).toBeGreaterThan(500 - 80);
+    expect(reached).toBeLessThan(500 + 80);
+    const none = simulateRun(still({ type: 'ads', dailySpend: 0 }, { days: 5, agents: 200, initial: { R0: 1 } }), 0).tacticMetrics;
+    expect([none[0], none[1], none[2]]).toEqual([0, 0, 0]);
+    expect(none[3]).toBeNaN();
+    expect(none[4]).toBeNaN();
+    // Spending on a market with nobody in R0 and nobody engaging: a cost, but nobody to divide it by.
+    const idle = simulateRun(still({ type: 'ads', dailySpend: 1000, engageRate: 0, directBuyRate: 0 }, { days: 5, agents: 200, initial: { R1: 1 } }), 0).tacticMetrics;
+    expect([idle[0], idle[2]]).toEqual([5000, 0]);
+    expect(idle[3]).toBeNaN();
+    expect(idle[4]).toBeNaN();
+  });
+
+  it('content: posts, followers and unfollows at scale 10, and the cost per post', () => {
+    // 100 R2 and 400 R4 agents: readers 400 × 20 per follower × pressure ½ far exceed the 100 outside: all read, all
+    // follow (rate 1) on day 0. Two posts a day within what followers tolerate: nobody unfollows.
+    const base = { type: 'content', schedule: { daily: true }, postsPerDay: 2, halfSaturationPosts: 2, halfLifeDays: 0, reachPerFollower: 20, interactRate: 0, followRate: 1, comfortablePosts: 2, unfollowPerExtraPost: 1, costPerPost: 3000 };
+    const r = simulateRun(still(base, { days: 6, agents: 500, scale: 10, initial: { R2: 0.2, R4: 0.8 } }), 0);
+    expect(r.tiers[1 * 6 + 3]).toBe(100);
+    expect(Array.from(r.tacticMetrics)).toEqual([12, 1000, 0]);
+    expect(cost(r)).toBeCloseTo(12 * 3000, 6);
+    // One post beyond: every follower unfollows the next day (1 × 1 excess), and follows again the day after.
+    const over = simulateRun(still({ ...base, comfortablePosts: 1 }, { days: 4, agents: 500, scale: 10, initial: { R2: 0.2, R4: 0.8 } }), 0);
+    expect([1, 2, 3, 4].map((d) => over.tiers[d * 6 + 3])).toEqual([100, 0, 100, 0]);
+    expect(Array.from(over.tacticMetrics)).toEqual([8, 0, 2000]);
+  });
+
+  it('membership: buyers join at checkout, all paid; their orders, fees, GMV share and costs by hand', () => {
+    // 100 R4 agents at scale 10 buy every day. Day 0's orders are not members' (they join at checkout, rate 1, all
+    // taking the paid tier); days 1–9 are all members': 900 of 1 000 orders. A paid member's order is ¥100 × 1.5.
+    // Fees: 100 × 10 × ¥99 × 10 days / 365 on day 0. Costs: points 5 % of members' orders × scale; benefits ¥0.3 a
+    // member-month, a thirtieth a day, for 1 000 members over 10 days.
+    const c = still(
+      { type: 'membership', schedule: { daily: true }, joinRate: 0, joinAtCheckout: 1, paidShare: 1, paidFee: 99, paidValueLift: 0.5, pointsRate: 0.05, costPerMemberMonth: 0.3 },
+      { days: 10, agents: 100, scale: 10, initial: { R4: 1 }, baseline: buyingBaseline },
+    );
+    const r = simulateRun(c, 0);
+    const [members, paid, orderShare, fees, gmvShare] = r.tacticMetrics;
+    expect([members, paid]).toEqual([1000, 1000]);
+    expect(orderShare).toBeCloseTo(0.9, 12);
+    expect(fees).toBeCloseTo((1000 * 99 * 10) / 365, 6);
+    expect(gmvShare).toBeCloseTo((900 * 150) / (900 * 150 + 100 * 100), 12);
+    expect(cost(r)).toBeCloseTo(900 * 150 * 0.05 * 10 + (10 * 1000 * 0.3) / 30, 6);
+  });
 });
