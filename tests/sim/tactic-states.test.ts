@@ -7,6 +7,9 @@ import type { RunRecord } from '../../src/sim/results/recorder';
 import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
 import { StateError } from '../../src/sim/tactics/state';
 import type { TacticState } from '../../src/sim/tactics/types';
+import { pressureAt, responseCurve } from '../../src/sim/tactics/curve';
+import { getTactic, TACTICS } from '../../src/sim/tactics/registry';
+import { tacticParams } from '../../src/sim/tactics/common';
 
 /**
  * Each tactic's own checkpoint (its runtime's saveState / loadState) and its report, one tactic at a time, on small
@@ -391,3 +394,66 @@ describe('report and costs by hand, on still populations', () => {
     expect(cost(r)).toBeCloseTo(900 * 150 * 0.05 * 10 + (10 * 1000 * 0.3) / 30, 6);
   });
 });
+
+describe('the response curve on a tactic card (curve.ts)', () => {
+  /** Hill's inverse: the effort at which x^s / (x^s + ec^s) = y. */
+  const hillInverse = (y: number, ec: number, s: number) => ec * Math.pow(y / (1 - y), 1 / s);
+  const hillAt = (x: number, ec: number, s: number) => x ** s / (x ** s + ec ** s);
+
+  it('a Hill tactic (referral): the ceiling found by doubling, marks at ¼, ½ and 90 % of it, points up to 1.4 × flatten', () => {
+    const def = getTactic('referral');
+    const params = { reward: 15, halfSaturationReward: 20, shape: 1.2 };
+    // Doubling from the current ¥15 until the pressure reaches 0.97: Hill ≥ 0.97 from 20 × (0.97/0.03)^(1/1.2) ≈ 362,
+    // so 15 × 2⁵ = 480.
+    expect(hillInverse(0.97, 20, 1.2)).toBeGreaterThan(240);
+    expect(hillInverse(0.97, 20, 1.2)).toBeLessThan(480);
+    const ceiling = hillAt(480, 20, 1.2);
+    const curve = responseCurve(def, params, [1000, 0, 0, 0, 0, 0], undefined, 10)!;
+    expect(curve.marks.maintain).toBeCloseTo(hillInverse(0.25 * ceiling, 20, 1.2), 6);
+    expect(curve.marks.grow).toBeCloseTo(hillInverse(0.5 * ceiling, 20, 1.2), 6);
+    expect(curve.marks.flatten).toBeCloseTo(hillInverse(0.9 * ceiling, 20, 1.2), 6);
+    expect(curve.current.effort).toBe(15);
+    expect(curve.current.pressure).toBeCloseTo(hillAt(15, 20, 1.2), 12);
+    const max = 1.4 * hillInverse(0.9 * ceiling, 20, 1.2);
+    expect(curve.max).toBeCloseTo(max, 6);
+    expect(curve.points).toHaveLength(11);
+    expect(curve.points[0]).toEqual({ effort: 0, pressure: 0 });
+    expect(curve.points[4]!.effort).toBeCloseTo((max * 4) / 10, 6);
+    expect(curve.points[4]!.pressure).toBeCloseTo(hillAt((max * 4) / 10, 20, 1.2), 9);
+    expect(pressureAt(def, params, [], 20)).toBeCloseTo(0.5, 12);
+  });
+
+  it('a current effort beyond the flattening point stretches the axis to 1.2 × the effort; no effort starts the search at 1', () => {
+    const def = getTactic('referral');
+    const far = responseCurve(def, { reward: 5000, halfSaturationReward: 20, shape: 1.2 }, [], undefined, 4)!;
+    expect(far.max).toBeCloseTo(6000, 9);
+    expect(far.points.map((q) => q.effort)).toEqual([0, 1500, 3000, 4500, 6000]);
+    // Effort 0: doubling from 1 (2⁹ = 512 is the first power of two past 362).
+    const zero = responseCurve(def, { reward: 0, halfSaturationReward: 20, shape: 1.2 }, [])!;
+    expect(zero.current).toEqual({ effort: 0, pressure: 0 });
+    expect(zero.marks.grow).toBeCloseTo(hillInverse(0.5 * hillAt(512, 20, 1.2), 20, 1.2), 6);
+    expect(zero.points).toHaveLength(61);
+  });
+
+  it('ads: its own pressure — reach of the cold audience, never more than one person per impression', () => {
+    const def = getTactic('ads');
+    const prm = { cpm: 40, retargetShare: 0.3, audienceShare: 0.5, halfSaturationFrequency: 1, shape: 1 } as Record<string, unknown>;
+    const full = tacticParams(def.params, { ...Object.fromEntries(Object.entries(def.params).filter(([k]) => k !== 'schedule').map(([k, f]) => [k, (f as { default?: unknown }).default])), ...prm });
+    // ¥20 000 a day, 70 % cold: 350 000 impressions over half of 1 000 000 people: 0.7 each → 0.7 / 1.7 reached.
+    expect(pressureAt(def, full, [1e6, 0, 0, 5e5, 0, 0], 20000)).toBeCloseTo(0.7 / 1.7, 12);
+    // With a steep curve (ec 0.01), 0.001 impressions each reach at most 0.1 % of the pool.
+    expect(pressureAt(def, { ...full, halfSaturationFrequency: 0.01 }, [1e6, 0, 0, 0, 0, 0], 20)).toBeCloseTo(20 * 0.7 * 1000 / 40 / 5e5, 12);
+    expect(pressureAt(def, full, [0, 0, 0, 0, 0, 0], 20000)).toBe(0);
+  });
+});
+
+describe('the registry', () => {
+  it('knows every tactic by its type, and refuses an unknown type by name (not an Object property)', () => {
+    for (const [type, def] of Object.entries(TACTICS)) expect(getTactic(type)).toBe(def);
+    expect(Object.keys(TACTICS)).toEqual(['livestream', 'communityGroups', 'coupons', 'ads', 'guides', 'referral', 'membership', 'content']);
+    expect(() => getTactic('flyers')).toThrow('unknown tactic type "flyers"');
+    expect(() => getTactic('toString')).toThrow(/unknown tactic type "toString"/);
+    expect(Object.isFrozen(TACTICS)).toBe(true);
+  });
+});
+
