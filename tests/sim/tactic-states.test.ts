@@ -9,6 +9,7 @@ import { StateError } from '../../src/sim/tactics/state';
 import type { TacticState } from '../../src/sim/tactics/types';
 import { pressureAt, responseCurve } from '../../src/sim/tactics/curve';
 import { getTactic, TACTICS } from '../../src/sim/tactics/registry';
+import { runMeanField } from '../../src/sim/projection/meanfield';
 import { tacticParams } from '../../src/sim/tactics/common';
 
 /**
@@ -184,6 +185,10 @@ function endTier(r: RunRecord, tier: number): number {
   return r.tiers[r.days * 6 + tier]!;
 }
 
+const guidesTactic = { type: 'guides', schedule: { daily: true }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 100, messagesPerGuide: 10, halfSaturationMessages: 10, shape: 2, halfLifeDays: 0, inStoreShare: 0, postOrderAddRate: 0, consultRate: 1, consultationWeight: 1, welcomeDays: 14, welcomeLift: 4, basketLift: 0.2, recallRate: 0, guideCostPerMonth: 6000 };
+const buyingBaseline = { forward: { R4: 1 }, repeat: 1, orderValue: { mean: 100, sd: 0 } };
+const groupsTactic = { type: 'communityGroups', schedule: { daily: true }, groups: 2, capacity: 10, groupsPerOperator: 3, operatorCostPerMonth: 9000, joinRate: 1, postOrderJoinRate: 0, postsPerDay: 2, halfSaturationPosts: 2, shape: 1.5, halfLifeDays: 0, quality: 3, convertRate: 1, repeatLift: 0.35, localWordOfMouth: 0, comfortablePosts: 4, fatigue: 0, baseLeave: 0, wateringSize: 10000 };
+
 describe('report and costs by hand, on still populations', () => {
   it('referral: invited, fake, low quality, invitees who bought and the reward per invitee who bought', () => {
     // 1 000 agents at scale 10: 500 R0, 500 R4. Reward = its half-saturation → pull ½ (no carry-over). Invitees asked
@@ -227,8 +232,6 @@ describe('report and costs by hand, on still populations', () => {
   // 100 contacts buy on day 1 (their first order, within 30 days of being added). Buyers buy every day (baseline R4 → R5
   // and repeat 1), contacts from day 2: repeat orders per buyer-day are 1 for both, so the frequency ratio is 1; a
   // contact's basket is lifted by basketLift × pressure = 0.2 × ½.
-  const guidesTactic = { type: 'guides', schedule: { daily: true }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 100, messagesPerGuide: 10, halfSaturationMessages: 10, shape: 2, halfLifeDays: 0, inStoreShare: 0, postOrderAddRate: 0, consultRate: 1, consultationWeight: 1, welcomeDays: 14, welcomeLift: 4, basketLift: 0.2, recallRate: 0, guideCostPerMonth: 6000 };
-  const buyingBaseline = { forward: { R4: 1 }, repeat: 1, orderValue: { mean: 100, sd: 0 } };
 
   it('guides: contacts, adds, consultations, contacts’ frequency and spend against other buyers’, first-month buyers, cost', () => {
     const c = still(guidesTactic, { days: 40, agents: 200, initial: { R2: 0.5, R4: 0.5 }, baseline: buyingBaseline });
@@ -271,7 +274,6 @@ describe('report and costs by hand, on still populations', () => {
   // Community groups: 2 groups of 10 (scale 1), 50 agents: 20 R2, 30 R4. Posts at the half-saturation point, no
   // carry-over, quality 3: pressure 3 × ½ = 1.5, so joining (rate 1) is certain up to the room left (20 / 20): every R2
   // agent joins on day 0, the first ten group 0, the next ten group 1. Nobody leaves (base leave and fatigue 0).
-  const groupsTactic = { type: 'communityGroups', schedule: { daily: true }, groups: 2, capacity: 10, groupsPerOperator: 3, operatorCostPerMonth: 9000, joinRate: 1, postOrderJoinRate: 0, postsPerDay: 2, halfSaturationPosts: 2, shape: 1.5, halfLifeDays: 0, quality: 3, convertRate: 1, repeatLift: 0.35, localWordOfMouth: 0, comfortablePosts: 4, fatigue: 0, baseLeave: 0, wateringSize: 10000 };
 
   it('community groups: members, group size, joined, buyers among members, members against other buyers, GMV shares, operators’ cost', () => {
     // Members convert on day 1 (1.5 / (1 + 10/10 000) ≥ 1), then buy every day from day 2, as the 30 other buyers do
@@ -454,6 +456,90 @@ describe('the registry', () => {
     expect(() => getTactic('flyers')).toThrow('unknown tactic type "flyers"');
     expect(() => getTactic('toString')).toThrow(/unknown tactic type "toString"/);
     expect(Object.isFrozen(TACTICS)).toBe(true);
+  });
+});
+
+/**
+ * Each tactic's expected-value runtime (its `expect`, for the mean-field preview) on the same still scenarios: where
+ * every move is certain, the expectation is the certain outcome, worked out by hand above (in real customers, agents ×
+ * scale); where the projection estimates today's orders from yesterday's, that lag is part of the hand value.
+ */
+describe('the mean-field preview of each tactic, by hand on still populations', () => {
+  const sumCost = (c: number[]) => c.reduce((a, b) => a + b, 0);
+
+  it('referral: every R0 agent invited on day 0, rewards for real and fake accounts', () => {
+    const c = still(
+      { type: 'referral', reward: 20, halfSaturationReward: 20, shape: 1, halfLifeDays: 0, inviteRate: 1, friendsPerInvite: 50, fakeShare: 0.2, lowQualityShare: 1, lowQualityChurn: 0, entryTier: 'R2' },
+      { days: 8, agents: 1000, scale: 10, initial: { R0: 0.5, R4: 0.5 }, baseline: { forward: { R2: 1, R3: 1 } } },
+    );
+    const mf = runMeanField(c);
+    expect(mf.tiers.R2![1]).toBeCloseTo(5000, 6);
+    expect(mf.tiers.R3![2]).toBeCloseTo(5000, 6);
+    expect(mf.tiers.R4![3]).toBeCloseTo(10000, 6);
+    expect(mf.cost[0]).toBeCloseTo(625 * 10 * 20, 6);
+    expect(sumCost(mf.cost)).toBeCloseTo(125000, 6);
+    // Fewer invitees than R0: 500 buyers × 0.01 × pull ½ × 1.5 = 3.75 accounts on day 0, 3 real of them (fake 20 %)
+    // entering R1: 30 people at scale 10; the reward for 3.75 × 10 accounts at ¥20.
+    const few = runMeanField(still({ type: 'referral', reward: 20, halfSaturationReward: 20, shape: 1, halfLifeDays: 0, inviteRate: 0.01, friendsPerInvite: 1.5, fakeShare: 0.2, entryTier: 'R1' }, { days: 1, agents: 1000, scale: 10, initial: { R0: 0.5, R4: 0.5 } }));
+    expect(few.tiers.R1![1]).toBeCloseTo(30, 9);
+    expect(few.cost[0]).toBeCloseTo(37.5 * 20, 9);
+  });
+
+  it('guides: R2 added on day 0, consulted into buyers on day 1, the guide’s monthly cost', () => {
+    const mf = runMeanField(still(guidesTactic, { days: 40, agents: 200, initial: { R2: 0.5, R4: 0.5 }, baseline: buyingBaseline }));
+    expect(mf.tiers.R3![1]).toBeCloseTo(100, 9);
+    expect(mf.tiers.R4![2]).toBeCloseTo(100, 9);
+    expect(mf.tiers.R3![2]).toBeCloseTo(0, 9);
+    expect(sumCost(mf.cost)).toBeCloseTo((40 * 6000) / 30, 6);
+    // No welcome period: half the R3 contacts convert each day (consultation 1 × ½), and the contacts (R3 and buyers)
+    // stay 100, within the 120 a guide follows closely: R3 halves day after day.
+    const plain = runMeanField(still({ ...guidesTactic, welcomeDays: 0, attentionCapacity: 120 }, { days: 5, agents: 200, initial: { R2: 0.5, R4: 0.5 }, baseline: buyingBaseline }));
+    expect([1, 2, 3, 4, 5].map((d) => plain.tiers.R3![d])).toEqual([100, 50, 25, 12.5, 6.25].map((x) => expect.closeTo(x, 9)));
+  });
+
+  it('community groups: R2 join on day 0, convert on day 1; operators’ cost', () => {
+    const mf = runMeanField(still(groupsTactic, { days: 10, agents: 50, initial: { R2: 0.4, R4: 0.6 }, baseline: buyingBaseline }));
+    expect(mf.tiers.R3![1]).toBeCloseTo(20, 9);
+    expect(mf.tiers.R4![2]).toBeCloseTo(20, 9);
+    expect(sumCost(mf.cost)).toBeCloseTo((10 * 9000) / 30, 6);
+    // Over-posting: members leave on day 1 and join again on day 2.
+    const over = runMeanField(still({ ...groupsTactic, convertRate: 0, comfortablePosts: 1, fatigue: 1 }, { days: 4, agents: 50, initial: { R2: 0.4, R4: 0.6 } }));
+    expect([1, 2, 3, 4].map((d) => over.tiers.R3![d])).toEqual([20, 0, 20, 0].map((x) => expect.closeTo(x, 9)));
+  });
+
+  it('ads: spend on the scheduled days only', () => {
+    const mf = runMeanField(
+      still({ type: 'ads', schedule: { weekly: ['mon', 'wed'], effort: 2 }, dailySpend: 5000, cpm: 50 }, { days: 14, agents: 2000, scale: 10, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.1 } }),
+    );
+    expect(mf.cost).toEqual([10000, 0, 10000, 0, 0, 0, 0, 10000, 0, 10000, 0, 0, 0, 0]);
+  });
+
+  it('content: all R2 follow on day 0; one post too many: they unfollow the next day and follow again', () => {
+    const base = { type: 'content', schedule: { daily: true }, postsPerDay: 2, halfSaturationPosts: 2, halfLifeDays: 0, reachPerFollower: 20, interactRate: 0, followRate: 1, comfortablePosts: 2, unfollowPerExtraPost: 1, costPerPost: 3000 };
+    const mf = runMeanField(still(base, { days: 6, agents: 500, scale: 10, initial: { R2: 0.2, R4: 0.8 } }));
+    expect(mf.tiers.R3![6]).toBeCloseTo(1000, 9);
+    expect(sumCost(mf.cost)).toBeCloseTo(12 * 3000, 6);
+    const over = runMeanField(still({ ...base, comfortablePosts: 1 }, { days: 4, agents: 500, scale: 10, initial: { R2: 0.2, R4: 0.8 } }));
+    expect([1, 2, 3, 4].map((d) => over.tiers.R3![d])).toEqual([1000, 0, 1000, 0].map((x) => expect.closeTo(x, 9)));
+    // With 100 R3 people who never followed beside them, only the followers unfollow: half of R3 on day 1; on day 2
+    // the R2 follow again and nobody unfollows (no followers at the start of the day).
+    const mixed = runMeanField(still({ ...base, comfortablePosts: 1 }, { days: 4, agents: 500, initial: { R2: 0.2, R3: 0.2, R4: 0.6 } }));
+    expect([1, 2, 3, 4].map((d) => mixed.tiers.R3![d])).toEqual([200, 100, 200, 100].map((x) => expect.closeTo(x, 9)));
+  });
+
+  it('membership: members join at checkout a day after the orders; points and benefits by hand', () => {
+    // The projection counts yesterday's orders (100 agents a day, every buyer) as today's checkout joins: 100 members
+    // from day 1. Costs: benefits 100 × 10 × ¥0.3 / 30 = ¥10 a day from day 1; points from day 2 on yesterday's
+    // member orders at the mean value: 100 × ¥100 × 5 % × 10 = ¥5 000 a day.
+    const c = still(
+      { type: 'membership', schedule: { daily: true }, joinRate: 0, joinAtCheckout: 1, paidShare: 1, paidFee: 99, paidValueLift: 0.5, pointsRate: 0.05, costPerMemberMonth: 0.3 },
+      { days: 10, agents: 100, scale: 10, initial: { R4: 1 }, baseline: buyingBaseline },
+    );
+    const mf = runMeanField(c);
+    expect(mf.cost[0]).toBeCloseTo(0, 9);
+    expect(mf.cost[1]).toBeCloseTo(10, 9);
+    expect(mf.cost[2]).toBeCloseTo(5010, 9);
+    expect(sumCost(mf.cost)).toBeCloseTo(10 + 8 * 5010, 6);
   });
 });
 
