@@ -3,6 +3,8 @@ import { config, STILL_BASELINE, tacticMarket } from '../helpers';
 import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
 import { restoreRun, saveRun, stepDays, type RunSnapshot } from '../../src/sim/checkpoint';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
+import { communityGroups } from '../../src/sim/tactics/community-groups';
+import { membership } from '../../src/sim/tactics/membership';
 import type { RunRecord } from '../../src/sim/results/recorder';
 import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
 import { StateError } from '../../src/sim/tactics/state';
@@ -540,6 +542,110 @@ describe('the mean-field preview of each tactic, by hand on still populations', 
     expect(mf.cost[1]).toBeCloseTo(10, 9);
     expect(mf.cost[2]).toBeCloseTo(5010, 9);
     expect(sumCost(mf.cost)).toBeCloseTo(10 + 8 * 5010, 6);
+  });
+});
+
+describe('the social tactics’ other paths, by hand on still populations', () => {
+  it('guides: beyond the contacts a guide follows closely, attention per contact falls (the basket lift shows it)', () => {
+    // 100 contacts for 1 guide who follows 50 closely: attention ½, pressure ½ × ½ from day 1; consultation
+    // 1 × ¼ × welcome 4 = 1 still converts every contact on day 1. Contacts’ baskets: × (1 + 0.2 × ¼).
+    const r = simulateRun(still({ ...guidesTactic, attentionCapacity: 50 }, { days: 40, agents: 200, initial: { R2: 0.5, R4: 0.5 }, baseline: buyingBaseline }), 0);
+    expect(r.tacticMetrics[3]).toBe(100);
+    expect(r.tacticMetrics[5]).toBeCloseTo(1 + 0.2 * 0.25, 12);
+  });
+
+  it('guides: new contacts at the till from yesterday’s orders, up to the guides’ capacity', () => {
+    // 100 buyers (no R2), all adds at the till: on day 0 there were no orders yesterday; from day 1 each order's
+    // customer is added with chance adds / yesterday's orders = 100 / 100, so all 100 on day 1. With room for 60,
+    // never more than 60, and the room fills.
+    const till = { ...guidesTactic, inStoreShare: 1 };
+    const r = simulateRun(still(till, { days: 20, agents: 100, initial: { R4: 1 }, baseline: buyingBaseline }), 0);
+    const [contacts, , added, consults, , , firstMonth] = r.tacticMetrics;
+    expect([contacts, added, consults]).toEqual([100, 100, 0]);
+    // Added on day 1 of 20: no 30 days left, no share.
+    expect(firstMonth).toBeNaN();
+    const full = simulateRun(still({ ...till, contactsPerGuide: 60 }, { days: 20, agents: 100, initial: { R4: 1 }, baseline: buyingBaseline }), 0);
+    expect([full.tacticMetrics[0], full.tacticMetrics[2]]).toEqual([60, 60]);
+  });
+
+  it('guides: buyers add a guide after an order on working days; contacts who fall below R3 are dropped', () => {
+    // Post-order adds at rate 1, nothing else: every buyer ordering on day 0 (a working day) is added.
+    const post = simulateRun(still({ ...guidesTactic, addsPerGuide: 0, postOrderAddRate: 1 }, { days: 5, agents: 100, initial: { R4: 1 }, baseline: buyingBaseline }), 0);
+    expect([post.tacticMetrics[0], post.tacticMetrics[2]]).toEqual([100, 100]);
+    // Not on a day off: guides work Tuesdays only; Monday 2 March's orders add nobody, Tuesday's add everyone.
+    const monday = simulateRun(still({ ...guidesTactic, schedule: { weekly: ['tue'] }, addsPerGuide: 0, postOrderAddRate: 1 }, { days: 1, agents: 100, initial: { R4: 1 }, baseline: buyingBaseline }), 0);
+    expect(monday.tacticMetrics[0]).toBe(0);
+    // R2 added on day 0 fall back to R2 on day 1 (baseline R3 → R2 at 1, no consultation): no contacts left.
+    const fall = simulateRun(still({ ...guidesTactic, consultRate: 0 }, { days: 2, agents: 200, initial: { R2: 0.5, R4: 0.5 }, baseline: { reverse: { R3: 1 } } }), 0);
+    expect([fall.tacticMetrics[0], fall.tacticMetrics[2]]).toEqual([0, 100]);
+  });
+
+  it('referral: R1 as the entry tier; moves from R0 by other causes are not invitees; all-fake campaigns reach nobody real', () => {
+    const base = { type: 'referral', reward: 20, halfSaturationReward: 20, shape: 1, halfLifeDays: 0, inviteRate: 1, friendsPerInvite: 50, fakeShare: 0.2, lowQualityShare: 0, lowQualityChurn: 0 };
+    const r1 = simulateRun(still({ ...base, entryTier: 'R1' }, { days: 2, agents: 1000, initial: { R0: 0.5, R4: 0.5 } }), 0);
+    expect(r1.tiers[1 * 6 + 1]).toBe(500);
+    expect(Array.from(r1.tacticMetrics.slice(0, 4))).toEqual([500, 125, 0, 0]);
+    // No reward: nobody invited, though the baseline moves every R0 agent to R1 on day 0.
+    const other = simulateRun(still({ ...base, reward: 0 }, { days: 2, agents: 1000, initial: { R0: 0.5, R4: 0.5 }, baseline: { forward: { R0: 1 } } }), 0);
+    expect(other.tiers[1 * 6 + 1]).toBe(500);
+    expect(Array.from(other.tacticMetrics.slice(0, 3))).toEqual([0, 0, 0]);
+    expect(cost(other)).toBe(0);
+    // Every account fake: as many as R0 holds (500) each day, none of them real; each rewarded ¥20.
+    const fake = simulateRun(still({ ...base, fakeShare: 1 }, { days: 3, agents: 1000, initial: { R0: 0.5, R4: 0.5 } }), 0);
+    expect(endTier(fake, 0)).toBe(500);
+    expect(Array.from(fake.tacticMetrics.slice(0, 3))).toEqual([0, 1500, 0]);
+    expect(cost(fake)).toBeCloseTo(1500 * 20, 6);
+  });
+
+  it('community groups: members fill group 0, then group 1; at scale 4 a group of 10 people holds 3 agents', () => {
+    const c = still(groupsTactic, { days: 1, agents: 50, initial: { R2: 0.4, R4: 0.6 } });
+    const s = createRun(c, 0);
+    stepDays(s, 0, 1);
+    const per = [0, 0];
+    let none = 0;
+    for (let i = 0; i < s.pop.n; i++) {
+      const g = s.pop.group[i]!;
+      if (g >= 0) per[g]!++;
+      else none++;
+    }
+    expect(per).toEqual([10, 10]);
+    expect(none).toBe(30);
+    // Scale 4: a group of 10 people holds round(2.5) = 3 agents, 6 in all of 20 R2 agents (12 people a group).
+    const r = simulateRun(still({ ...groupsTactic, convertRate: 0 }, { days: 3, agents: 50, scale: 4, initial: { R2: 0.4, R4: 0.6 } }), 0);
+    expect([r.tacticMetrics[0], r.tacticMetrics[1], r.tacticMetrics[2]]).toEqual([24, 12, 24]);
+  });
+
+  it('community groups: buyers join after an order; word of mouth inside a group converts members; group buys by buyers', () => {
+    // One group of 20: 10 R2 join by the tactic, 10 buyers after their day-0 order (post-order rate 1). On day 1
+    // half the group has bought: exposure ½ × word of mouth 1 × quality 3 ≥ 1: every R3 member buys (posting
+    // alone converts nobody: convertRate 0).
+    const wom = { ...groupsTactic, groups: 1, capacity: 20, convertRate: 0, localWordOfMouth: 1, postOrderJoinRate: 1 };
+    const r = simulateRun(still(wom, { days: 3, agents: 20, initial: { R2: 0.5, R4: 0.5 }, baseline: { forward: { R4: 1 }, orderValue: { mean: 100, sd: 0 } } }), 0);
+    expect(r.tiers[1 * 6 + 3]).toBe(10);
+    expect(r.tiers[2 * 6 + 3]).toBe(0);
+    const [members, , joined, , buyerShare] = r.tacticMetrics;
+    expect([members, joined, buyerShare]).toEqual([20, 20, 1]);
+    // Without word of mouth nobody converts.
+    const quiet = simulateRun(still({ ...wom, localWordOfMouth: 0 }, { days: 3, agents: 20, initial: { R2: 0.5, R4: 0.5 }, baseline: { forward: { R4: 1 }, orderValue: { mean: 100, sd: 0 } } }), 0);
+    expect(quiet.tiers[3 * 6 + 3]).toBe(10);
+    // A group buy on day 1 with rate 1: 20 members × scale 1 × rate 1 = 20 expected participants reach the rung at
+    // 20 (50 % off), and the chance 1 × 1.5 ≥ 1 makes every member buy in it.
+    const gb = { schedule: { dates: ['2026-03-03'] }, rate: 1, ladder: [{ participants: 10, discount: 0.2 }, { participants: 20, discount: 0.5 }] };
+    const buy = simulateRun(still({ ...wom, localWordOfMouth: 0, groupBuy: gb }, { days: 2, agents: 20, initial: { R2: 0.5, R4: 0.5 }, baseline: { forward: { R4: 1 }, orderValue: { mean: 100, sd: 0 } } }), 0);
+    // Day 1: 10 R3 members buy (R3 → R4) and the 10 buyer members buy again: 20 group-buy orders at ¥50 off.
+    expect(buy.tacticMetrics[5]).toBe(20);
+    expect(buy.causeDiscount[FIRST_TACTIC_CAUSE]).toBeCloseTo(20 * 100 * 0.5, 6);
+  });
+
+  it('community groups and membership: their events are the group buys and member days when they have them, else the schedule', () => {
+    const c = still({ ...groupsTactic, schedule: { weekly: ['mon'] }, groupBuy: { schedule: { dates: ['2026-03-04'] }, rate: 0.01, ladder: [] } }, { days: 8, agents: 50, initial: { R2: 1 } });
+    expect(Array.from(communityGroups.eventDays(c.tactics[0]!, c))).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
+    const plain = still({ ...groupsTactic, schedule: { weekly: ['mon'] } }, { days: 8, agents: 50, initial: { R2: 1 } });
+    expect(Array.from(communityGroups.eventDays(plain.tactics[0]!, plain))).toEqual([1, 0, 0, 0, 0, 0, 0, 1]);
+    const m = still({ type: 'membership', schedule: { daily: true }, memberDays: { weekly: ['fri'] } }, { days: 8, agents: 50, initial: { R2: 1 } });
+    expect(Array.from(membership.eventDays(m.tactics[0]!, m))).toEqual([0, 0, 0, 0, 1, 0, 0, 0]);
+    const m2 = still({ type: 'membership', schedule: { weekly: ['tue'] } }, { days: 8, agents: 50, initial: { R2: 1 } });
+    expect(Array.from(membership.eventDays(m2.tactics[0]!, m2))).toEqual([0, 1, 0, 0, 0, 0, 0, 0]);
   });
 });
 
