@@ -647,5 +647,16 @@ describe('the social tactics’ other paths, by hand on still populations', () =
     const m2 = still({ type: 'membership', schedule: { weekly: ['tue'] } }, { days: 8, agents: 50, initial: { R2: 1 } });
     expect(Array.from(membership.eventDays(m2.tactics[0]!, m2))).toEqual([0, 1, 0, 0, 0, 0, 0, 0]);
   });
+
+  it('guides: a buyer contact dormant for more than 90 days (simple model) is recalled', () => {
+    // Contacts added on day 0 buy on day 1 (consultation), then never again by themselves (no repeat buying). On
+    // day 92 they have had no order for 91 days > 90: recall at 1 × pressure (messages at 10⁵ × ec, shape 3: pressure 1 − 10⁻¹⁵)
+    // brings back all 100; on day 91 (90 days) nobody.
+    const c = still({ ...guidesTactic, messagesPerGuide: 10000, halfSaturationMessages: 0.1, shape: 3, recallRate: 1, consultRate: 0.3 }, { days: 94, agents: 100, initial: { R2: 1 }, baseline: { orderValue: { mean: 100, sd: 0 } } });
+    const r = simulateRun(c, 0);
+    expect(r.orders[1]).toBe(100);
+    expect(r.orders.slice(2, 92).every((x) => x === 0)).toBe(true);
+    expect(r.orders[92]).toBe(100);
+  });
 });
 
