@@ -136,6 +136,31 @@ describe('a tactic’s malformed saved state is refused, naming the field', () =
     }
   });
 
+  it('the refusal says what it found: null, a list, a typed array, a flag; a member set with an agent out of range or twice', () => {
+    const c = market(LIVELY.communityGroups!, 12, 400);
+    const said = (key: string, value: unknown) => {
+      const e = refusal(c, tampered(c, 6, key, value));
+      expect(e?.path).toBe(`tactics[0] (t).${key}`);
+      return e!.message;
+    };
+    expect(said('cursor', null)).toBe('tactics[0] (t).cursor: expected a number, got null');
+    expect(said('cursor', [1])).toBe('tactics[0] (t).cursor: expected a number, got a list');
+    expect(said('cursor', new Int32Array(1))).toBe('tactics[0] (t).cursor: expected a number, got Int32Array');
+    expect(said('cursor', true)).toBe('tactics[0] (t).cursor: expected a number, got boolean');
+    expect(said('gbToday', 0)).toBe('tactics[0] (t).gbToday: expected true or false, got number');
+    expect(said('size', new Int32Array(3))).toBe('tactics[0] (t).size: expected 6 values, got 3');
+    expect(said('rng', new Float64Array(4))).toBe('tactics[0] (t).rng: expected Int32Array, got Float64Array');
+    expect(said('members', Int32Array.from([400]))).toBe('tactics[0] (t).members: member 400 is not an agent index below 400');
+    expect(said('members', Int32Array.from([3, 3]))).toBe('tactics[0] (t).members: agent 3 is listed twice');
+    // Saved as null before they were first made: a member set and a stream load as fresh ones.
+    const s = createRun(c, 0);
+    stepDays(s, 0, 6);
+    const snap = saveRun(s, 6);
+    const r = restoreRun(c, { ...snap, tactics: [{ ...snap.tactics[0]!, members: null, rng: null }] });
+    stepDays(r, 6, 12);
+    expect(finishRun(r).tacticMetrics.length).toBe(9);
+  });
+
   it.each(Object.keys(LIVELY))('%s: a typed array of the wrong length or kind, a stream of the wrong size', (type) => {
     const c = market(LIVELY[type]!, 12, 400);
     const s = createRun(c, 0);
