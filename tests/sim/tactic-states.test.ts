@@ -685,3 +685,38 @@ describe('the social tactics’ other paths, by hand on still populations', () =
   });
 });
 
+describe('membership’s paths, by hand on a still population', () => {
+  // Points at 0.5 with the half-saturation at 0.0001 (shape 1.5): pressure 1 − 3·10⁻⁶, so chances of 1 × pressure are
+  // certain for 100 agents but for about 3 in 10 000 runs (the seed is fixed).
+  const strong = { type: 'membership', schedule: { daily: true }, joinRate: 1, joinAtCheckout: 0, pointsRate: 0.5, halfSaturationPoints: 0.0001, shape: 1.5, firstBuyLift: 1, paidShare: 0, lapseReduction: 1, costPerMemberMonth: 0 };
+
+  it('R2 register (→ R3), members make a first purchase, and do not lapse; points cost half of every member order', () => {
+    // Day 0: 100 R2 register; day 1: all buy (¥100 each, 50 % points × scale 2); then the baseline lapse R4 → R3 at
+    // 1 is cancelled for members (lapse × (1 − 1 × pressure)).
+    const r = simulateRun(still(strong, { days: 5, agents: 100, scale: 2, initial: { R2: 1 }, baseline: { reverse: { R4: 1 }, orderValue: { mean: 100, sd: 0 } } }), 0);
+    expect(r.tiers[1 * 6 + 3]).toBe(100);
+    expect(r.tiers[2 * 6 + 4]).toBe(100);
+    expect(endTier(r, 4)).toBe(100);
+    const [members, paid, orderShare, fees, gmvShare] = r.tacticMetrics;
+    expect([members, paid, orderShare, fees, gmvShare]).toEqual([200, 0, 1, 0, 1]);
+    expect(cost(r)).toBeCloseTo(100 * 100 * 0.5 * 2, 6);
+    // Without the lapse reduction, buyers lapse back to R3 the next day (and stay members: R3 is not below R3).
+    const lapsing = simulateRun(still({ ...strong, lapseReduction: 0 }, { days: 3, agents: 100, initial: { R2: 1 }, baseline: { reverse: { R4: 1 }, orderValue: { mean: 100, sd: 0 } } }), 0);
+    expect(lapsing.tiers[3 * 6 + 3]).toBe(100);
+    expect(lapsing.tacticMetrics[0]).toBe(100);
+  });
+
+  it('members who fall below R3 leave; a paid member’s fee counts the days left in the run', () => {
+    const r = simulateRun(still({ ...strong, firstBuyLift: 0 }, { days: 3, agents: 100, initial: { R2: 1 }, baseline: { reverse: { R3: 1 } } }), 0);
+    // Day 0 register, day 1 fall back to R2 (leave), day 2 register again.
+    expect([1, 2, 3].map((d) => r.tiers[d * 6 + 3])).toEqual([100, 0, 100]);
+    expect(r.tacticMetrics[0]).toBe(100);
+    const fallen = simulateRun(still({ ...strong, firstBuyLift: 0 }, { days: 2, agents: 100, initial: { R2: 1 }, baseline: { reverse: { R3: 1 } } }), 0);
+    expect(fallen.tacticMetrics[0]).toBe(0);
+    // Everyone takes the paid tier, registering on day 0 of a 1-day run: one day's fee, ¥365 × 1/365 each.
+    const paid = simulateRun(still({ ...strong, paidShare: 1, paidFee: 365 }, { days: 1, agents: 100, initial: { R2: 1 } }), 0);
+    expect([paid.tacticMetrics[0], paid.tacticMetrics[1]]).toEqual([100, 100]);
+    expect(paid.tacticMetrics[3]).toBeCloseTo(100, 9);
+  });
+});
+
