@@ -662,6 +662,16 @@ describe('the social tactics’ other paths, by hand on still populations', () =
     expect(buy.causeDiscount[FIRST_TACTIC_CAUSE]).toBeCloseTo(20 * 100 * 0.5, 6);
   });
 
+  it('community groups: over-posting makes buyer members leave the group, keeping their tier', () => {
+    // 10 R2 join on day 0 and 10 buyers join after their day-0 order. Day 1: leave chance 1 (one post beyond the one
+    // tolerated, fatigue 1): the R3 members fall to R2, the buyers leave the group and stay buyers.
+    const wom = { ...groupsTactic, groups: 1, capacity: 20, convertRate: 0, postOrderJoinRate: 1, comfortablePosts: 1, fatigue: 1 };
+    const r = simulateRun(still(wom, { days: 2, agents: 20, initial: { R2: 0.5, R4: 0.5 }, baseline: { forward: { R4: 1 } } }), 0);
+    expect([endTier(r, 2), endTier(r, 4) + endTier(r, 5)]).toEqual([10, 10]);
+    const [members, , joined, left] = r.tacticMetrics;
+    expect([members, joined, left]).toEqual([0, 20, 20]);
+  });
+
   it('community groups and membership: their events are the group buys and member days when they have them, else the schedule', () => {
     const c = still({ ...groupsTactic, schedule: { weekly: ['mon'] }, groupBuy: { schedule: { dates: ['2026-03-04'] }, rate: 0.01, ladder: [] } }, { days: 8, agents: 50, initial: { R2: 1 } });
     expect(Array.from(communityGroups.eventDays(c.tactics[0]!, c))).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
