@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { FIXED_COLUMNS, MUTABLE_COLUMNS, restoreRun, saveRun, stepDays } from '../../src/sim/checkpoint';
 import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
-import type { RunRecord } from '../../src/sim/results/recorder';
 import { Rng } from '../../src/sim/step/rng';
 import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
 import { ledgerWindows } from '../../src/sim/results/brand-figures';
 import type { StateError } from '../../src/sim/tactics/state';
 import { ALONE, compile, scenarioFor, TACTIC_TYPES } from './random-scenario';
+import { diffRecords } from './resume';
 
 /**
  * Checkpoint and resume (issue 14): a run stopped after any day, saved, written to JSON text, read back and resumed
@@ -27,25 +27,7 @@ import { ALONE, compile, scenarioFor, TACTIC_TYPES } from './random-scenario';
  * pays for the whole test (docs/testing.md § Mutation testing). */
 const SCENARIOS = process.env.STAR_MUTATION_RUN === '1' ? 80 : 130;
 
-function firstDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) return Math.min(a.length, b.length);
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
-  return -1;
-}
 
-function diffRecords(a: RunRecord, b: RunRecord): string | null {
-  for (const key of Object.keys(a) as (keyof RunRecord)[]) {
-    const x = a[key];
-    const y = b[key];
-    if (typeof x === 'number') {
-      if (!Object.is(x, y)) return `record.${key}: uninterrupted ${x}, resumed ${String(y)}`;
-    } else {
-      const i = firstDiff(x, y as ArrayLike<number>);
-      if (i >= 0) return `record.${key}[${i}]: uninterrupted ${x[i]}, resumed ${(y as ArrayLike<number>)[i]}`;
-    }
-  }
-  return null;
-}
 
 /** One to three distinct cut days in 1..days−1, ascending, drawn on the test's own stream. */
 function cutsFor(k: number, days: number): number[] {

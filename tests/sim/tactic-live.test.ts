@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { restoreRun, saveRun, stepDays } from '../../src/sim/checkpoint';
 import { CAUSE_BASELINE, FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
 import type { RunRecord } from '../../src/sim/results/recorder';
-import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
 import { stepMoves } from '../../src/sim/step/moves';
 import { coupons } from '../../src/sim/tactics/coupons';
@@ -12,6 +11,7 @@ import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
 import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_PRICE, TRAIT_RESPOND, TRAIT_SOCIAL } from '../../src/sim/step/sources';
 import { R0, R1, R2, R3, R4, R5 } from '../../src/sim/tiers';
 import { config, scenarioJson, STILL_BASELINE } from '../helpers';
+import { diffRecords, resumedThrough } from './resume';
 
 /**
  * The livestream and coupon tactics (the tactics-live mutation group) on tiny scenarios where their figures can be
@@ -64,33 +64,7 @@ const rel = (got: number, want: number) => expect(Math.abs(got - want), `${got} 
 // Checkpoints
 // ---------------------------------------------------------------------------------------------------------------
 
-function diffRecords(a: RunRecord, b: RunRecord): string | null {
-  for (const key of Object.keys(a) as (keyof RunRecord)[]) {
-    const x = a[key];
-    const y = b[key];
-    if (typeof x === 'number') {
-      if (!Object.is(x, y)) return `record.${key}: uninterrupted ${x}, resumed ${String(y)}`;
-    } else {
-      const ya = y as ArrayLike<number>;
-      if (x.length !== ya.length) return `record.${key}: ${x.length} values, resumed ${ya.length}`;
-      for (let i = 0; i < x.length; i++) if (!Object.is(x[i], ya[i])) return `record.${key}[${i}]: uninterrupted ${x[i]}, resumed ${ya[i]}`;
-    }
-  }
-  return null;
-}
 
-/** Run `c` cut after each day in `cuts`, each time saved, written to JSON text, read back and resumed. */
-function resumedThrough(c: EngineConfig, run: number, cuts: number[]): RunRecord {
-  let s = createRun(c, run);
-  let done = 0;
-  for (const cut of cuts) {
-    stepDays(s, done, cut);
-    s = restoreRun(c, snapshotFromJson(snapshotToJson(saveRun(s, cut))));
-    done = cut;
-  }
-  stepDays(s, done, c.days);
-  return finishRun(s);
-}
 
 /** A lively market (scenarioJson's baseline, heterogeneous agents) with one tactic, for the checkpoint tests. */
 function marketWith(tactic: Json, days = 24): EngineConfig {

@@ -6,13 +6,13 @@ import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
 import { communityGroups } from '../../src/sim/tactics/community-groups';
 import { membership } from '../../src/sim/tactics/membership';
 import type { RunRecord } from '../../src/sim/results/recorder';
-import { snapshotFromJson, snapshotToJson } from '../../src/sim/state-file';
 import { StateError } from '../../src/sim/tactics/state';
 import type { TacticState } from '../../src/sim/tactics/types';
 import { pressureAt, responseCurve } from '../../src/sim/tactics/curve';
 import { getTactic, TACTICS } from '../../src/sim/tactics/registry';
 import { runMeanField } from '../../src/sim/projection/meanfield';
 import { tacticParams } from '../../src/sim/tactics/common';
+import { diffRecords, resumedThrough } from './resume';
 
 /**
  * Each tactic's own checkpoint (its runtime's saveState / loadState) and its report, one tactic at a time, on small
@@ -26,38 +26,12 @@ import { tacticParams } from '../../src/sim/tactics/common';
 
 type Json = Record<string, unknown>;
 
-function diffRecords(a: RunRecord, b: RunRecord): string | null {
-  for (const key of Object.keys(a) as (keyof RunRecord)[]) {
-    const x = a[key];
-    const y = b[key];
-    if (typeof x === 'number') {
-      if (!Object.is(x, y)) return `record.${key}: uninterrupted ${x}, resumed ${String(y)}`;
-    } else {
-      const ys = y as ArrayLike<number>;
-      if (x.length !== ys.length) return `record.${key}: length ${x.length} vs ${ys.length}`;
-      for (let i = 0; i < x.length; i++) if (!Object.is(x[i], ys[i])) return `record.${key}[${i}]: uninterrupted ${x[i]}, resumed ${ys[i]}`;
-    }
-  }
-  return null;
-}
 
 /** One tactic acting on the lively tactic market for `days` days. */
 function market(tactic: Json, days = 30, agents = 1500): EngineConfig {
   return config({ ...tacticMarket({ days, runs: 1, seed: 5, agents }), tactics: [{ id: 't', ...tactic }] });
 }
 
-/** Run `c` cut after each day of `cuts`, each time saved through JSON text and restored into a fresh run. */
-function resumed(c: EngineConfig, run: number, cuts: number[]): RunRecord {
-  let s = createRun(c, run);
-  let done = 0;
-  for (const cut of cuts) {
-    stepDays(s, done, cut);
-    s = restoreRun(c, snapshotFromJson(snapshotToJson(saveRun(s, cut))));
-    done = cut;
-  }
-  stepDays(s, done, c.days);
-  return finishRun(s);
-}
 
 /** Moves and orders the tactic (cause FIRST_TACTIC_CAUSE) caused in a record. */
 function acted(r: RunRecord): { moves: number; orders: number } {
@@ -92,7 +66,7 @@ describe('a run resumed from a checkpoint equals the uninterrupted run, bit for 
     // The tactic acts before and after the cuts, so its state at the cuts matters.
     const a = acted(whole);
     expect(a.moves + a.orders, `${type} acted`).toBeGreaterThan(20);
-    expect(diffRecords(whole, resumed(c, 1, [7, 19]))).toBeNull();
+    expect(diffRecords(whole, resumedThrough(c, 1, [7, 19]))).toBeNull();
     // Its metrics are part of the record, and are numbers.
     expect(whole.tacticMetrics.length).toBeGreaterThan(0);
   });
