@@ -12,6 +12,7 @@ import { Rng } from '../../src/sim/step/rng';
 import { validateScenario } from '../../src/scenario/parse';
 import { compileScenario } from '../../src/scenario/compile';
 import type { Scenario } from '../../src/scenario/types';
+import { diffRecords } from '../sim/resume';
 
 const root = join(import.meta.dirname, '..', '..');
 function preset(name: string): Scenario {
@@ -23,20 +24,6 @@ function preset(name: string): Scenario {
 const market = preset('supermarket-omnichannel-growth');
 const cls: ClassFile = buildClass(market, { id: 'test-class', title: 'Test class', runs: 2, agents: 1500, rounds: 4, roundDays: 15, levers: market.tactics.map((t) => t.id) });
 
-function diffRecords(a: RunRecord, b: RunRecord): string | null {
-  for (const key of Object.keys(a) as (keyof RunRecord)[]) {
-    const x = a[key];
-    const y = b[key];
-    if (typeof x === 'number') {
-      if (!Object.is(x, y)) return `${key}: ${x} vs ${String(y)}`;
-    } else {
-      const ys = y as ArrayLike<number>;
-      if (x.length !== ys.length) return `${key}: lengths ${x.length} vs ${ys.length}`;
-      for (let i = 0; i < x.length; i++) if (!Object.is(x[i], ys[i])) return `${key}[${i}]: ${x[i]} vs ${ys[i]}`;
-    }
-  }
-  return null;
-}
 
 /** Random lever values on each lever's steps. */
 function randomPlan(c: ClassFile, key: string): number[][] {

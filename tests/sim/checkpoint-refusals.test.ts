@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { restoreRun, resumeRun, RUN_STREAMS, saveRun, simulateRunTo, stepDays } from '../../src/sim/checkpoint';
 import type { EngineConfig } from '../../src/sim/config';
 import type { OrderWindow } from '../../src/sim/results/order-ledger';
-import type { RunRecord } from '../../src/sim/results/recorder';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
 import { coupons } from '../../src/sim/tactics/coupons';
 import { StateError } from '../../src/sim/tactics/state';
 import { config } from '../helpers';
+import { diffRecords } from './resume';
 
 /**
  * Snapshots that do not fit the scenario are refused with a StateError naming the field (checkpoint.ts restoreRun),
@@ -38,20 +38,6 @@ function refusal(f: () => unknown): string {
   throw new Error('accepted');
 }
 
-function sameRecord(a: RunRecord, b: RunRecord): string | null {
-  for (const key of Object.keys(a) as (keyof RunRecord)[]) {
-    const x = a[key];
-    const y = b[key];
-    if (typeof x === 'number') {
-      if (!Object.is(x, y)) return `${key}: ${x} vs ${String(y)}`;
-    } else {
-      const ys = y as ArrayLike<number>;
-      if (x.length !== ys.length) return `${key}: ${x.length} values vs ${ys.length}`;
-      for (let i = 0; i < x.length; i++) if (!Object.is(x[i], ys[i])) return `${key}[${i}]: ${x[i]} vs ${ys[i]}`;
-    }
-  }
-  return null;
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -140,7 +126,7 @@ describe('a snapshot is a copy', () => {
     stepDays(s, 6, 20);
     expect(JSON.stringify(snap, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))).toBe(frozen);
     // And it still resumes to the uninterrupted run.
-    expect(sameRecord(simulateRun(c, 0), resumeRun(c, snap))).toBeNull();
+    expect(diffRecords(simulateRun(c, 0), resumeRun(c, snap))).toBeNull();
   });
 });
 
@@ -162,7 +148,7 @@ describe('simulateRunTo and resumeRun', () => {
     const after: number[] = [];
     const rec = resumeRun(c, snap, (d) => after.push(d));
     expect(after).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    expect(sameRecord(simulateRun(c, 0), rec)).toBeNull();
+    expect(diffRecords(simulateRun(c, 0), rec)).toBeNull();
   });
 });
 
@@ -178,7 +164,7 @@ describe('a new plan whose ledger windows differ from the saved plan’s (restor
     stepDays(r, 7, 20);
     const rec = finishRun(r);
     expect(rec.ledgerWindows).toHaveLength(12);
-    expect(sameRecord(simulateRun(b, 0), rec)).toBeNull();
+    expect(diffRecords(simulateRun(b, 0), rec)).toBeNull();
   });
 
   it('a window that opened before the cut and the saved plan did not count is refused', () => {
@@ -193,7 +179,7 @@ describe('a new plan whose ledger windows differ from the saved plan’s (restor
     const snap = simulateRunTo(a, 0, 5);
     const r = restoreRun(b, snap, a);
     stepDays(r, 5, 20);
-    expect(sameRecord(simulateRun(b, 0), finishRun(r))).toBeNull();
+    expect(diffRecords(simulateRun(b, 0), finishRun(r))).toBeNull();
   });
 
   it('saved windows that do not fit the saved plan are refused, naming ledger.windows and the expected count', () => {
