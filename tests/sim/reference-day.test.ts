@@ -9,6 +9,7 @@ import type { RunState } from '../../src/sim/step/run-state';
 import type { TraitId } from '../../src/sim/step/sources';
 import type { TacticRuntime } from '../../src/sim/tactics/types';
 import { ALONE, compile, Draw, scenarioFor, TACTIC_TYPES } from './random-scenario';
+import { sized } from '../mutation-size';
 
 /**
  * The fast engine (moves.ts: homogeneous and heterogeneous paths, per-tier tables, upper bounds, marked agents,
@@ -29,12 +30,12 @@ import { ALONE, compile, Draw, scenarioFor, TACTIC_TYPES } from './random-scenar
  * only the probe scenarios catch.
  */
 
-/** Mutation runs (STAR_MUTATION_RUN, set by vitest.mutants.config.ts) take the first third of the scenarios and a
- * quarter of the probed ones: every mutant that survives pays for the whole test (docs/testing.md § Mutation testing). */
-const QUICK = process.env.STAR_MUTATION_RUN === '1';
-const SCENARIOS = QUICK ? 80 : 240;
+/** Mutation runs (tests/mutation-size.ts) take the first third of the scenarios (fewer would leave out some tactic:
+ * the check below that each one acted fails at 40) and a quarter of the probed ones, a tenth when the agents' loop
+ * itself is mutated: every mutant that survives pays for the whole test (docs/testing.md § Mutation testing). */
+const SCENARIOS = sized(240, 80);
 /** Further scenarios, each with a probe tactic (below), drawn from streams after the first 240. */
-const PROBED = QUICK ? 40 : 160;
+const PROBED = sized(160, 40, 16);
 const PROBE_STREAMS_FROM = 240;
 
 /**
