@@ -1,6 +1,6 @@
 #!/bin/sh
 # StrykerJS over one group of files, with the test files that test them (docs/testing.md § Mutation testing).
-#   sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics-live|tactics-social|tactics-base|kernel-day|kernel-hot [more stryker options]
+#   sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics-live|tactics-social|tactics-base|kernel-day|kernel-moves|kernel-records [more stryker options]
 # Each group keeps its own incremental file (reports/stryker-incremental-<group>.json) and report
 # (reports/mutation/<group>.json, .html), so groups can be rerun one at a time and only changed mutants are retested.
 # Narrowing the tests only lowers a score (a mutant the other tests would kill counts as survived), never raises it:
@@ -9,12 +9,14 @@
 # mutant's first failing test.
 set -e
 group=$1
-[ -n "$group" ] || { echo "usage: sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics-live|tactics-social|tactics-base|kernel-day|kernel-hot [stryker options]"; exit 2; }
+[ -n "$group" ] || { echo "usage: sh scripts/mutants-group.sh scenario|results|summary|model|meanfield|rng|calendar|state|tactics-live|tactics-social|tactics-base|kernel-day|kernel-moves|kernel-records [stryker options]"; exit 2; }
 shift
 # The tactics are measured in three groups, so that each finishes in a sitting, all with the tactics' tests. Not
 # reference-day.test.ts: the reference day calls the same tactic code as the engine (only the agents' moves are its own),
 # so it cannot tell a mutated tactic from a correct one, and it would cost every surviving mutant 80 engine runs.
 tactic_tests='tests/sim/tactic-live-math.test.ts tests/sim/tactic-states.test.ts tests/sim/tactic-live.test.ts tests/sim/tactic-params.test.ts tests/sim/order-again.test.ts tests/sim/guides-selection.test.ts tests/sim/content-readership.test.ts tests/sim/channels.test.ts tests/sim/tactics.test.ts tests/sim/engine-paths.test.ts tests/sim/invariants.test.ts'
+# The agents' loop's engine tests (kernel-moves, kernel-records), after each group's own exact tests.
+engine_tests='tests/sim/invariants.test.ts tests/sim/order-again.test.ts tests/sim/engine-paths.test.ts tests/sim/determinism.test.ts'
 case "$group" in
   scenario)
     mutate='src/scenario/**/*.ts,src/lib/**/*.ts'
@@ -55,13 +57,25 @@ case "$group" in
     # quick enough to run for every mutant.
     mutate='src/sim/step/model.ts,src/sim/config.ts,src/sim/tiers.ts,src/sim/step/population.ts,src/sim/step/sources.ts,src/sim/step/member-set.ts'
     tests='tests/sim/member-set.test.ts tests/sim/invariants.test.ts tests/sim/determinism.test.ts tests/sim/order-again.test.ts tests/sim/channels.test.ts tests/sim/engine-paths.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-markov.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/reference-day.test.ts' ;;
-  kernel-hot)
-    # The agents' loop: each agent's moves and purchases every day (moves.ts), orders and moves as they are recorded
-    # (run-state.ts), the tactics' per-agent marks (marks.ts). The reference day is the moves' second implementation.
-    # Instrumented, this loop runs about a hundred times slower: the Bass oracle alone passed 120 s in StrykerJS's first
-    # run on the shared machine, so this group needs a quiet machine (docs/testing.md § Mutation testing).
-    mutate='src/sim/step/moves.ts,src/sim/step/run-state.ts,src/sim/step/marks.ts'
-    tests='tests/sim/invariants.test.ts tests/sim/determinism.test.ts tests/sim/reference-day.test.ts tests/sim/order-again.test.ts tests/sim/engine-paths.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-markov.test.ts tests/sim/oracle-bgnbd.test.ts' ;;
+  kernel-moves)
+    # The agents' loop, in two groups so that each finishes in a sitting: each agent's moves and purchases every day
+    # (kernel-moves: moves.ts), and what the loop reads and writes per agent (kernel-records: the tactics' per-agent
+    # marks, marks.ts; orders and moves as they are recorded, run-state.ts). The reference day is the moves' second
+    # implementation, compared bit for bit over random scenarios that use every path of the loop (homogeneous and
+    # heterogeneous, simple and BG/NBD repeat buying, word of mouth, every tactic, a probe using every kind of source
+    # and mark), so it goes first for the moves; it shares marks.ts and run-state.ts with the fast engine, so their own
+    # pointed tests go first for the records. Instrumented, this loop runs about ten times slower (every statement of
+    # every agent's day counts its coverage), so STAR_MUTATION_HOT shrinks the engine tests' markets further
+    # (tests/mutation-size.ts), and the statistical oracles (Bass, Markov, BG/NBD: 50 s a surviving mutant between
+    # them) are left to the kernel-day group: the paths they exercise are the reference day's too. Leaving them out
+    # can only lower the score.
+    export STAR_MUTATION_HOT=1
+    mutate='src/sim/step/moves.ts'
+    tests="tests/sim/reference-day.test.ts $engine_tests" ;;
+  kernel-records)
+    export STAR_MUTATION_HOT=1
+    mutate='src/sim/step/marks.ts,src/sim/step/run-state.ts'
+    tests="tests/sim/marks.test.ts tests/sim/run-state.test.ts tests/sim/reference-day.test.ts $engine_tests" ;;
   *) echo "unknown group: $group"; exit 2 ;;
 esac
 mkdir -p reports/mutation

@@ -7,5 +7,12 @@
  */
 export const UNDER_MUTATION = process.env.STAR_MUTATION_RUN === '1';
 
-/** `full` in `npm test`; `underMutation` under StrykerJS. */
-export const sized = (full: number, underMutation: number): number => (UNDER_MUTATION ? underMutation : full);
+/**
+ * Set by scripts/mutants-group.sh for the kernel-hot group only: there the agents' loop itself is instrumented (every
+ * statement of every agent's day counts its coverage), so the engine tests run on smaller markets still.
+ */
+export const HOT_LOOP_MUTATED = UNDER_MUTATION && process.env.STAR_MUTATION_HOT === '1';
+
+/** `full` in `npm test`; `underMutation` under StrykerJS; `hotLoop` when the agents' loop is mutated (kernel-hot). */
+export const sized = (full: number, underMutation: number, hotLoop: number = underMutation): number =>
+  HOT_LOOP_MUTATED ? hotLoop : UNDER_MUTATION ? underMutation : full;

@@ -3,11 +3,12 @@ import { config, runAll } from '../helpers';
 import { simulateRun } from '../../src/sim/step/model';
 import { runDigests } from '../../src/sim/batch';
 import { digestRun } from '../../src/sim/results/digest';
+import { sized } from '../mutation-size';
 
 const patch = {
   days: 45,
   runs: 3,
-  population: { agents: 4000, scale: 3, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.06, R5: 0.04 }, heterogeneity: true },
+  population: { agents: sized(4000, 4000, 1000), scale: 3, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.06, R5: 0.04 }, heterogeneity: true },
   wordOfMouth: { q: 0.05, sources: ['R4', 'R5'] },
   tactics: [{ id: 'ads', type: 'ads', schedule: { weekly: ['sat'] }, dailySpend: 3000 }],
 };

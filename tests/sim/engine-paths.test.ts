@@ -32,7 +32,7 @@ describe('a homogeneous population with a tactic that acts on particular agents 
   //   in-stream repeat orders per run  = S · N5 · a · b         (binomial: sd = √(S · N5 · a · b))
   //   in-stream first purchases per run = N3 · (1 − (1 − a·f)^S)
   const days = 56;
-  const n = sized(20000, 5000);
+  const n = sized(20000, 5000, 2000);
   const a = 0.05;
   const f = 0.1;
   const b = 0.1;
@@ -100,7 +100,7 @@ describe('BG/NBD repeat buying with a tactic that gives buyers an extra purchase
   // model says an in-stream purchase chance reaches inactive buyers too (and makes them active again), so by hand:
   //   in-stream orders per run = S · N · att · b · (1 − (1 − e^{−λ})) ≈ S · N · att · b.
   const days = 40;
-  const n = sized(20000, 5000);
+  const n = sized(20000, 5000, 2000);
   const att = 0.05;
   const b = 0.1;
   // Compiled anew by each test as well (compiling runs src/sim code: schedules, apportioning agents to tiers), so
@@ -268,7 +268,7 @@ describe('coupon kinds: redemption, discount and cost by hand', () => {
   // with a discount of the face value (every basket is 100 ≥ 25) — except a threshold coupon's: a basket of 100 is
   // topped up to 200 when the customer adds up to half the threshold (top-up reach 0.5), and bought at 100 without the
   // coupon when only up to 30 % (reach 0.3) — and the cost is discounts + issued × issue cost.
-  const n = sized(10000, 3000);
+  const n = sized(10000, 3000, 1500);
   const V = 10;
   const face = 25;
   const issueCost = 0.05;
@@ -365,7 +365,7 @@ describe('ads retarget warm audiences, by hand', () => {
   // 10 000 buyers (R5) who never buy on their own; ads spend ¥4 000 a day at ¥40 per 1 000 impressions, half of it on
   // the warm pool (R3–R5, all 10 000 people): 50 000 impressions, 5 a person, so f/(1 + f) = 5/6 of them are reached
   // each day (ec 1, shape 1, no carry-over) and retargetBuyRate 1 % of those buy: 10 000 × 5/6 × 1 % ≈ 83.3 a day.
-  const n = sized(10000, 3000);
+  const n = sized(10000, 3000, 1500);
   const cfg = (retargetShare: number) =>
     config({
       days: 20,

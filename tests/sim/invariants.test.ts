@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { config } from '../helpers';
 import { createRun, finishRun, stepDay } from '../../src/sim/step/model';
 import type { EngineConfig } from '../../src/sim/config';
+import { sized } from '../mutation-size';
 
 const sum = (a: ArrayLike<number>) => {
   let s = 0;
@@ -26,12 +27,12 @@ function runWithOrderSpy(c: EngineConfig, run: number) {
 const variants: Record<string, Record<string, unknown>> = {
   'homogeneous, simple repeat': {},
   'heterogeneous, word of mouth, ads': {
-    population: { agents: 6000, scale: 7, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.06, R5: 0.04 }, heterogeneity: true },
+    population: { agents: sized(6000, 6000, 1500), scale: 7, initial: { R0: 0.5, R1: 0.2, R2: 0.1, R3: 0.1, R4: 0.06, R5: 0.04 }, heterogeneity: true },
     wordOfMouth: { q: 0.05, sources: ['R4', 'R5'] },
     tactics: [{ id: 'ads', type: 'ads', schedule: { daily: true }, dailySpend: 2000 }],
   },
   'heterogeneous BG/NBD': {
-    population: { agents: 6000, scale: 1, initial: { R0: 0.3, R1: 0.2, R2: 0.1, R3: 0.2, R4: 0.1, R5: 0.1 }, heterogeneity: true },
+    population: { agents: sized(6000, 6000, 1500), scale: 1, initial: { R0: 0.3, R1: 0.2, R2: 0.1, R3: 0.2, R4: 0.1, R5: 0.1 }, heterogeneity: true },
     baseline: {
       forward: { R0: 0.002, R1: 0.02, R2: 0.01, R3: 0.01, R4: 0 },
       reverse: { R1: 0.01, R2: 0.01, R3: 0.005, R4: 0.004, R5: 0.006 },

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { config, runAll } from '../helpers';
 import { bassDiscrete, bassDiscreteTextbook } from '../../src/sim/response';
+import { sized } from '../mutation-size';
 
 describe('word of mouth follows discrete Bass diffusion', () => {
   const p = 0.002;
   const q = 0.08;
   const days = 150;
-  const n = 20000;
+  const n = sized(20000, 20000, 4000);
   // Compiled anew by each test as well (compiling runs src/sim code: schedules, apportioning agents to tiers), so
   // that a mutant there is seen; `c` is for the test's own arithmetic.
   const configOf = () =>
     config({
       days,
-      runs: 24,
+      runs: sized(24, 24, 12),
       population: { agents: n, scale: 1, initial: { R0: 1, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 }, heterogeneity: false },
       baseline: {
         forward: { R0: p, R1: 0, R2: 0, R3: 0, R4: 0 },

@@ -6,7 +6,7 @@ import { sized } from '../mutation-size';
 describe('BG/NBD repeat buying matches the closed form', () => {
   const params = { r: 0.8, alpha: 20, a: 1.6, b: 4 };
   const days = 240;
-  const n = sized(20000, 5000);
+  const n = sized(20000, 5000, 2000);
   // Compiled anew by each test as well (compiling runs src/sim code: schedules, apportioning agents to tiers), so
   // that a mutant there is seen; `c` is for the test's own arithmetic.
   const configOf = () =>

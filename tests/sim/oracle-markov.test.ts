@@ -38,8 +38,8 @@ describe('baseline chain oracle (heterogeneity and tactics off)', () => {
   const configOf = () =>
     config({
       days,
-      runs: sized(40, 8),
-      population: { agents: 20000, scale: 1, initial: { R0: 0.4, R1: 0.2, R2: 0.15, R3: 0.1, R4: 0.1, R5: 0.05 }, heterogeneity: false },
+      runs: sized(40, 8, 8),
+      population: { agents: sized(20000, 20000, 5000), scale: 1, initial: { R0: 0.4, R1: 0.2, R2: 0.15, R3: 0.1, R4: 0.1, R5: 0.05 }, heterogeneity: false },
       baseline: {
         forward: { R0: 0.004, R1: 0.03, R2: 0.02, R3: 0.015, R4: 0.02 },
         reverse: { R1: 0.01, R2: 0.012, R3: 0.008, R4: 0.006, R5: 0.01 },

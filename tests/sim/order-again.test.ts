@@ -3,6 +3,7 @@ import { createRun } from '../../src/sim/step/model';
 import type { Order, RunState } from '../../src/sim/step/run-state';
 import { R3, R4, R5 } from '../../src/sim/tiers';
 import { config, runAll, tacticMarket } from '../helpers';
+import { sized } from '../mutation-size';
 
 /**
  * Several orders per customer in one event (Order.again, docs/model.md § Several orders in one event): a tactic's
@@ -81,7 +82,7 @@ describe('a coupon pack with orderAgain: the next coupon used at once', () => {
   // Every buyer gets a pack of three on day 0 only, with a high redemption chance, so a few hundred redeem that day.
   const coupons = (orderAgain: number) =>
     config({
-      ...tacticMarket({ days: 20, runs: 4, seed: 7, agents: 20000 }),
+      ...tacticMarket({ days: 20, runs: 4, seed: 7, agents: sized(20000, 20000, 5000) }),
       tactics: [{ id: 'c', type: 'coupons', kind: 'storewide', targets: ['R4', 'R5'], schedule: { dates: ['2026-03-02'] }, reach: 1, perIssue: 3, validityDays: 30, redeemRate: 0.9, orderAgain }],
     });
   it('of the buyers the coupon brought on its day, the share ordering again there is orderAgain (one draw a day: no other order can come that day)', () => {

@@ -9,6 +9,7 @@ import type { RunState } from '../../src/sim/step/run-state';
 import type { TraitId } from '../../src/sim/step/sources';
 import type { TacticRuntime } from '../../src/sim/tactics/types';
 import { ALONE, compile, Draw, scenarioFor, TACTIC_TYPES } from './random-scenario';
+import { sized } from '../mutation-size';
 
 /**
  * The fast engine (moves.ts: homogeneous and heterogeneous paths, per-tier tables, upper bounds, marked agents,
@@ -29,12 +30,12 @@ import { ALONE, compile, Draw, scenarioFor, TACTIC_TYPES } from './random-scenar
  * only the probe scenarios catch.
  */
 
-/** Mutation runs (STAR_MUTATION_RUN, set by vitest.mutants.config.ts) take the first third of the scenarios and a
- * quarter of the probed ones: every mutant that survives pays for the whole test (docs/testing.md § Mutation testing). */
-const QUICK = process.env.STAR_MUTATION_RUN === '1';
-const SCENARIOS = QUICK ? 80 : 240;
+/** Mutation runs (tests/mutation-size.ts) take the first third of the scenarios (fewer would leave out some tactic:
+ * the check below that each one acted fails at 40) and a quarter of the probed ones, a tenth when the agents' loop
+ * itself is mutated: every mutant that survives pays for the whole test (docs/testing.md § Mutation testing). */
+const SCENARIOS = sized(240, 80);
 /** Further scenarios, each with a probe tactic (below), drawn from streams after the first 240. */
-const PROBED = QUICK ? 40 : 160;
+const PROBED = sized(160, 40, 16);
 const PROBE_STREAMS_FROM = 240;
 
 /**
@@ -206,58 +207,74 @@ function compareRun(c: EngineConfig, run: number, probe?: ProbeSpec): { diff: st
 
 const only = process.env.REFERENCE_DAY_SCENARIO;
 
+/** What one scenario exercised, so that a generator change that stops testing something is noticed. */
+interface Exercised {
+  heterogeneous: boolean;
+  bgnbd: boolean;
+  wordOfMouth: boolean;
+  tacticsActing: string[];
+}
+
+/**
+ * One test per scenario, so that StrykerJS (perTest coverage) runs against a mutant only the scenarios that reach its
+ * code: a mutant on the BG/NBD path is not checked on the simple-repeat scenarios. Each records what it exercised
+ * here, and the last test checks the mix.
+ */
+const exercised = new Map<number, Exercised>();
+
 describe('the fast engine equals the reference day, bit for bit', () => {
-  it(`over ${only === undefined ? SCENARIOS : 1} random scenarios (every tactic alone and in combinations)`, () => {
-    const ks = only === undefined ? Array.from({ length: SCENARIOS }, (_, k) => k) : [Number(only)];
-    // What the scenarios exercised, so that a generator change that stops testing something is noticed.
-    const seen = { homogeneous: 0, heterogeneous: 0, bgnbd: 0, simple: 0, wordOfMouth: 0, tacticsActing: new Map<string, number>() };
-    for (const k of ks) {
-      const { json, run } = scenarioFor(k);
-      const c = compile(json);
-      const { diff, fast } = compareRun(c, run);
-      if (diff) {
-        throw new Error(
-          `scenario #${k} (generator stream "reference-day/${k}", run ${run}): fast engine and reference differ\n${diff}\n` +
-            `replay: REFERENCE_DAY_SCENARIO=${k} npx vitest run --project unit tests/sim/reference-day.test.ts\n` +
-            `scenario JSON (simulate run ${run}):\n${JSON.stringify(json)}`,
-        );
-      }
-      seen[c.heterogeneity ? 'heterogeneous' : 'homogeneous']++;
-      seen[c.repeatModel.kind === 'bgnbd' ? 'bgnbd' : 'simple']++;
-      if (c.wordOfMouth.q > 0) seen.wordOfMouth++;
-      // A tactic acted if it caused a move or an order.
-      const names = causeNames(c);
-      c.tactics.forEach((t) => {
+  const ks = only === undefined ? Array.from({ length: SCENARIOS }, (_, k) => k) : [Number(only)];
+  it.each(ks)('random scenario #%i (every tactic alone and in combinations)', (k) => {
+    const { json, run } = scenarioFor(k);
+    const c = compile(json);
+    const { diff, fast } = compareRun(c, run);
+    if (diff) {
+      throw new Error(
+        `scenario #${k} (generator stream "reference-day/${k}", run ${run}): fast engine and reference differ\n${diff}\n` +
+          `replay: REFERENCE_DAY_SCENARIO=${k} npx vitest run --project unit tests/sim/reference-day.test.ts\n` +
+          `scenario JSON (simulate run ${run}):\n${JSON.stringify(json)}`,
+      );
+    }
+    // A tactic acted if it caused a move or an order.
+    const names = causeNames(c);
+    const tacticsActing = c.tactics
+      .filter((t) => {
         const cause = names.indexOf(t.id);
         let acted = fast.causeOrders[cause]! > 0;
         for (let p = 0; p < 36; p++) acted ||= fast.causeMoves[cause * 36 + p]! > 0;
-        if (acted) seen.tacticsActing.set(t.type, (seen.tacticsActing.get(t.type) ?? 0) + 1);
-      });
-    }
-    if (only !== undefined) return;
-    if (process.env.REFERENCE_DAY_VERBOSE) console.log(JSON.stringify({ ...seen, tacticsActing: Object.fromEntries(seen.tacticsActing) }));
-    expect(seen.homogeneous).toBeGreaterThan(SCENARIOS / 4);
-    expect(seen.heterogeneous).toBeGreaterThan(SCENARIOS / 4);
-    expect(seen.bgnbd).toBeGreaterThan(SCENARIOS / 4);
-    expect(seen.simple).toBeGreaterThan(SCENARIOS / 4);
-    expect(seen.wordOfMouth).toBeGreaterThan(SCENARIOS / 4);
-    for (const type of TACTIC_TYPES) expect(seen.tacticsActing.get(type) ?? 0, `scenarios in which ${type} caused moves or orders`).toBeGreaterThanOrEqual(Math.ceil((10 * SCENARIOS) / 240));
+        return acted;
+      })
+      .map((t) => t.type);
+    exercised.set(k, { heterogeneous: c.heterogeneity, bgnbd: c.repeatModel.kind === 'bgnbd', wordOfMouth: c.wordOfMouth.q > 0, tacticsActing });
   });
 
-  it(`over ${only === undefined ? PROBED : 1} random scenarios with a probe tactic using every kind of source and mark`, () => {
-    const ks = only === undefined ? Array.from({ length: PROBED }, (_, k) => k) : [Number(only)];
-    for (const k of ks) {
-      const { json, run } = scenarioFor(PROBE_STREAMS_FROM + k);
-      const c = compile(json);
-      const probe = probeSpecFor(k, causeNames(c).length);
-      const { diff } = compareRun(c, run, probe);
-      if (diff) {
-        throw new Error(
-          `probed scenario #${k} (generator streams "reference-day/${PROBE_STREAMS_FROM + k}" and "reference-day/probe/${k}", run ${run}): fast engine and reference differ\n${diff}\n` +
-            `replay: REFERENCE_DAY_SCENARIO=${k} npx vitest run --project unit tests/sim/reference-day.test.ts\n` +
-            `scenario JSON (simulate run ${run}):\n${JSON.stringify(json)}\nprobe: ${JSON.stringify(probe)}`,
-        );
-      }
+  // Reads only what the scenarios above recorded (it runs no product code, so StrykerJS never runs it alone).
+  it.skipIf(only !== undefined)(`the ${SCENARIOS} random scenarios exercised every path and every tactic`, () => {
+    expect(exercised.size, 'run together with the scenario tests above').toBe(SCENARIOS);
+    const all = [...exercised.values()];
+    const count = (f: (e: Exercised) => boolean) => all.filter(f).length;
+    if (process.env.REFERENCE_DAY_VERBOSE) console.log(JSON.stringify(all));
+    expect(count((e) => !e.heterogeneous)).toBeGreaterThan(SCENARIOS / 4);
+    expect(count((e) => e.heterogeneous)).toBeGreaterThan(SCENARIOS / 4);
+    expect(count((e) => e.bgnbd)).toBeGreaterThan(SCENARIOS / 4);
+    expect(count((e) => !e.bgnbd)).toBeGreaterThan(SCENARIOS / 4);
+    expect(count((e) => e.wordOfMouth)).toBeGreaterThan(SCENARIOS / 4);
+    for (const type of TACTIC_TYPES)
+      expect(count((e) => e.tacticsActing.includes(type)), `scenarios in which ${type} caused moves or orders`).toBeGreaterThanOrEqual(Math.ceil((10 * SCENARIOS) / 240));
+  });
+
+  const probed = only === undefined ? Array.from({ length: PROBED }, (_, k) => k) : [Number(only)];
+  it.each(probed)('random scenario #%i with a probe tactic using every kind of source and mark', (k) => {
+    const { json, run } = scenarioFor(PROBE_STREAMS_FROM + k);
+    const c = compile(json);
+    const probe = probeSpecFor(k, causeNames(c).length);
+    const { diff } = compareRun(c, run, probe);
+    if (diff) {
+      throw new Error(
+        `probed scenario #${k} (generator streams "reference-day/${PROBE_STREAMS_FROM + k}" and "reference-day/probe/${k}", run ${run}): fast engine and reference differ\n${diff}\n` +
+          `replay: REFERENCE_DAY_SCENARIO=${k} npx vitest run --project unit tests/sim/reference-day.test.ts\n` +
+          `scenario JSON (simulate run ${run}):\n${JSON.stringify(json)}\nprobe: ${JSON.stringify(probe)}`,
+      );
     }
   });
 
