@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { config, STILL_BASELINE } from '../helpers';
+import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
+import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
+import { createRun, stepDay } from '../../src/sim/step/model';
+import { stepMoves } from '../../src/sim/step/moves';
+import type { RunState } from '../../src/sim/step/run-state';
+import { DaySources, MAX_SOURCES_PER_TIER } from '../../src/sim/step/sources';
+import { getTactic } from '../../src/sim/tactics/registry';
+import type { TacticRuntime } from '../../src/sim/tactics/types';
+
+/**
+ * The social tactics' arithmetic (guides, community groups, referral), checked value by value against numbers worked
+ * out by hand from each scenario's parameters, with rates below 1 so that no chance is clamped at 1. Two probes:
+ *
+ * - the mean-field runtime (`expect`) driven one day at a time with start counts and yesterday's orders given by the
+ *   test, reading back the chances, purchase-rate lifts, value changes and costs it books for the day;
+ * - the agent runtime (`create`) of a small run, reading the chances it marks on each agent and the tier sources it
+ *   adds at the start of a day.
+ *
+ * Each is a few days of a few dozen agents, so that it runs once per mutant in the mutation groups.
+ */
+
+type Json = Record<string, unknown>;
+const T = FIRST_TACTIC_CAUSE;
+
+/** One tactic (id t) on a population whose tiers never move by themselves unless `moves` says so. */
+function scenario(tactic: Json, pop: { agents: number; scale?: number; initial: Json }, days: number, moves: Json = {}): EngineConfig {
+  const population = { scale: 1, heterogeneity: false, ...pop, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0, ...pop.initial } };
+  return config({ days, runs: 1, seed: 11, population, baseline: { ...STILL_BASELINE, ...moves }, tactics: [{ id: 't', schedule: { daily: true }, ...tactic }] });
+}
+
+interface MfDay {
+  /** Forward and reverse chances the tactic added, by "from>to". */
+  p: Record<string, number>;
+  /** Purchase-rate multipliers of R4 and R5. */
+  buy: [number, number];
+  cost: number;
+  value: number;
+}
+
+/** The tactic's mean-field runtime; each call runs one day from the given start counts (agents) and yesterday's orders. */
+function meanField(c: EngineConfig): (day: number, counts: number[], lastOrders: number) => MfDay {
+  const t = c.tactics[0]!;
+  const rt = getTactic(t.type).expect(t, { cause: T, engine: c, openers: new Map() });
+  const sources = new DaySources();
+  return (day, counts, lastOrders) => {
+    sources.reset();
+    let cost = 0;
+    let value = 0;
+    const startCounts = Float64Array.from(counts);
+    const m: MeanFieldDay = {
+      config: c,
+      day,
+      demand: 1,
+      startCounts,
+      sources,
+      flows: new Float64Array(36),
+      ordersByTier: new Float64Array(6),
+      lastOrders,
+      cost: (cause, a) => {
+        expect(cause).toBe(T);
+        cost += a;
+      },
+      adjustValue: (cause, v) => {
+        expect(cause).toBe(T);
+        value += v;
+      },
+      realCount: (k) => startCounts[k]! * c.scale,
+    };
+    rt.beginDay(m);
+    return { p: added(sources), buy: [sources.buyMult[4]!, sources.buyMult[5]!], cost, value };
+  };
+}
+
+/** The tactic's forward and reverse sources in a day's table, by "from>to". */
+function added(src: DaySources): Record<string, number> {
+  const p: Record<string, number> = {};
+  for (let from = 0; from < 6; from++) {
+    for (let k = 0; k < src.fCount[from]!; k++) {
+      const at = from * MAX_SOURCES_PER_TIER + k;
+      if (src.fCause[at] === T) p[`${from}>${src.fTo[at]}`] = src.fP[at]!;
+    }
+    for (let k = 0; k < src.rCount[from]!; k++) {
+      const at = from * MAX_SOURCES_PER_TIER + k;
+      if (src.rCause[at] === T) p[`${from}>${src.rTo[at]}`] = src.rP[at]!;
+    }
+  }
+  return p;
+}
+
+interface Marked {
+  s: RunState;
+  rt: TacticRuntime;
+  /** Chances marked on agents today, by kind, as [agent, chance or multiplier]. */
+  forward: Array<[number, number]>;
+  reverse: Array<[number, number]>;
+  buy: Array<[number, number]>;
+  recall: Array<[number, number]>;
+  buyChance: Array<[number, number]>;
+  p: Record<string, number>;
+  /** Finish the day (moves, orders, costs). */
+  finish(): void;
+}
+
+/** A run stepped through `day − 1`, then the start of `day`: what the tactic marked and added. */
+function marked(c: EngineConfig, day: number): Marked {
+  const s = createRun(c, 0);
+  for (let d = 0; d < day; d++) stepDay(s, d);
+  const out: Marked = { s, rt: s.tactics[0]!, forward: [], reverse: [], buy: [], recall: [], buyChance: [], p: {}, finish: () => (stepMoves(s), s.endDay()) };
+  const marks = s.marks as unknown as Record<string, (...a: unknown[]) => void>;
+  for (const kind of ['forward', 'reverse', 'buy', 'recall', 'buyChance'] as const) {
+    const real = marks[kind]!.bind(s.marks);
+    marks[kind] = (...a: unknown[]) => {
+      out[kind].push([a[0] as number, a[1] as number]);
+      real(...a);
+    };
+  }
+  s.beginDay(day);
+  out.p = added(s.sources);
+  return out;
+}
+
+/** The distinct values among marked chances, rounded to 12 digits. */
+function values(calls: Array<[number, number]>): number[] {
+  return [...new Set(calls.map(([, p]) => Number(p.toPrecision(12))))].sort((a, b) => a - b);
+}
+
+const close = (x: number) => expect.closeTo(x, 12);
+
+// Guides: 2 guides holding 50 people each at scale 2 (50 agents), following 20 people each closely; 20 messages a
+// working day (10 × effort 2) against a half-saturation of 30, shape 1, no carry-over: pressure 20 / 50 = 0.4 while
+// attention is full. Adds run at min(1, 2 × 0.4) = 0.8 of 2 × 10 × 2 people: 32 people, 16 agents a day.
+const guidesMath = {
+  type: 'guides',
+  schedule: { daily: true, effort: 2 },
+  guides: 2,
+  contactsPerGuide: 50,
+  attentionCapacity: 20,
+  addsPerGuide: 10,
+  messagesPerGuide: 10,
+  halfSaturationMessages: 30,
+  shape: 1,
+  halfLifeDays: 0,
+  inStoreShare: 0.25,
+  postOrderAddRate: 0.1,
+  consultRate: 0.2,
+  consultationWeight: 1.5,
+  followUpLift: 0.5,
+  welcomeDays: 3,
+  welcomeLift: 2,
+  basketLift: 0.3,
+  recallRate: 0.5,
+  guideCostPerMonth: 6000,
+};
+
+describe('guides: the mean-field preview, day by day by hand', () => {
+  it('adds from R2 and at the till, consultation of welcome contacts, the followed buyers’ lift and baskets, attention beyond capacity', () => {
+    // Room for 2 × 40 people at scale 2: 40 agents.
+    const c = scenario({ ...guidesMath, contactsPerGuide: 40 }, { agents: 100, scale: 2, initial: { R2: 1 } }, 5, { reverse: { ...STILL_BASELINE.reverse, R3: 0.1 } });
+    const day = meanField(c);
+    // Day 0: no contacts yet. Consultation 0.2 × 1.5 × 0.4 = 0.12 a day (0.24 in the welcome period). Adds: 16 agents,
+    // a quarter at the till (4, at most yesterday's 8 orders), the rest from R2: 12 of 40, a chance of 0.3.
+    const d0 = day(0, [0, 0, 40, 30, 15, 5], 8);
+    expect(d0.p).toEqual({ '2>3': close(0.3) });
+    expect(d0.buy).toEqual([1, 1]);
+    expect(d0.value).toBe(0);
+    // ¥6 000 a guide-month: 2 × 6 000 / 30 a day.
+    expect(d0.cost).toBeCloseTo(400, 9);
+    // After day 0: R3 contacts 12 (all welcome); buyer contacts 4 at the till + 8 orders × 1 × 0.1 after an order = 4.8.
+    // Day 1: 16.8 agents = 16.8 people a guide, within 20: pressure 0.4. The 12 welcome contacts convert at 0.24: 2.88
+    // of 36 R3, a chance of 0.08. Buyer contacts 4.8 of 24 buyers: lift 1 + 0.5 × 0.4 × 0.2 = 1.04; yesterday's 10 orders
+    // × 0.2 × ¥100 × 0.3 × 0.4 = ¥24 more value. Room 40 − 16.8 = 23.2 ≥ 16: 12 of 30 R2 (0.4).
+    const d1 = day(1, [0, 0, 30, 36, 16, 8], 10);
+    expect(d1.p).toEqual({ '2>3': close(0.4), '3>4': close(0.08) });
+    expect(d1.buy).toEqual([close(1.04), close(1.04)]);
+    expect(d1.value).toBeCloseTo(24, 9);
+    // After day 1: R3 contacts 12 + 12 − 2.88 − 10 % of 12 decaying = 19.92; the ring: day 0's 12 × (1 − 0.24 − 0.1)
+    // = 7.92 and day 1's 12. Buyer contacts 4.8 + 2.88 + 4 (till) + 10 × (1 − 4.8 / 24) × 0.1 = 12.48.
+    // Day 2: 32.4 contacts a guide, beyond 20: attention 20 / 32.4, pressure 0.4 × 20 / 32.4 = 8 / 32.4.
+    const pr2 = 8 / 32.4;
+    const consult2 = 0.2 * 1.5 * pr2;
+    const d2 = day(2, [0, 0, 20, 40, 20, 10], 12);
+    // All 19.92 R3 contacts are in their welcome period: 19.92 × 2 × consult2 of 40 R3.
+    expect(d2.p['3>4']).toBeCloseTo((19.92 * 2 * consult2) / 40, 12);
+    // Adds at min(1, 2 × pr2) of 40 people: 40 × 0.49383 / 2 = 9.88 agents, beyond the room left, 40 − 32.4 = 7.6;
+    // three quarters of them from R2's 20.
+    expect(d2.p['2>3']).toBeCloseTo((7.6 * 0.75) / 20, 12);
+    expect(d2.buy[0]).toBeCloseTo(1 + 0.5 * pr2 * (12.48 / 30), 12);
+    expect(d2.value).toBeCloseTo(12 * (12.48 / 30) * 100 * 0.3 * pr2, 9);
+  });
+
+  it('the welcome period: a ring of the last welcomeDays days’ joins, aged by conversion and decay', () => {
+    // Welcome 2 days, 10 % of R3 decaying a day, 12 joins a day (0.3 of 40 R2). Welcome contacts convert at 0.24,
+    // the others at 0.12; the ring keeps 1 − 0.24 − 0.1 = 0.66 of each day's joins a day.
+    const c = scenario({ ...guidesMath, welcomeDays: 2, attentionCapacity: 1000 }, { agents: 100, scale: 2, initial: { R2: 1 } }, 7, { reverse: { ...STILL_BASELINE.reverse, R3: 0.1 } });
+    const day = meanField(c);
+    const counts = [0, 0, 40, 30, 15, 5];
+    expect(day(0, counts, 0).p['2>3']).toBeCloseTo(0.3, 12);
+    // Day 1: day 0's 12, all welcome: 2.88 convert. R3 contacts after: 12 + 12 − 2.88 − 1.2 = 19.92 (ring: 7.92, 12).
+    expect(day(1, counts, 0).p['3>4']).toBeCloseTo(2.88 / 30, 12);
+    // Day 2: all 19.92 are still welcome (day 0's slot is refilled at the end of the day): 4.7808 convert.
+    // After: 19.92 + 12 − 4.7808 − 1.992 = 25.1472; the ring: day 1's 12 × 0.66 = 7.92 and day 2's 12.
+    expect(day(2, counts, 0).p['3>4']).toBeCloseTo((19.92 * 0.24) / 30, 12);
+    // Day 3: 19.92 welcome at 0.24, the other 25.1472 − 19.92 = 5.2272 (day 0's) at 0.12.
+    expect(day(3, counts, 0).p['3>4']).toBeCloseTo((19.92 * 0.24 + 5.2272 * 0.12) / 30, 12);
+  });
+
+  it('buyer contacts never exceed the room the guides have beside their R3 contacts', () => {
+    // 1 guide holding 30 (scale 1), adds 100 × min(1, 2 × ½) a day: 30 (the room). Half from R2 (15 of 100: 0.15),
+    // half at the till (15, of yesterday's 50 orders), and 50 × 0.1 = 5 after an order: 20 buyer contacts would
+    // join, but there is room for 30 − 15 = 15.
+    const g = { ...guidesMath, schedule: { daily: true }, guides: 1, contactsPerGuide: 30, attentionCapacity: 1000, addsPerGuide: 100, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 0.5 };
+    const day = meanField(scenario(g, { agents: 300, initial: { R2: 1 } }, 3));
+    expect(day(0, [0, 0, 100, 0, 100, 0], 50).p).toEqual({ '2>3': close(0.15) });
+    // Day 1: 15 buyer contacts of 100 buyers: lift 1 + 0.5 × ½ × 0.15; no room left, no adds.
+    const d1 = day(1, [0, 0, 85, 15, 100, 0], 50);
+    expect(d1.buy[0]).toBeCloseTo(1 + 0.5 * 0.5 * 0.15, 12);
+    expect(d1.p['2>3']).toBeUndefined();
+  });
+
+  it('a day off: no pressure, no adds, nobody added after the day’s orders; the guides are paid all the same', () => {
+    // Guides work Mondays (2 March 2026 is day 0). Day 0: 12 R3 contacts from R2 and 4 at the till (of 10 orders
+    // yesterday) + 10 × 0.1 after an order: 5 buyer contacts.
+    const day = meanField(scenario({ ...guidesMath, attentionCapacity: 1000, schedule: { weekly: ['mon'], effort: 2 } }, { agents: 100, scale: 2, initial: { R2: 1 } }, 8));
+    day(0, [0, 0, 40, 30, 15, 5], 10);
+    const off = day(1, [0, 0, 40, 30, 15, 5], 20);
+    expect(off.p).toEqual({});
+    expect(off.buy).toEqual([1, 1]);
+    expect(off.cost).toBeCloseTo(400, 9);
+    // The next Monday: still 5 buyer contacts of 20 buyers (none added after Tuesday's 20 orders): lift 1 + 0.5 × 0.4 × ¼.
+    expect(day(7, [0, 0, 40, 30, 15, 5], 0).buy[0]).toBeCloseTo(1 + 0.5 * 0.4 * 0.25, 12);
+  });
+
+  it('no buyers: no lift and no value change; with no welcome period every contact converts at the plain rate', () => {
+    const c = scenario({ ...guidesMath, welcomeDays: 0, attentionCapacity: 1000 }, { agents: 100, scale: 2, initial: { R2: 1 } }, 3);
+    const day = meanField(c);
+    const d0 = day(0, [0, 0, 40, 30, 0, 0], 5);
+    expect(d0.buy).toEqual([1, 1]);
+    expect(d0.value).toBe(0);
+    // 12 R3 contacts at 0.12 of 30 R3; buyer contacts after day 0: 4 till + 5 × 1 × 0.1 = 4.5 (all of yesterday's
+    // orders by non-contacts when there were no buyers).
+    const d1 = day(1, [0, 0, 0, 30, 9, 0], 0);
+    expect(d1.p['3>4']).toBeCloseTo((12 * 0.12) / 30, 12);
+    expect(d1.buy[0]).toBeCloseTo(1 + 0.5 * 0.4 * (4.5 / 9), 12);
+  });
+
+  it('the preview never converts more contacts than there are (each contact’s chance is capped at 1, as in the engine)', () => {
+    // One guide, consultation 1 × ½ a day, four times in the welcome period: 2, capped at 1. Day 0 adds all 10 R2;
+    // on day 1 the 10 welcome contacts all convert (not 0.5 × 4 × 10 = 20) among 100 R3: a chance of 0.1.
+    const g = { ...guidesMath, schedule: { daily: true }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 100, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 0, postOrderAddRate: 0, consultRate: 1, consultationWeight: 1, welcomeDays: 14, welcomeLift: 4 };
+    const day = meanField(scenario(g, { agents: 200, initial: { R2: 1 } }, 3));
+    day(0, [0, 0, 10, 90, 40, 0], 0);
+    const d1 = day(1, [0, 0, 0, 100, 40, 0], 0);
+    expect(d1.p['3>4']).toBeCloseTo(0.1, 12);
+    // So 10 buyer contacts (not 20) among 50 buyers on day 2: lift 1 + 0.5 × ½ × 10 / 50.
+    const d2 = day(2, [0, 0, 0, 90, 50, 0], 0);
+    expect(d2.buy[0]).toBeCloseTo(1 + 0.5 * 0.5 * (10 / 50), 12);
+  });
+});
