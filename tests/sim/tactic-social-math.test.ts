@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { config, STILL_BASELINE } from '../helpers';
 import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
 import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
-import { createRun, stepDay } from '../../src/sim/step/model';
+import { createRun, simulateRun, stepDay } from '../../src/sim/step/model';
 import { stepMoves } from '../../src/sim/step/moves';
 import type { RunState } from '../../src/sim/step/run-state';
 import { DaySources, MAX_SOURCES_PER_TIER } from '../../src/sim/step/sources';
@@ -256,5 +256,113 @@ describe('guides: the mean-field preview, day by day by hand', () => {
     // So 10 buyer contacts (not 20) among 50 buyers on day 2: lift 1 + 0.5 × ½ × 10 / 50.
     const d2 = day(2, [0, 0, 0, 90, 50, 0], 0);
     expect(d2.buy[0]).toBeCloseTo(1 + 0.5 * 0.5 * (10 / 50), 12);
+  });
+});
+
+describe('guides: the chances the engine’s runtime marks, by hand', () => {
+  it('adds from R2 at the pressure of effort 2 and the capacity at scale 2', () => {
+    // Day 0 (no contacts, full attention): pressure 0.4, adds 16 agents, three quarters from 100 R2: 0.12.
+    const c = scenario(guidesMath, { agents: 200, scale: 2, initial: { R2: 0.5, R4: 0.5 } }, 2);
+    expect(marked(c, 0).p).toEqual({ '2>3': close(0.12) });
+    // Room for 2 × 5 people at scale 2: 5 agents, fewer than the 16 adds: 5 × 0.75 / 100.
+    const small = scenario({ ...guidesMath, contactsPerGuide: 5 }, { agents: 200, scale: 2, initial: { R2: 0.5, R4: 0.5 } }, 2);
+    expect(marked(small, 0).p).toEqual({ '2>3': close(0.0375) });
+    // The next day: the room left is 5 less the n contacts made on day 0, from the 100 − n left in R2.
+    const next = marked(small, 1);
+    const n = next.rt.report!(next.s)[0]! / 2;
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(5);
+    expect(next.p).toEqual({ '2>3': close(((5 - n) * 0.75) / (100 - n)) });
+  });
+
+  it('attention beyond capacity, consultation in and after the welcome period, buyer contacts’ lift, no recall before 90 days', () => {
+    // 2 guides, room for 40 agents (80 people at scale 2). Day 0 at pressure ½: 20 adds, half from R2: every one of
+    // the 10 R2 (chance 1); the 30 buyers, ordering every day, are added after their day-0 order (rate 1): 40
+    // contacts, 40 people a guide, beyond the 32 followed closely: attention 0.8, pressure 0.4 from day 1.
+    const g = { ...guidesMath, schedule: { daily: true }, contactsPerGuide: 40, attentionCapacity: 32, addsPerGuide: 20, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 0.5, postOrderAddRate: 1, consultRate: 0.25, consultationWeight: 2, welcomeDays: 2, welcomeLift: 3, followUpLift: 0.5 };
+    const c = scenario(g, { agents: 40, scale: 2, initial: { R2: 0.25, R4: 0.75 } }, 4, { repeat: 1, forward: { ...STILL_BASELINE.forward, R4: 1 } });
+    const d1 = marked(c, 1);
+    expect(d1.rt.report!(d1.s)[0]).toBe(80);
+    // R3 contacts: 0.25 × 2 × 0.4 = 0.2 a day, × 3 in the welcome period (added on day 0, welcome through day 1).
+    expect(d1.forward.length).toBe(10);
+    expect(values(d1.forward)).toEqual([0.6]);
+    // Buyer contacts: purchase rate × (1 + 0.5 × 0.4); none dormant.
+    expect(d1.buy.length).toBe(30);
+    expect(values(d1.buy)).toEqual([1.2]);
+    expect(d1.recall).toEqual([]);
+    // Day 2: the R3 contacts left are past their welcome period: 0.2.
+    const d2 = marked(c, 2);
+    expect(d2.forward.length).toBeGreaterThan(0);
+    expect(values(d2.forward)).toEqual([0.2]);
+    // With no welcome period, no lift on day 1 either.
+    expect(values(marked(scenario({ ...g, welcomeDays: 0 }, { agents: 40, scale: 2, initial: { R2: 0.25, R4: 0.75 } }, 4, { repeat: 1, forward: { ...STILL_BASELINE.forward, R4: 1 } }), 1).forward)).toEqual([0.2]);
+  });
+
+  it('recall: a buyer contact with no order for more than 90 days, at recallRate × pressure', () => {
+    // Contacts added on day 0 convert on day 1 (1 × ½ × 4 ≥ 1) and never buy again: on day 92 their last order is 91
+    // days old. Recall 0.3 × ½.
+    const g = { ...guidesMath, schedule: { daily: true }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 100, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 0, postOrderAddRate: 0, consultRate: 1, consultationWeight: 1, welcomeLift: 4, recallRate: 0.3 };
+    const c = scenario(g, { agents: 30, initial: { R2: 1 } }, 93);
+    const s = createRun(c, 0);
+    for (let d = 0; d < 91; d++) stepDay(s, d);
+    expect(s.pop.orders.every((o) => o === 1)).toBe(true);
+    const recalls: number[] = [];
+    const real = s.marks.recall.bind(s.marks);
+    s.marks.recall = (i, p, cause) => (recalls.push(p), real(i, p, cause));
+    s.beginDay(91);
+    expect(recalls).toEqual([]);
+    stepMoves(s);
+    s.endDay();
+    s.beginDay(92);
+    expect(recalls.length).toBe(30);
+    expect(values(recalls.map((p) => [0, p]))).toEqual([0.15]);
+  });
+});
+
+describe('guides: what the engine’s runtime counts, by hand', () => {
+  const buying = { repeat: 1, forward: { ...STILL_BASELINE.forward, R4: 1 } };
+  const one = { ...guidesMath, schedule: { daily: true }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 100, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 0, postOrderAddRate: 0, welcomeDays: 0 };
+
+  it('a first order 30 days after the add counts for the first month, 31 days after does not', () => {
+    // Guides work on day 0 (adding all 20 R2) and on day 30 or 31 only, consulting every contact into a first order
+    // (1 × 2 × ½ = 1).
+    const run = (last: string) => simulateRun(scenario({ ...one, consultationWeight: 2, consultRate: 1, schedule: { dates: ['2026-03-02', last] } }, { agents: 20, initial: { R2: 1 } }, 32), 0);
+    const on30 = run('2026-04-01');
+    expect(on30.orders[30]).toBe(20);
+    expect([on30.tacticMetrics[2], on30.tacticMetrics[3], on30.tacticMetrics[6]]).toEqual([20, 20, 1]);
+    const on31 = run('2026-04-02');
+    expect(on31.orders[31]).toBe(20);
+    expect(on31.tacticMetrics[6]).toBe(0);
+  });
+
+  it('first purchases by other causes are not consultations', () => {
+    // No consultation; the baseline moves every R3 to R4 on day 1.
+    const r = simulateRun(scenario({ ...one, consultRate: 0 }, { agents: 20, initial: { R2: 1 } }, 2, { forward: { ...STILL_BASELINE.forward, R3: 1 } }), 0);
+    expect(r.tiers[2 * 6 + 4]).toBe(20);
+    expect([r.tacticMetrics[0], r.tacticMetrics[3]]).toEqual([20, 0]);
+  });
+
+  it('on days off the contacts’ buyer-days still count: orders per buyer-day equal for contacts and others', () => {
+    // Mondays only, room for 15. On Monday 2 March 15 of the 30 buyers are added after their order; Tuesday to
+    // Sunday (no pressure) contacts and others buy every day: 15 × 6 buyer-days and orders each (contacts), 30 × 7
+    // − 90 each (others). Ratio 1 for frequency and spend (no basket lift without pressure).
+    const r = simulateRun(scenario({ ...one, addsPerGuide: 0, contactsPerGuide: 15, postOrderAddRate: 1, schedule: { weekly: ['mon'] } }, { agents: 30, initial: { R4: 1 } }, 7, buying), 0);
+    const [contacts, perGuide, added, , freq, spend] = r.tacticMetrics;
+    expect([contacts, perGuide, added]).toEqual([15, 15, 15]);
+    expect(freq).toBeCloseTo(1, 12);
+    expect(spend).toBeCloseTo(1, 12);
+  });
+
+  it('at the till: nobody on day 0 (no orders yesterday), then each order’s customer at adds ÷ yesterday’s orders', () => {
+    // 300 buyers ordering every day, 100 adds a day all at the till: a chance of 1/3 from day 1.
+    const c = scenario({ ...one, inStoreShare: 1 }, { agents: 300, initial: { R4: 1 } }, 2, buying);
+    const s = createRun(c, 0);
+    stepDay(s, 0);
+    expect(s.tactics[0]!.report!(s)[0]).toBe(0);
+    stepDay(s, 1);
+    // 100 expected; binomial(300, 1/3) has a standard deviation of 8.2.
+    const added = s.tactics[0]!.report!(s)[2]!;
+    expect(added).toBeGreaterThan(70);
+    expect(added).toBeLessThan(130);
   });
 });
