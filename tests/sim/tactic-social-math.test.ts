@@ -4,6 +4,7 @@ import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
 import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
 import { createRun, simulateRun, stepDay } from '../../src/sim/step/model';
 import { stepMoves } from '../../src/sim/step/moves';
+import { IN_GROUP } from '../../src/sim/step/population';
 import type { RunState } from '../../src/sim/step/run-state';
 import { DaySources, MAX_SOURCES_PER_TIER } from '../../src/sim/step/sources';
 import { getTactic } from '../../src/sim/tactics/registry';
@@ -25,7 +26,7 @@ type Json = Record<string, unknown>;
 const T = FIRST_TACTIC_CAUSE;
 
 /** One tactic (id t) on a population whose tiers never move by themselves unless `moves` says so. */
-function scenario(tactic: Json, pop: { agents: number; scale?: number; initial: Json }, days: number, moves: Json = {}): EngineConfig {
+function scenario(tactic: Json, pop: { agents: number; scale?: number; initial: Json; heterogeneity?: boolean }, days: number, moves: Json = {}): EngineConfig {
   const population = { scale: 1, heterogeneity: false, ...pop, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0, ...pop.initial } };
   return config({ days, runs: 1, seed: 11, population, baseline: { ...STILL_BASELINE, ...moves }, tactics: [{ id: 't', schedule: { daily: true }, ...tactic }] });
 }
@@ -364,5 +365,237 @@ describe('guides: what the engine’s runtime counts, by hand', () => {
     const added = s.tactics[0]!.report!(s)[2]!;
     expect(added).toBeGreaterThan(70);
     expect(added).toBeLessThan(130);
+  });
+});
+
+// Community groups: 4 groups of 20 people at scale 2 (10 agents each, 40 in all); 4 posts a scheduled day (2 ×
+// effort 2) against a half-saturation of 8, shape 1, no carry-over: 1/3, × quality 1.5: pressure ½. Effects are
+// divided by 1 + people in a group / 10. Leave chance (0.01 + 0.05 × (4 − 3 tolerated)) × (1 + people / 20).
+// Two operators (⌈4 / 3⌉) at ¥9 000 a month.
+const groupsMath = {
+  type: 'communityGroups',
+  schedule: { daily: true, effort: 2 },
+  groups: 4,
+  capacity: 20,
+  groupsPerOperator: 3,
+  operatorCostPerMonth: 9000,
+  joinRate: 0.4,
+  postOrderJoinRate: 0.25,
+  postsPerDay: 2,
+  halfSaturationPosts: 8,
+  shape: 1,
+  halfLifeDays: 0,
+  quality: 1.5,
+  convertRate: 0.2,
+  repeatLift: 0.6,
+  localWordOfMouth: 0.3,
+  comfortablePosts: 3,
+  fatigue: 0.05,
+  baseLeave: 0.01,
+  wateringSize: 10,
+};
+const decaying = { reverse: { ...STILL_BASELINE.reverse, R3: 0.1 } };
+
+describe('community groups: the mean-field preview, day by day by hand', () => {
+  it('joins up to the room left, conversion by posts and word of mouth, leaving, buyers’ lift, joins after an order', () => {
+    const day = meanField(scenario(groupsMath, { agents: 100, scale: 2, initial: { R2: 1 } }, 3, decaying));
+    // Day 0: nobody in a group. Join 0.4 × ½ = 0.2 (room 40 of 50 R2 is no limit); 10 join. After yesterday's 12
+    // orders, 12 × 0.25 = 3 buyers join.
+    const d0 = day(0, [0, 0, 50, 20, 20, 10], 12);
+    expect(d0.p).toEqual({ '2>3': close(0.2) });
+    expect(d0.buy).toEqual([1, 1]);
+    expect(d0.cost).toBeCloseTo(600, 9);
+    // Day 1: 10 R3 members and 3 buyer members: 13 agents, 6.5 people a group; effect ÷ 1.65. Exposure 3 / 13.
+    const eff1 = 0.5 / 1.65;
+    const conv1 = 0.2 * eff1 + 0.3 * (3 / 13) * 1.5;
+    const leave1 = 0.06 * (1 + 6.5 / 20);
+    const d1 = day(1, [0, 0, 40, 30, 22, 10], 16);
+    // The 10 R3 members among 30 R3 convert and leave; 3 buyer members among 32 buyers.
+    expect(d1.p).toEqual({ '2>3': close(0.2), '3>4': close((conv1 * 10) / 30), '3>2': close((leave1 * 10) / 30) });
+    expect(d1.buy).toEqual([close(1 + (0.6 * eff1 * 3) / 32), close(1 + (0.6 * eff1 * 3) / 32)]);
+    // After day 1: R3 members 10 + 8 joined − converted − left − 10 % decayed; buyer members 3 + converted + 16 × 29/32
+    // × 0.25 joined after an order (the 29 of 32 buyers not in a group) − left.
+    const m3 = 10 + 8 - 10 * conv1 - 10 * leave1 - 1;
+    const mb = 3 + 10 * conv1 + 16 * (29 / 32) * 0.25 - 3 * leave1;
+    // Day 2: 100 R2 for the room left, 40 − m3 − mb: joining is limited by the room.
+    const people2 = ((m3 + mb) / 4) * 2;
+    const eff2 = 0.5 / (1 + people2 / 10);
+    const d2 = day(2, [0, 0, 100, 30, 22, 10], 0);
+    expect(d2.p['2>3']).toBeCloseTo((40 - m3 - mb) / 100, 12);
+    expect(d2.p['3>4']).toBeCloseTo(((0.2 * eff2 + 0.3 * (mb / (m3 + mb)) * 1.5) * m3) / 30, 12);
+    expect(d2.p['3>2']).toBeCloseTo((0.06 * (1 + people2 / 20) * m3) / 30, 12);
+    expect(d2.buy[0]).toBeCloseTo(1 + (0.6 * eff2 * mb) / 32, 12);
+  });
+
+  it('a day off: no posts, no joins (not after orders either); word of mouth and the base leave chance go on', () => {
+    const day = meanField(scenario({ ...groupsMath, schedule: { weekly: ['mon'], effort: 2 } }, { agents: 100, scale: 2, initial: { R2: 1 } }, 3, decaying));
+    day(0, [0, 0, 50, 20, 20, 10], 12);
+    // Tuesday: 10 R3 and 3 buyer members, no pressure: conversion by word of mouth only, leave chance 0.01 × 1.325.
+    const wom1 = 0.3 * (3 / 13) * 1.5;
+    const leave1 = 0.01 * (1 + 6.5 / 20);
+    const d1 = day(1, [0, 0, 40, 30, 22, 10], 16);
+    expect(d1.p).toEqual({ '3>4': close((wom1 * 10) / 30), '3>2': close((leave1 * 10) / 30) });
+    expect(d1.buy).toEqual([1, 1]);
+    expect(d1.cost).toBeCloseTo(600, 9);
+    // Wednesday: nobody joined after Tuesday's 16 orders.
+    const m3 = 10 - 10 * wom1 - 10 * leave1 - 1;
+    const mb = 3 + 10 * wom1 - 3 * leave1;
+    expect(day(2, [0, 0, 40, 30, 22, 10], 0).p['3>4']).toBeCloseTo((0.3 * (mb / (m3 + mb)) * 1.5 * m3) / 30, 12);
+  });
+});
+
+describe('community groups: the chances the engine’s runtime marks, by hand', () => {
+  // 2 groups of 10 people at scale 2 (5 agents each); quality 3: pressure 1/3 × 3 = 1, joining certain while there is
+  // room. 6 R2 join on day 0 (group 0 fills, the sixth opens group 1) and the 4 buyers (ordering every day) join after
+  // their order: group 1 holds 1 R3 and 4 buyers. Effects ÷ (1 + 10 / 10) = ½; leave (0.01 + 0.05) × (1 + 10 people /
+  // a capacity of 10) = 0.12.
+  const g = { ...groupsMath, groups: 2, capacity: 10, quality: 3, joinRate: 1, postOrderJoinRate: 1 };
+  const buying = { repeat: 1, forward: { ...STILL_BASELINE.forward, R4: 1 } };
+  const pop = { agents: 10, scale: 2, initial: { R2: 0.6, R4: 0.4 } };
+
+  it('conversion by posts and by word of mouth inside each group, leaving, buyers’ lift', () => {
+    const d1 = marked(scenario(g, pop, 3, buying), 1);
+    expect(Array.from(d1.s.pop.group)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    // Group 0: nobody bought: 0.2 × ½. Group 1: 4 of 5 bought: 0.2 × ½ + 0.3 × 4/5 × 3.
+    expect(d1.forward).toEqual([5, 4, 3, 2, 1, 0].map((i) => [i, close(i === 5 ? 0.1 + 0.72 : 0.1)]));
+    expect(values(d1.reverse)).toEqual([0.12]);
+    expect(d1.reverse.length).toBe(6);
+    expect(d1.buy).toEqual([9, 8, 7, 6].map((i) => [i, close(1 + 0.6 * 0.5)]));
+    expect(d1.buyChance).toEqual([]);
+  });
+
+  it('joining is limited by the room left: 10 agents of 100 R2', () => {
+    expect(marked(scenario(g, { agents: 100, scale: 2, initial: { R2: 1 } }, 1), 0).p).toEqual({ '2>3': close(10 / 100) });
+  });
+
+  it('a group buy: the ladder’s rung by expected participants per group, its pull on the chance, only on its days', () => {
+    // Group buy on day 2 at rate 0.5: 5 agents × 2 × 0.5 = 5 expected participants a group reach the rung at 5 (40 %
+    // off), not the one at 20: chance 0.5 × 1.4 for every buyer member. No leaving, so the groups stay full.
+    const gb = { schedule: { dates: ['2026-03-04'] }, rate: 0.5, ladder: [{ participants: 20, discount: 0.6 }, { participants: 2, discount: 0.2 }, { participants: 5, discount: 0.4 }] };
+    const c = scenario({ ...g, fatigue: 0, baseLeave: 0, groupBuy: gb }, pop, 3, buying);
+    expect(marked(c, 1).buyChance).toEqual([]);
+    const d2 = marked(c, 2);
+    const buyers = [...Array(10).keys()].filter((i) => d2.s.pop.tier[i]! >= 4);
+    expect(d2.buyChance.map(([i]) => i).sort()).toEqual(buyers);
+    // (The discount is kept as a 32-bit float.)
+    for (const [, p] of d2.buyChance) expect(p).toBeCloseTo(0.7, 6);
+    // With price sensitivity, each member's chance × their own price sensitivity.
+    const het = marked(scenario({ ...g, fatigue: 0, baseLeave: 0, groupBuy: gb }, { ...pop, heterogeneity: true }, 3, buying), 2);
+    expect(het.s.pop.price).toBeTruthy();
+    expect(het.buyChance.length).toBeGreaterThan(0);
+    // Sociable agents join more readily there, so the groups' sizes vary: a group of n agents expects n × 2 × 0.5 = n
+    // participants, 20 % off from 2, 40 % from 5.
+    const size = [0, 0];
+    for (const gi of het.s.pop.group) if (gi >= 0) size[gi]!++;
+    for (const [i, p] of het.buyChance) {
+      const n = size[het.s.pop.group[i]!]!;
+      expect(p).toBeCloseTo(0.5 * (1 + (n >= 5 ? 0.4 : n >= 2 ? 0.2 : 0)) * het.s.pop.price![i]!, 6);
+    }
+  });
+});
+
+describe('community groups: members, the group cursor, the report at scale 2, saved state', () => {
+  const g = { ...groupsMath, groups: 2, capacity: 10, quality: 3, joinRate: 1, postOrderJoinRate: 1 };
+  const buying = { repeat: 1, forward: { ...STILL_BASELINE.forward, R4: 1 } };
+
+  it('after members leave group 1 and then group 0, the next member joins group 1 (the first group with room that opened)', () => {
+    // 3 groups of 10 people at scale 5 (2 agents), filled by 6 R2 on day 0 in agent order: groups 0, 0, 1, 1, 2, 2.
+    // The cursor rests on the full group 2.
+    const c = scenario({ ...g, groups: 3, capacity: 10, postOrderJoinRate: 0 }, { agents: 8, scale: 5, initial: { R2: 0.75, R4: 0.25 } }, 2);
+    const s = createRun(c, 0);
+    stepDay(s, 0);
+    expect(Array.from(s.pop.group)).toEqual([0, 0, 1, 1, 2, 2, -1, -1]);
+    const rt = s.tactics[0]!;
+    // Agents 2 (group 1) and 0 (group 0) fall to R2 by another cause: they leave, not counted as the tactic's.
+    rt.onMove!(s, 2, 3, 2, 0);
+    rt.onMove!(s, 0, 3, 2, 0);
+    expect([s.pop.group[2], s.pop.group[0]]).toEqual([-1, -1]);
+    expect(s.pop.channels[2]! & IN_GROUP).toBe(0);
+    // Agent 6 joins: group 1.
+    rt.onMove!(s, 6, 2, 3, T);
+    expect(s.pop.group[6]).toBe(1);
+    expect(s.pop.channels[6]! & IN_GROUP).toBe(IN_GROUP);
+    const [members, , joined, left] = rt.report!(s);
+    expect([members, joined, left]).toEqual([25, 35, 0]);
+  });
+
+  it('buyers who lapse to R3 stay in their group; members’ buyer share counts R4 as buyers', () => {
+    // 10 R2 join one group on day 0; on day 1 posts convert some (1 × 1 / (1 + 10 / 10000)); on day 2 the baseline
+    // takes every R4 back to R3: they are still members. A 2-day run ends with the converts in R4.
+    const one = { ...g, groups: 1, capacity: 20, convertRate: 1, localWordOfMouth: 0, fatigue: 0, baseLeave: 0, wateringSize: 10000, postOrderJoinRate: 0 };
+    const r2 = simulateRun(scenario(one, { agents: 10, initial: { R2: 1 } }, 2), 0);
+    const converts = r2.tiers[2 * 6 + 4]!;
+    expect(converts).toBeGreaterThan(0);
+    expect(r2.tacticMetrics[4]).toBeCloseTo(converts / 10, 12);
+    const r3 = simulateRun(scenario(one, { agents: 10, initial: { R2: 1 } }, 3, { reverse: { ...STILL_BASELINE.reverse, R4: 1 } }), 0);
+    expect(r3.tiers[3 * 6 + 4]).toBe(0);
+    expect([r3.tacticMetrics[0], r3.tacticMetrics[2], r3.tacticMetrics[3]]).toEqual([10, 10, 0]);
+  });
+
+  it('at scale 2 the report counts people: members who left, group-buy orders; a saved state does not change as the run goes on', () => {
+    // Leave chance 1 (fatigue 1 beyond no tolerated post), no conversion: on day 1 all 10 members leave (the 6 R3 fall
+    // to R2, the 4 buyers only leave), 20 people; the 4 buyers join again after their day-1 order: 8 people in 2 groups.
+    const c = scenario({ ...g, convertRate: 0, localWordOfMouth: 0, comfortablePosts: 0, fatigue: 1 }, { agents: 10, scale: 2, initial: { R2: 0.6, R4: 0.4 } }, 2, buying);
+    const s = createRun(c, 0);
+    stepDay(s, 0);
+    const saved = s.tactics[0]!.saveState!();
+    const before = JSON.stringify(saved);
+    stepDay(s, 1);
+    expect(JSON.stringify(saved)).toBe(before);
+    const [members, size, joined, left] = s.tactics[0]!.report!(s);
+    expect([members, size, joined, left]).toEqual([8, 4, 28, 20]);
+    // A group buy on day 2 (40 % off, chance 0.7 for buyer members): group-buy orders × 2 people, and the state saved
+    // before it (discounts, buyers per group) stays as it was.
+    const gb = { schedule: { dates: ['2026-03-04'] }, rate: 0.5, ladder: [{ participants: 5, discount: 0.4 }] };
+    const b = scenario({ ...g, fatigue: 0, baseLeave: 0, groupBuy: gb }, { agents: 10, scale: 2, initial: { R2: 0.6, R4: 0.4 } }, 3, buying);
+    const t = createRun(b, 0);
+    stepDay(t, 0);
+    stepDay(t, 1);
+    const ordersBefore = t.rec.rec.causeOrders[T]!;
+    const snap = t.tactics[0]!.saveState!();
+    const was = JSON.stringify(snap);
+    stepDay(t, 2);
+    expect(JSON.stringify(snap)).toBe(was);
+    const gbOrders = t.rec.rec.causeOrders[T]! - ordersBefore;
+    expect(gbOrders).toBeGreaterThan(0);
+    expect(t.tactics[0]!.report!(t)[5]).toBe(2 * gbOrders);
+  });
+});
+
+describe('guides: a saved state does not change as the run goes on', () => {
+  it('the days contacts were added and their welcome periods, saved before a day that adds contacts at the till', () => {
+    const c = scenario({ ...guidesMath, schedule: { daily: true }, inStoreShare: 1, addsPerGuide: 100, contactsPerGuide: 1000, postOrderAddRate: 0 }, { agents: 30, initial: { R4: 1 } }, 40, { repeat: 1, forward: { ...STILL_BASELINE.forward, R4: 1 } });
+    const s = createRun(c, 0);
+    stepDay(s, 0);
+    const saved = s.tactics[0]!.saveState!();
+    const before = JSON.stringify(saved);
+    stepDay(s, 1);
+    expect(s.tactics[0]!.report!(s)[2]).toBe(30);
+    expect(JSON.stringify(saved)).toBe(before);
+  });
+});
+
+describe('referral: the preview at effort 2 with repeat buyers; each low-quality invitee drifts once a day', () => {
+  const base = { type: 'referral', reward: 20, halfSaturationReward: 20, shape: 1, halfLifeDays: 0, inviteRate: 0.01, friendsPerInvite: 1.5, fakeShare: 0.2, entryTier: 'R1' };
+
+  it('pull at reward × effort, invitations by all buyers (R4 and R5), the reward × effort for real and fake accounts', () => {
+    // Effort 2: ¥40 against a half-saturation of ¥20: pull 2/3. 500 buyers (300 R4, 200 R5) × 0.01 × 2/3 × 1.5 = 5
+    // accounts, 4 of them real among 500 R0: 0.008. Reward: 5 accounts × scale 10 × ¥20 × effort 2 = ¥2 000.
+    const day = meanField(scenario({ ...base, schedule: { daily: true, effort: 2 } }, { agents: 1000, scale: 10, initial: { R0: 0.5, R4: 0.5 } }, 2));
+    const d0 = day(0, [500, 0, 0, 0, 300, 200], 0);
+    expect(d0.p).toEqual({ '0>1': close(0.008) });
+    expect(d0.cost).toBeCloseTo(2000, 9);
+    // Nobody left in R0: nothing to invite, nothing paid.
+    const empty = day(1, [0, 0, 0, 500, 300, 200], 0);
+    expect(empty.p).toEqual({});
+    expect(empty.cost).toBe(0);
+  });
+
+  it('each low-quality invitee in R1 or R2 is marked to drift back once a day, agent 0 included', () => {
+    // Every one of the 50 R0 agents (agents 0–49) is invited on day 0 into R2, all low quality; day 1: churn 0.5.
+    const c = scenario({ ...base, inviteRate: 1, friendsPerInvite: 50, lowQualityShare: 1, lowQualityChurn: 0.5, entryTier: 'R2' }, { agents: 100, initial: { R0: 0.5, R4: 0.5 } }, 2);
+    const d1 = marked(c, 1);
+    expect(d1.reverse.map(([i]) => i).sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
+    expect(values(d1.reverse)).toEqual([0.5]);
   });
 });
