@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { config, STILL_BASELINE } from '../helpers';
+import { diffRecords, resumedThrough } from './resume';
 import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
 import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
 import { createRun, simulateRun, stepDay } from '../../src/sim/step/model';
 import { stepMoves } from '../../src/sim/step/moves';
-import { IN_GROUP } from '../../src/sim/step/population';
+import { IN_GROUP, WECOM } from '../../src/sim/step/population';
 import type { RunState } from '../../src/sim/step/run-state';
 import { DaySources, MAX_SOURCES_PER_TIER } from '../../src/sim/step/sources';
 import { getTactic } from '../../src/sim/tactics/registry';
@@ -105,9 +106,10 @@ interface Marked {
 }
 
 /** A run stepped through `day − 1`, then the start of `day`: what the tactic marked and added. */
-function marked(c: EngineConfig, day: number): Marked {
+function marked(c: EngineConfig, day: number, before?: (s: RunState) => void): Marked {
   const s = createRun(c, 0);
   for (let d = 0; d < day; d++) stepDay(s, d);
+  before?.(s);
   const out: Marked = { s, rt: s.tactics[0]!, forward: [], reverse: [], buy: [], recall: [], buyChance: [], p: {}, finish: () => (stepMoves(s), s.endDay()) };
   const marks = s.marks as unknown as Record<string, (...a: unknown[]) => void>;
   for (const kind of ['forward', 'reverse', 'buy', 'recall', 'buyChance'] as const) {
@@ -597,5 +599,87 @@ describe('referral: the preview at effort 2 with repeat buyers; each low-quality
     const d1 = marked(c, 1);
     expect(d1.reverse.map(([i]) => i).sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
     expect(values(d1.reverse)).toEqual([0.5]);
+  });
+});
+
+describe('the social tactics: channel capacities, responsiveness, lapsed buyers, BG/NBD recall, resumed streams, frequency ratios', () => {
+  const buying = { repeat: 1, forward: { ...STILL_BASELINE.forward, R4: 1 } };
+  const g = { ...guidesMath, schedule: { daily: true }, contactsPerGuide: 40, attentionCapacity: 32, addsPerGuide: 20, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 0.5, postOrderAddRate: 1, consultRate: 0.25, consultationWeight: 2, welcomeDays: 2, welcomeLift: 3, followUpLift: 0.5 };
+
+  it('the channels they open hold guides × contacts per guide, and groups × members per group', () => {
+    const c = scenario(guidesMath, { agents: 10, initial: { R2: 1 } }, 1);
+    expect(getTactic('guides').opens!.capacity!({ guides: 3, contactsPerGuide: 40 }, c)).toBe(120);
+    expect(getTactic('communityGroups').opens!.capacity!({ groups: 3, capacity: 40 }, c)).toBe(120);
+  });
+
+  it('guides: each R3 contact’s consultation × its own responsiveness', () => {
+    // As in the attention test, with heterogeneity: who joins varies, so the attention comes from the contacts there
+    // are: pressure ½ × min(1, 32 / contacts a guide); consultation 0.25 × 2 × pressure × welcome 3 × respond.
+    const d1 = marked(scenario(g, { agents: 40, scale: 2, initial: { R2: 0.25, R4: 0.75 }, heterogeneity: true }, 3, buying), 1);
+    const perGuide = d1.rt.report!(d1.s)[1]!;
+    const pr = 0.5 * Math.min(1, 32 / perGuide);
+    expect(d1.forward.length).toBeGreaterThan(0);
+    for (const [i, p] of d1.forward) expect(p).toBeCloseTo(0.25 * 2 * pr * 3 * d1.s.pop.respond![i]!, 12);
+  });
+
+  it('guides: buyer contacts who lapse to R3 stay contacts; in BG/NBD, inactive buyer contacts are recalled', () => {
+    // The 10 R2 added on day 0 are consulted into R4 (0.6 on day 1, 0.2 after); every R4 lapses back to R3 the next
+    // day (baseline decay 1): all 10 are still contacts (20 people) at the end.
+    const lapse = simulateRun(scenario(g, { agents: 40, scale: 2, initial: { R2: 0.25, R4: 0.75 } }, 4, { reverse: { ...STILL_BASELINE.reverse, R4: 1 } }), 0);
+    expect(lapse.tiers[2 * 6 + 4]).toBeGreaterThan(0);
+    expect(lapse.tacticMetrics[0]).toBe(20);
+    // BG/NBD: make the first two buyer contacts inactive before day 1: only they are recalled, at 0.5 × pressure
+    // (½ × attention for the contacts there are).
+    const bg = scenario(g, { agents: 40, scale: 2, initial: { R2: 0.25, R4: 0.75 } }, 3, { ...buying, repeatModel: { kind: 'bgnbd', r: 1, alpha: 1, a: 1, b: 1000 } });
+    let picked: number[] = [];
+    const d1 = marked(bg, 1, (s) => {
+      picked = [...Array(40).keys()].filter((i) => s.pop.tier[i]! >= 4 && s.pop.channels[i]! & WECOM).slice(0, 2);
+      for (const i of picked) s.pop.active[i] = 0;
+    });
+    expect(picked.length).toBe(2);
+    const pr = 0.5 * Math.min(1, 32 / d1.rt.report!(d1.s)[1]!);
+    expect(d1.recall.map(([i]) => i).sort((a, b) => a - b)).toEqual(picked);
+    expect(values(d1.recall)).toEqual([Number((0.5 * pr).toPrecision(12))]);
+  });
+
+  it('guides and groups: a run resumed from a checkpoint draws the same adds after an order as the uninterrupted run', () => {
+    const half = { ...g, postOrderAddRate: 0.5, addsPerGuide: 0, contactsPerGuide: 1000 };
+    const c = scenario(half, { agents: 60, initial: { R4: 1 } }, 5, buying);
+    expect(diffRecords(resumedThrough(c, 0, [2]), simulateRun(c, 0))).toBeNull();
+    const groups = scenario({ ...groupsMath, postOrderJoinRate: 0.5, joinRate: 0 }, { agents: 60, initial: { R4: 1 } }, 5, buying);
+    expect(diffRecords(resumedThrough(groups, 0, [2]), simulateRun(groups, 0))).toBeNull();
+  });
+
+  it('followed buyers’ orders per buyer-day against other buyers’, counted agent by agent', () => {
+    // 200 buyers at 0.25 a day; up to 100 join after an order (contacts, members) and buy more (the lift, within the
+    // purchase headroom). The oracle counts, each day, the orders of the agents in the channel at the start of the
+    // day and of the others, and their buyer-days (nobody leaves; all are buyers throughout).
+    const ratio = (c: EngineConfig, bit: number): number => {
+      const s = createRun(c, 0);
+      const n = s.pop.n;
+      let inOrders = 0;
+      let inDays = 0;
+      let outOrders = 0;
+      let outDays = 0;
+      for (let d = 0; d < c.days; d++) {
+        const orders = Array.from(s.pop.orders);
+        const channels = Array.from(s.pop.channels);
+        stepDay(s, d);
+        for (let i = 0; i < n; i++) {
+          const k = s.pop.orders[i]! - orders[i]!;
+          if (channels[i]! & bit) (inOrders += k), inDays++;
+          else (outOrders += k), outDays++;
+        }
+      }
+      return inOrders / inDays / (outOrders / outDays);
+    };
+    const c = scenario({ ...g, addsPerGuide: 0, guides: 1, contactsPerGuide: 100, attentionCapacity: 1000, followUpLift: 2 }, { agents: 200, initial: { R5: 1 } }, 20, { repeat: 0.25 });
+    const freq = simulateRun(c, 0).tacticMetrics[4]!;
+    expect(freq).toBeGreaterThan(1.2);
+    expect(freq).toBeCloseTo(ratio(c, WECOM), 12);
+    const m = scenario({ ...groupsMath, schedule: { daily: true }, groups: 4, capacity: 25, joinRate: 0, postOrderJoinRate: 1, repeatLift: 2, wateringSize: 10000, fatigue: 0, baseLeave: 0 }, { agents: 200, initial: { R5: 1 } }, 20, { repeat: 0.25 });
+    const members = simulateRun(m, 0).tacticMetrics[6]!;
+    expect(members).toBeGreaterThan(1.2);
+    expect(members).toBeCloseTo(ratio(m, IN_GROUP), 12);
   });
 });
