@@ -346,12 +346,14 @@ describe('guides: what the engine’s runtime counts, by hand', () => {
   });
 
   it('on days off the contacts’ buyer-days still count: orders per buyer-day equal for contacts and others', () => {
-    // Mondays only, room for 15. On Monday 2 March 15 of the 30 buyers are added after their order; Tuesday to
-    // Sunday (no pressure) contacts and others buy every day: 15 × 6 buyer-days and orders each (contacts), 30 × 7
-    // − 90 each (others). Ratio 1 for frequency and spend (no basket lift without pressure).
-    const r = simulateRun(scenario({ ...one, addsPerGuide: 0, contactsPerGuide: 15, postOrderAddRate: 1, schedule: { weekly: ['mon'] } }, { agents: 30, initial: { R4: 1 } }, 7, buying), 0);
+    // Mondays only, room for 25: on Monday 2 March the 10 R2 and 15 of the 30 buyers (after their order) are added;
+    // Tuesday to Sunday (no pressure) buyer contacts and others buy every day: 15 × 6 buyer-days and orders each
+    // (contacts), 30 × 7 − 90 each (others). Ratio 1 for frequency and spend (no basket lift without pressure).
+    // The 10 R2 added on Monday too are R3 contacts all week: no buyer-days of theirs.
+    const r = simulateRun(scenario({ ...one, contactsPerGuide: 25, postOrderAddRate: 1, schedule: { weekly: ['mon'] } }, { agents: 40, initial: { R2: 0.25, R4: 0.75 } }, 7, buying), 0);
+    expect(r.tiers[7 * 6 + 3]).toBe(10);
     const [contacts, perGuide, added, , freq, spend] = r.tacticMetrics;
-    expect([contacts, perGuide, added]).toEqual([15, 15, 15]);
+    expect([contacts, perGuide, added]).toEqual([25, 25, 25]);
     expect(freq).toBeCloseTo(1, 12);
     expect(spend).toBeCloseTo(1, 12);
   });
@@ -479,6 +481,9 @@ describe('community groups: the chances the engine’s runtime marks, by hand', 
     const d2 = marked(c, 2);
     const buyers = [...Array(10).keys()].filter((i) => d2.s.pop.tier[i]! >= 4);
     expect(d2.buyChance.map(([i]) => i).sort()).toEqual(buyers);
+    // Every buyer member's purchase rate is lifted too, first-time buyers (R4, converted on day 1) included.
+    expect(buyers.some((i) => d2.s.pop.tier[i] === 4)).toBe(true);
+    expect(d2.buy.map(([i]) => i).sort()).toEqual(buyers);
     // (The discount is kept as a 32-bit float.)
     for (const [, p] of d2.buyChance) expect(p).toBeCloseTo(0.7, 6);
     // With price sensitivity, each member's chance × their own price sensitivity.
@@ -561,6 +566,8 @@ describe('community groups: members, the group cursor, the report at scale 2, sa
     const gbOrders = t.rec.rec.causeOrders[T]! - ordersBefore;
     expect(gbOrders).toBeGreaterThan(0);
     expect(t.tactics[0]!.report!(t)[5]).toBe(2 * gbOrders);
+    // Each at ¥100 with 40 % off (a 32-bit discount), for 2 people.
+    expect(t.rec.rec.causeDiscount[T]).toBeCloseTo(gbOrders * 100 * 0.4 * 2, 4);
   });
 });
 
@@ -681,5 +688,34 @@ describe('the social tactics: channel capacities, responsiveness, lapsed buyers,
     const members = simulateRun(m, 0).tacticMetrics[6]!;
     expect(members).toBeGreaterThan(1.2);
     expect(members).toBeCloseTo(ratio(m, IN_GROUP), 12);
+  });
+});
+
+describe('the social tactics: days off for joins after an order; a saved guides state without its day arrays', () => {
+  it('community groups: buyers join after an order only on the tactic’s days', () => {
+    // Tuesdays only: Monday's orders bring nobody in; Tuesday's bring every buyer.
+    const c = scenario({ ...groupsMath, schedule: { weekly: ['tue'] }, groups: 2, capacity: 10, postOrderJoinRate: 1, joinRate: 0 }, { agents: 8, initial: { R5: 1 } }, 2, { repeat: 1 });
+    const s = createRun(c, 0);
+    stepDay(s, 0);
+    expect(s.tactics[0]!.report!(s)[0]).toBe(0);
+    stepDay(s, 1);
+    expect(s.tactics[0]!.report!(s)[0]).toBe(8);
+  });
+
+  it('guides: a state saved without the add days and welcome periods (null) resumes with none known', () => {
+    // 20 R2 added on day 0, consulted on days 1 and 5: restored after day 0 without the arrays, nobody is in a
+    // welcome period (1 × ½, not × 4) and nobody's first order counts for the first month.
+    const g = { ...guidesMath, schedule: { dates: ['2026-03-02', '2026-03-03', '2026-03-07'] }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 100, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 0, postOrderAddRate: 0, consultRate: 1, consultationWeight: 1, welcomeDays: 14, welcomeLift: 4 };
+    const c = scenario(g, { agents: 20, initial: { R2: 1 } }, 35);
+    const d1 = marked(c, 1, (s) => {
+      const st = { ...s.tactics[0]!.saveState!(), addedOn: null, welcomeUntil: null };
+      s.tactics[0]!.loadState!(st, s);
+    });
+    expect(d1.forward.length).toBe(20);
+    expect(values(d1.forward)).toEqual([0.5]);
+    d1.finish();
+    for (let d = 2; d < 35; d++) stepDay(d1.s, d);
+    expect(d1.s.rec.rec.orders[5]).toBeGreaterThan(0);
+    expect(d1.rt.report!(d1.s)[6]).toBe(0);
   });
 });
