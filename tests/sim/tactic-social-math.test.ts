@@ -719,3 +719,33 @@ describe('the social tactics: days off for joins after an order; a saved guides 
     expect(d1.rt.report!(d1.s)[6]).toBe(0);
   });
 });
+
+describe('guides beside coupons that are used again at once (orders that follow an order)', () => {
+  it('an order that follows the one that added a contact at the till, the same day, is not the contact’s next order', () => {
+    // 200 buyers who order only with coupons (packs of 3 on days 0 and 1, used again at once at 0.9). Guides work on
+    // day 1 only and add every customer ordering that day at the till (100 % in store, more adds than day 0's
+    // orders). The first-month share
+    // is the share of those contacts with an order on a later day, counted here agent by agent.
+    const c = config({
+      days: 32,
+      runs: 1,
+      seed: 11,
+      population: { agents: 200, scale: 1, heterogeneity: false, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 1 } },
+      baseline: STILL_BASELINE,
+      tactics: [
+        { id: 't', ...guidesMath, schedule: { dates: ['2026-03-03'] }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 1000, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 1, postOrderAddRate: 0, consultRate: 0, basketLift: 0 },
+        { id: 'c', type: 'coupons', kind: 'storewide', targets: ['R4', 'R5'], schedule: { dates: ['2026-03-02', '2026-03-03'] }, reach: 1, perIssue: 3, validityDays: 30, redeemRate: 0.9, orderAgain: 0.9 },
+      ],
+    });
+    const s = createRun(c, 0);
+    stepDay(s, 0);
+    stepDay(s, 1);
+    const contacts = [...Array(200).keys()].filter((i) => s.pop.channels[i]! & WECOM);
+    const after = s.pop.orders.slice();
+    for (let d = 2; d < 32; d++) stepDay(s, d);
+    const again = contacts.filter((i) => s.pop.orders[i]! > after[i]!).length;
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(again).toBeLessThan(contacts.length);
+    expect(s.tactics[0]!.report!(s)[6]).toBeCloseTo(again / contacts.length, 12);
+  });
+});
