@@ -749,3 +749,14 @@ describe('guides beside coupons that are used again at once (orders that follow 
     expect(s.tactics[0]!.report!(s)[6]).toBeCloseTo(again / contacts.length, 12);
   });
 });
+
+describe('nobody in R2: no R2 → R3 source, though there is room', () => {
+  it('guides and community groups, in the preview and in the engine', () => {
+    const g = { ...guidesMath, attentionCapacity: 1000 };
+    const gr = { ...groupsMath };
+    expect(meanField(scenario(g, { agents: 100, initial: { R4: 1 } }, 1))(0, [0, 0, 0, 30, 50, 20], 10).p['2>3']).toBeUndefined();
+    expect(meanField(scenario(gr, { agents: 100, initial: { R4: 1 } }, 1))(0, [0, 0, 0, 30, 50, 20], 10).p['2>3']).toBeUndefined();
+    expect(marked(scenario(g, { agents: 20, initial: { R3: 0.5, R4: 0.5 } }, 1), 0).p['2>3']).toBeUndefined();
+    expect(marked(scenario(gr, { agents: 20, initial: { R3: 0.5, R4: 0.5 } }, 1), 0).p['2>3']).toBeUndefined();
+  });
+});
