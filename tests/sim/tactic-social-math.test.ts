@@ -760,3 +760,25 @@ describe('nobody in R2: no R2 → R3 source, though there is room', () => {
     expect(marked(scenario(gr, { agents: 20, initial: { R3: 0.5, R4: 0.5 } }, 1), 0).p['2>3']).toBeUndefined();
   });
 });
+
+describe('undefined ratios and late contacts', () => {
+  it('community groups: members who reorder and other buyers who never do — no ratio (not infinite)', () => {
+    // 10 R2 join one group on day 0 and convert on day 1 (posts: 1 / (1 + 10 / 10 000) each, nearly all); a group
+    // buy on day 2 at rate 1 makes every buyer member order again. The 10 other buyers never order.
+    const gb = { schedule: { dates: ['2026-03-04'] }, rate: 1, ladder: [] };
+    const one = { ...groupsMath, schedule: { daily: true }, groups: 1, capacity: 20, quality: 3, joinRate: 1, postOrderJoinRate: 0, convertRate: 1, localWordOfMouth: 0, fatigue: 0, baseLeave: 0, wateringSize: 10000, groupBuy: gb };
+    const r = simulateRun(scenario(one, { agents: 20, initial: { R2: 0.5, R4: 0.5 } }, 3), 0);
+    expect(r.tacticMetrics[5]).toBeGreaterThan(0);
+    expect(r.tacticMetrics[6]).toBeNaN();
+  });
+
+  it('guides: contacts added with fewer than 30 days left in the run are not counted, even when they buy within 30 days', () => {
+    // 40 R2, 20 adds a working day (0.5 of them on day 0, the rest on day 3). Consultation 1 × 2 × ½ = 1 on days 3 and
+    // 30: day 0's contacts buy on day 3, day 3's on day 30. Only day 0's contacts count (3 + 30 > 32 days): all bought.
+    const g = { ...guidesMath, schedule: { dates: ['2026-03-02', '2026-03-05', '2026-04-01'] }, guides: 1, contactsPerGuide: 1000, attentionCapacity: 1000, addsPerGuide: 20, messagesPerGuide: 10, halfSaturationMessages: 10, inStoreShare: 0, postOrderAddRate: 0, consultRate: 1, consultationWeight: 2, welcomeDays: 0 };
+    const r = simulateRun(scenario(g, { agents: 40, initial: { R2: 1 } }, 32), 0);
+    expect(r.orders[3]).toBeGreaterThan(0);
+    expect(r.orders[30]).toBeGreaterThan(0);
+    expect(r.tacticMetrics[6]).toBe(1);
+  });
+});
