@@ -782,3 +782,15 @@ describe('undefined ratios and late contacts', () => {
     expect(r.tacticMetrics[6]).toBe(1);
   });
 });
+
+describe('community groups’ preview with no buyers at the start of a day', () => {
+  it('yesterday’s orders still bring buyers in (all are non-members): no lift that day, then theirs', () => {
+    const day = meanField(scenario(groupsMath, { agents: 100, scale: 2, initial: { R2: 1 } }, 2));
+    // Day 0: no buyers; 5 orders yesterday × 0.25 join: 1.25 buyer members; 10 R3 members join (0.2 of 50).
+    expect(day(0, [0, 0, 50, 20, 0, 0], 5).buy).toEqual([1, 1]);
+    // Day 1: 11.25 members, 5.625 people a group: effect ½ ÷ 1.5625; 1.25 buyer members of 20 buyers.
+    const d1 = day(1, [0, 0, 40, 30, 20, 0], 0);
+    expect(d1.buy[0]).toBeCloseTo(1 + (0.6 * (0.5 / 1.5625) * 1.25) / 20, 12);
+    expect(d1.p['3>4']).toBeCloseTo(((0.2 * (0.5 / 1.5625) + 0.3 * (1.25 / 11.25) * 1.5) * 10) / 30, 12);
+  });
+});
