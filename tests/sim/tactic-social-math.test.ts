@@ -350,7 +350,11 @@ describe('guides: what the engine’s runtime counts, by hand', () => {
     // Tuesday to Sunday (no pressure) buyer contacts and others buy every day: 15 × 6 buyer-days and orders each
     // (contacts), 30 × 7 − 90 each (others). Ratio 1 for frequency and spend (no basket lift without pressure).
     // The 10 R2 added on Monday too are R3 contacts all week: no buyer-days of theirs.
-    const r = simulateRun(scenario({ ...one, contactsPerGuide: 25, postOrderAddRate: 1, schedule: { weekly: ['mon'] } }, { agents: 40, initial: { R2: 0.25, R4: 0.75 } }, 7, buying), 0);
+    const c = scenario({ ...one, contactsPerGuide: 25, postOrderAddRate: 1, schedule: { weekly: ['mon'] } }, { agents: 40, initial: { R2: 0.25, R4: 0.75 } }, 7, buying);
+    const r = simulateRun(c, 0);
+    // On Tuesday, with no pressure, the guides mark none of their contacts.
+    const tue = marked(c, 1);
+    expect([tue.forward, tue.buy, tue.recall]).toEqual([[], [], []]);
     expect(r.tiers[7 * 6 + 3]).toBe(10);
     const [contacts, perGuide, added, , freq, spend] = r.tacticMetrics;
     expect([contacts, perGuide, added]).toEqual([25, 25, 25]);
