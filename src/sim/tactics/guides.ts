@@ -284,8 +284,12 @@ export const guides = {
         let inWelcome = 0;
         if (prm.welcomeDays > 0) for (let k = 0; k < recent.length; k++) inWelcome += recent[k]!;
         inWelcome = Math.min(inWelcome, c3);
-        const consulted = Math.min(c3, r3) + (prm.welcomeLift - 1) * Math.min(inWelcome, r3);
-        if (r3 > 0) m.sources.addForward(R3, R4, Math.min(1, (consult * consulted) / r3), TRAIT_RESPOND, cause);
+        // Expected conversions of R3 contacts today: each at most once (the engine caps each contact's chance at 1),
+        // the welcome ones at the lifted chance. Never more than the R3 contacts there are.
+        const contacts3 = Math.min(c3, r3);
+        const welcomed = Math.min(inWelcome, contacts3);
+        const conv = Math.min(1, consult * prm.welcomeLift) * welcomed + Math.min(1, consult) * (contacts3 - welcomed);
+        if (r3 > 0) m.sources.addForward(R3, R4, conv / r3, TRAIT_RESPOND, cause);
         if (buyers > 0) {
           const share = Math.min(cb, buyers) / buyers;
           const lift = 1 + prm.followUpLift * pr * share;
@@ -307,7 +311,6 @@ export const guides = {
           // At the till: at most every order of the day (yesterday's count), as in the engine.
           tillAdds = Math.min(adds * prm.inStoreShare, m.lastOrders);
         }
-        const conv = consult * consulted;
         if (prm.welcomeDays > 0) {
           // Age the ring: welcome contacts convert at the lifted rate; today's joins take the oldest slot.
           const keep = Math.max(0, 1 - consult * prm.welcomeLift - engine.reverse[R3]!);
