@@ -19,10 +19,6 @@ export function num(
   return { kind: 'number', unit, min, max, default: def, source, doc, ...extra };
 }
 
-export function prob(def: number, source: Source, doc: Text, max = 1): NumberSpec {
-  return num('probabilityPerDay', 0, max, def, source, doc);
-}
-
 export function share(def: number, source: Source, doc: Text): NumberSpec {
   return num('share', 0, 1, def, source, doc);
 }
