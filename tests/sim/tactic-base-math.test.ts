@@ -7,9 +7,9 @@ import { FOLLOWER, PAID_MEMBER } from '../../src/sim/step/population';
 import type { RunState } from '../../src/sim/step/run-state';
 import { ads } from '../../src/sim/tactics/ads';
 import { content } from '../../src/sim/tactics/content';
-import { pressureAt } from '../../src/sim/tactics/curve';
+import { pressureAt, responseCurve } from '../../src/sim/tactics/curve';
 import { membership } from '../../src/sim/tactics/membership';
-import { tacticParams } from '../../src/sim/tactics/common';
+import { tacticParams, tierArray } from '../../src/sim/tactics/common';
 import { R0, R1, R2, R3, R4, R5 } from '../../src/sim/tiers';
 import { config, STILL_BASELINE } from '../helpers';
 import { diffRecords, resumedThrough } from './resume';
@@ -323,5 +323,31 @@ describe('ads: pools, the retargeting split and the mean-field preview, by hand'
     const full = tacticParams(def.params, { ...defaults, ...prm, cpm: 40 });
     // ¥20 000, 70 % cold: 350 000 impressions over half of 1 500 000 (R1 + R2): 7/15 each → (7/15) / (22/15) = 7/22.
     expect(pressureAt(def, full, [0, 1e6, 5e5, 0, 0, 0], 20000)).toBeCloseTo(7 / 22, 12);
+  });
+});
+
+describe('common.ts: a per-tier block read into an array by tier', () => {
+  it('R0..R5 in order, a tier left out is 0, a block left out is all 0', () => {
+    expect(tierArray({ a: { R0: 0.1, R3: 0.4, R5: 0.6 } }, 'a')).toEqual([0.1, 0, 0, 0.4, 0, 0.6]);
+    expect(tierArray({}, 'a')).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('curve.ts: curves without a ceiling near 1, and tactics without a curve', () => {
+  it('a curve that levels off at 0.8: doubling stops after 60 steps, the marks are shares of 0.8', () => {
+    // Pressure 0.8 × e / (1 + e): from effort 1, 2⁶⁰ is where the search stops (0.8 never reaches 0.97). Marks at
+    // ¼, ½ and 90 % of 0.8: e / (1 + e) = ¼, ½, 0.9 → e = 1/3, 1, 9 (bisection over [0, 2⁶⁰]: to about 10⁻⁶).
+    const low = { ...ads, curve: { ...ads.curve, pressure: (e: number) => (0.8 * e) / (1 + e) } };
+    const c = responseCurve(low, { dailySpend: 1 }, [], undefined, 4)!;
+    expect(c.marks.maintain).toBeCloseTo(1 / 3, 4);
+    expect(c.marks.grow).toBeCloseTo(1, 4);
+    expect(c.marks.flatten).toBeCloseTo(9, 4);
+    expect(c.max).toBeCloseTo(9 * 1.4, 4);
+  });
+
+  it('a tactic without a curve has no chart and no pressure', () => {
+    const none = { ...ads, curve: null };
+    expect(responseCurve(none, { dailySpend: 1000 }, [1000, 0, 0, 0, 0, 0])).toBeNull();
+    expect(pressureAt(none, { dailySpend: 1000 }, [1000, 0, 0, 0, 0, 0], 1000)).toBe(0);
   });
 });
