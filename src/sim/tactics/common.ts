@@ -149,7 +149,7 @@ export class Recency {
 }
 
 /** A per-tier parameter block (R1..R5) with the same unit, for specs such as attendance by tier. */
-export function perTier(values: Record<string, number>, source: Source, doc: Text, unit: Unit = 'share', plausible?: Plausible): FieldSpec {
+export function perTier(values: Record<string, number>, source: Source, doc: Text, unit: Unit, plausible?: Plausible): FieldSpec {
   return {
     kind: 'object',
     doc,
