@@ -14,7 +14,7 @@ shift
 # The tactics are measured in three groups, so that each finishes in a sitting, all with the tactics' tests. Not
 # reference-day.test.ts: the reference day calls the same tactic code as the engine (only the agents' moves are its own),
 # so it cannot tell a mutated tactic from a correct one, and it would cost every surviving mutant 80 engine runs.
-tactic_tests='tests/sim/tactic-social-math.test.ts tests/sim/tactic-live-math.test.ts tests/sim/tactic-states.test.ts tests/sim/tactic-live.test.ts tests/sim/tactic-params.test.ts tests/sim/order-again.test.ts tests/sim/guides-selection.test.ts tests/sim/content-readership.test.ts tests/sim/channels.test.ts tests/sim/tactics.test.ts tests/sim/engine-paths.test.ts tests/sim/invariants.test.ts'
+tactic_tests='tests/sim/tactic-base-math.test.ts tests/sim/tactic-social-math.test.ts tests/sim/tactic-live-math.test.ts tests/sim/tactic-states.test.ts tests/sim/tactic-live.test.ts tests/sim/tactic-params.test.ts tests/sim/order-again.test.ts tests/sim/guides-selection.test.ts tests/sim/content-readership.test.ts tests/sim/channels.test.ts tests/sim/tactics.test.ts tests/sim/engine-paths.test.ts tests/sim/invariants.test.ts'
 # The agents' loop's engine tests (kernel-moves, kernel-records), after each group's own exact tests.
 engine_tests='tests/sim/invariants.test.ts tests/sim/order-again.test.ts tests/sim/engine-paths.test.ts tests/sim/determinism.test.ts'
 case "$group" in

@@ -19,10 +19,6 @@ export function num(
   return { kind: 'number', unit, min, max, default: def, source, doc, ...extra };
 }
 
-export function prob(def: number, source: Source, doc: Text, max = 1): NumberSpec {
-  return num('probabilityPerDay', 0, max, def, source, doc);
-}
-
 export function share(def: number, source: Source, doc: Text): NumberSpec {
   return num('share', 0, 1, def, source, doc);
 }
@@ -153,7 +149,7 @@ export class Recency {
 }
 
 /** A per-tier parameter block (R1..R5) with the same unit, for specs such as attendance by tier. */
-export function perTier(values: Record<string, number>, source: Source, doc: Text, unit: Unit = 'share', plausible?: Plausible): FieldSpec {
+export function perTier(values: Record<string, number>, source: Source, doc: Text, unit: Unit, plausible?: Plausible): FieldSpec {
   return {
     kind: 'object',
     doc,
