@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config, STILL_BASELINE, tacticMarket } from '../helpers';
+import { still, tacticCost as cost } from './tactic-day';
 import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
 import { restoreRun, saveRun, stepDays, type RunSnapshot } from '../../src/sim/checkpoint';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
@@ -162,24 +163,6 @@ describe('a tactic’s malformed saved state is refused, naming the field', () =
   });
 });
 
-/** A still population of `agents` at `scale`, tiers as given, one tactic, one run; `baseline` patches the still baseline. */
-function still(tactic: Json, { days, agents, scale = 1, initial, baseline = {} }: { days: number; agents: number; scale?: number; initial: Record<string, number>; baseline?: Json }): EngineConfig {
-  const tiers = { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0, ...initial };
-  return config({
-    days,
-    runs: 1,
-    seed: 9,
-    population: { agents, scale, initial: tiers, heterogeneity: false },
-    baseline: { ...STILL_BASELINE, ...baseline, forward: { ...STILL_BASELINE.forward, ...((baseline.forward as Json) ?? {}) }, reverse: { ...STILL_BASELINE.reverse, ...((baseline.reverse as Json) ?? {}) } },
-    tactics: [{ id: 't', schedule: { daily: true }, ...tactic }],
-  });
-}
-
-function cost(r: RunRecord): number {
-  let sum = 0;
-  for (let d = 0; d < r.days; d++) sum += r.causeCost[d * r.causes + FIRST_TACTIC_CAUSE]!;
-  return sum;
-}
 
 /** Agents in `tier` at the end of the run. */
 function endTier(r: RunRecord, tier: number): number {
