@@ -216,6 +216,14 @@ describe('AgentMarks: forward and reverse chances', () => {
     expect([m.toF[m.rowOf(0)], m.causeF[m.rowOf(0)]]).toEqual([1, 3]);
     expect([m.toF[m.rowOf(1)], m.causeF[m.rowOf(1)]]).toEqual([2, 4]);
     expect(m.keepF[m.rowOf(0)]).toBe(0.25);
+    // The same rule for reverse marks.
+    const rev = fixed(0.5, 0.4999);
+    m.reverse(0, 0.5, 1, 3, rev);
+    m.reverse(0, 0.5, 0, 4, rev);
+    m.reverse(1, 0.5, 1, 3, rev);
+    m.reverse(1, 0.5, 0, 4, rev);
+    expect([m.toR[m.rowOf(0)], m.causeR[m.rowOf(0)]]).toEqual([1, 3]);
+    expect([m.toR[m.rowOf(1)], m.causeR[m.rowOf(1)]]).toEqual([0, 4]);
   });
 
   it('a chance above 1 counts as 1: keep 0, sum 1', () => {
@@ -300,6 +308,11 @@ describe('AgentMarks: purchases, recalls, lapses and scaling', () => {
     m.buy(1, 1.01, 7);
     expect(m.buyCause[m.rowOf(1)]).toBe(7);
     expect(m.buyMult[m.rowOf(1)]).toBe(f32(1.01));
+    // Of two equal boosts the first keeps the cause. (e^0.5 is a boost whose logarithm, 0.5, a Float32 holds exactly.)
+    m.buy(1, Math.exp(0.5), 3);
+    m.buy(1, Math.exp(0.5), 4);
+    expect(m.buyBest[m.rowOf(1)]).toBe(0.5);
+    expect(m.buyCause[m.rowOf(1)]).toBe(3);
   });
 
   it('recall chances combine as independent chances; the cause moves to a newcomer whose chance beats the combined chance so far', () => {
@@ -323,6 +336,15 @@ describe('AgentMarks: purchases, recalls, lapses and scaling', () => {
     m.recall(2, 0.5, 7);
     expect(m.recallKeep[m.rowOf(2)]).toBe(0);
     expect(m.recallCause[m.rowOf(2)]).toBe(6);
+    // Cause 0 is a cause like any other (only −1 means none yet): a weaker newcomer does not displace it.
+    const z = new AgentMarks(1);
+    z.setDay(0);
+    z.recall(0, 0.5, 0);
+    z.recall(0, 0.3, 4);
+    expect(z.recallCause[1]).toBe(0);
+    z.buyChance(0, 0.5, 0);
+    z.buyChance(0, 0.3, 4);
+    expect(z.chanceCause[1]).toBe(0);
   });
 
   it('extra purchase chances combine the same way, in their own columns', () => {
@@ -375,7 +397,14 @@ describe('AgentMarks: the table grows', () => {
     m.buyChance(0, 0.75, 7);
     m.lapse(0, 3);
     m.scaleForward(0, 0.5);
-    for (let i = 1; i < n; i++) m.lapse(i, i + 2);
+    // The first 1024 rows (the neutral one and 1023 agents) fill the table; the next agent doubles it.
+    for (let i = 1; i < 1023; i++) m.lapse(i, i + 2);
+    expect(m.keepF.length).toBe(1024);
+    m.lapse(1023, 1025);
+    expect(m.rows).toBe(1025);
+    expect(m.keepF.length).toBe(2048);
+    expect(m.fScale.length).toBe(2048);
+    for (let i = 1024; i < n; i++) m.lapse(i, i + 2);
     expect(m.rows).toBe(n + 1);
     for (const col of [m.keepF, m.sumF, m.toF, m.causeF, m.keepR, m.sumR, m.toR, m.causeR, m.buyMult, m.buyBest, m.buyCause, m.recallKeep, m.recallCause, m.chanceKeep, m.chanceCause, m.lapseMult, m.fScale]) {
       expect(col.length).toBe(n + 1);

@@ -4,7 +4,7 @@ import { CHANNEL_ALL, CHANNEL_GROUP, CHANNEL_ORDERS, CHANNEL_REPEAT_ORDERS } fro
 import { createRun } from '../../src/sim/step/model';
 import { FAKE, FOLLOWER, IN_GROUP, LOW_QUALITY, MEMBER, PAID_MEMBER, WECOM } from '../../src/sim/step/population';
 import { Rng, runKey } from '../../src/sim/step/rng';
-import type { Order, RunState } from '../../src/sim/step/run-state';
+import { RunState, type Order } from '../../src/sim/step/run-state';
 import { MAX_SOURCES_PER_TIER, TRAIT_SOCIAL } from '../../src/sim/step/sources';
 import type { TacticRuntime } from '../../src/sim/tactics/types';
 import { R0, R1, R2, R3, R4, R5 } from '../../src/sim/tiers';
@@ -262,6 +262,40 @@ describe('RunState: the tactics’ hooks', () => {
     expect(Array.from(s.rec.rec.tiers.subarray(3 * 6, 4 * 6))).toEqual([4, 6, 0, 5, 3, 2]);
     expect(Array.from(s.rec.rec.tiers.subarray(0, 6))).toEqual([5, 5, 0, 5, 3, 2]);
     expect(sum(s.rec.rec.tiers.subarray(6, 3 * 6))).toBe(0);
+  });
+});
+
+describe('RunState: without tactics', () => {
+  it('a RunState built directly, before any setTactics, steps a day with no tactic and no hook', () => {
+    const made = tiny();
+    const s = new RunState(made.config, 0, made.pop, made.key);
+    s.beginDay(0);
+    s.moveAgent(10, R3, R4, CAUSE_BASELINE);
+    s.placeOrder(18, R5, CAUSE_BASELINE, false);
+    s.endDay();
+    expect(s.tactics).toEqual([]);
+    expect(s.rec.rec.orders[0]).toBe(2);
+    expect(Array.from(s.rec.rec.tiers.subarray(6, 12))).toEqual([5, 5, 0, 4, 4, 2]);
+  });
+
+  it('an order placed on its own is not a follower, even right after a chain of followers', () => {
+    const s = tiny();
+    const follow: boolean[] = [];
+    let n = 0;
+    s.setTactics([
+      {
+        beginDay() {},
+        onOrder(_st, o) {
+          follow.push(o.follow);
+          if (n++ === 0) o.again = 1;
+        },
+      },
+    ]);
+    s.beginDay(0);
+    s.placeOrder(19, R5, CAUSE_BASELINE, false);
+    s.placeOrder(18, R5, CAUSE_BASELINE, false);
+    s.placeOrder(19, R5, CAUSE_BASELINE, false);
+    expect(follow).toEqual([false, true, false, false]);
   });
 });
 
