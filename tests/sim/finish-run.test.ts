@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../helpers';
+import { config, STILL_BASELINE } from '../helpers';
+import { FIRST_TACTIC_CAUSE } from '../../src/sim/config';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
 import { getTactic } from '../../src/sim/tactics/registry';
 
@@ -35,6 +36,28 @@ describe('finishRun', () => {
     const heard: number[] = [];
     simulateRun(config(small), 0, (d) => heard.push(d));
     expect(heard).toEqual([1, 2, 3]);
+  });
+});
+
+describe('createRun: each tactic acts under its own cause', () => {
+  it('books the second tactic’s moves under FIRST_TACTIC_CAUSE + 1, and nothing under the built-in causes', () => {
+    // A still population (no baseline moves, decay or word of mouth): only the two ad tactics move anyone.
+    const c = config({
+      ...small,
+      population: { agents: 2000, scale: 1, initial: { R0: 1, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 }, heterogeneity: false },
+      days: 5,
+      baseline: STILL_BASELINE,
+      tactics: [
+        { id: 'a1', type: 'ads', dailySpend: 5000 },
+        { id: 'a2', type: 'ads', dailySpend: 5000 },
+      ],
+    });
+    const rec = simulateRun(c, 0);
+    const per = rec.causeMoves.length / (FIRST_TACTIC_CAUSE + 2);
+    const moved = (cause: number) => rec.causeMoves.subarray(cause * per, (cause + 1) * per).reduce((a, b) => a + b, 0);
+    expect([moved(0), moved(1), moved(2)]).toEqual([0, 0, 0]);
+    expect(moved(FIRST_TACTIC_CAUSE)).toBeGreaterThan(0);
+    expect(moved(FIRST_TACTIC_CAUSE + 1)).toBeGreaterThan(0);
   });
 });
 

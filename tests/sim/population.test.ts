@@ -79,7 +79,8 @@ describe('createPopulation: a heterogeneous population', () => {
     for (let i = 0; i < n; i++) {
       const top = Math.max(1, p.move![i]!, p.lapse![i]!, p.respond![i]!, p.social![i]!, p.price![i]!, p.buy![i]!);
       const c = p.traitCeiling![i]!;
-      expect(c === 255 || (c / 16 >= top && (c - 1) / 16 < top), `agent ${i}`).toBe(true);
+      // The smallest whole number of sixteenths at or above the largest trait; 255 ("no bound") only above 254/16.
+      expect(top > 254 / 16 ? c === 255 : c / 16 >= top && (c - 1) / 16 < top, `agent ${i}: ${c} for ${top}`).toBe(true);
     }
     const bg = createPopulation(spec({ agents: n, initialCounts: [n], heterogeneity: true, repeatModel: bgnbd }), new Rng('pop-het'));
     expect(bg.buy).toBeNull();
