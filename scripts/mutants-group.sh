@@ -56,7 +56,7 @@ case "$group" in
     # population, the day's tier sources, member sets. Not instrumented in the agents' loop, so the engine tests stay
     # quick enough to run for every mutant.
     mutate='src/sim/step/model.ts,src/sim/config.ts,src/sim/tiers.ts,src/sim/step/population.ts,src/sim/step/sources.ts,src/sim/step/member-set.ts'
-    tests='tests/sim/member-set.test.ts tests/sim/invariants.test.ts tests/sim/determinism.test.ts tests/sim/order-again.test.ts tests/sim/channels.test.ts tests/sim/engine-paths.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-markov.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/reference-day.test.ts' ;;
+    tests='tests/sim/day-sources.test.ts tests/sim/member-set.test.ts tests/sim/population.test.ts tests/sim/finish-run.test.ts tests/sim/invariants.test.ts tests/sim/determinism.test.ts tests/sim/order-again.test.ts tests/sim/channels.test.ts tests/sim/engine-paths.test.ts tests/sim/oracle-bass.test.ts tests/sim/oracle-markov.test.ts tests/sim/oracle-bgnbd.test.ts tests/sim/reference-day.test.ts' ;;
   kernel-moves)
     # The agents' loop, in two groups so that each finishes in a sitting: each agent's moves and purchases every day
     # (kernel-moves: moves.ts), and what the loop reads and writes per agent (kernel-records: the tactics' per-agent
