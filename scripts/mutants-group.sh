@@ -71,7 +71,7 @@ case "$group" in
     # can only lower the score.
     export STAR_MUTATION_HOT=1
     mutate='src/sim/step/moves.ts'
-    tests="tests/sim/reference-day.test.ts $engine_tests" ;;
+    tests="tests/sim/moves-math.test.ts tests/sim/reference-day.test.ts $engine_tests" ;;
   kernel-records)
     export STAR_MUTATION_HOT=1
     mutate='src/sim/step/marks.ts,src/sim/step/run-state.ts'
