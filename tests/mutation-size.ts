@@ -8,11 +8,11 @@
 export const UNDER_MUTATION = process.env.STAR_MUTATION_RUN === '1';
 
 /**
- * Set by scripts/mutants-group.sh for the kernel-hot group only: there the agents' loop itself is instrumented (every
+ * Set by scripts/mutants-group.sh for the kernel-moves and kernel-records groups only: there the agents' loop itself is instrumented (every
  * statement of every agent's day counts its coverage), so the engine tests run on smaller markets still.
  */
 export const HOT_LOOP_MUTATED = UNDER_MUTATION && process.env.STAR_MUTATION_HOT === '1';
 
-/** `full` in `npm test`; `underMutation` under StrykerJS; `hotLoop` when the agents' loop is mutated (kernel-hot). */
+/** `full` in `npm test`; `underMutation` under StrykerJS; `hotLoop` when the agents' loop is mutated (kernel-moves, kernel-records). */
 export const sized = (full: number, underMutation: number, hotLoop: number = underMutation): number =>
   HOT_LOOP_MUTATED ? hotLoop : UNDER_MUTATION ? underMutation : full;
