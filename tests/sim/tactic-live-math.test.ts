@@ -1,8 +1,6 @@
 import { errorFunction } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { restoreRun, saveRun, stepDays } from '../../src/sim/checkpoint';
-import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
-import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
 import type { RunRecord } from '../../src/sim/results/recorder';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
 import { DaySources, MAX_SOURCES_PER_TIER } from '../../src/sim/step/sources';
@@ -11,6 +9,7 @@ import { livestream } from '../../src/sim/tactics/livestream';
 import { R0, R1, R2, R3, R4, R5 } from '../../src/sim/tiers';
 import { config, STILL_BASELINE } from '../helpers';
 import { diffRecords } from './resume';
+import { CAUSE, causeMove, close, dateOf, dayMove, deadCoupon, meanFieldDay, quietLive, scenarioOf, sureCoupon, type Json, type Tiers } from './live-fixtures';
 
 /**
  * Pointed checks for what the mutation run of the tactics-live group (livestream.ts, coupons.ts) found untested after
@@ -22,27 +21,10 @@ import { diffRecords } from './resume';
  * the rates the test sets), a few days each.
  */
 
-type Json = Record<string, unknown>;
 const still = STILL_BASELINE;
-const CAUSE = FIRST_TACTIC_CAUSE;
-const START = Date.UTC(2026, 2, 2); // the helpers' start date, a Monday
-const dateOf = (d: number) => new Date(START + d * 86400000).toISOString().slice(0, 10);
-type Tiers = Partial<Record<'R0' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5', number>>;
 
-function scenarioOf(tactics: Json[], o: { agents: number; initial: Tiers; days: number; scale?: number; baseline?: Json; seed?: number }): EngineConfig {
-  return config({
-    days: o.days,
-    runs: 1,
-    seed: o.seed ?? 21,
-    population: { agents: o.agents, scale: o.scale ?? 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0, ...o.initial }, heterogeneity: false },
-    baseline: o.baseline ?? still,
-    tactics,
-  });
-}
+
 const metric = (rec: RunRecord, keys: readonly { key: string }[], key: string) => rec.tacticMetrics[keys.findIndex((m) => m.key === key)]!;
-const causeMove = (rec: RunRecord, from: number, to: number) => rec.causeMoves[CAUSE * 36 + from * 6 + to]!;
-const dayMove = (rec: RunRecord, day: number, from: number, to: number) => rec.moves[day * 36 + from * 6 + to]!;
-const close = (got: number, want: number) => expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
 /** |got − want| within 4 binomial standard errors of n draws at p. */
 const binomial = (got: number, n: number, p: number) => expect(Math.abs(got - n * p), `${got}, by hand ${n * p}`).toBeLessThan(4 * Math.sqrt(n * p * (1 - p)));
 
@@ -56,51 +38,11 @@ function forwardP(src: DaySources, from: number, to: number): number {
   return p;
 }
 
-/** One mean-field day over the given expected agents per tier, booking what a preview books. */
-function meanFieldDay(cfg: EngineConfig, counts: number[], day = 0) {
-  const booked = { cost: 0, value: 0, orders: 0 };
-  const sources = new DaySources();
-  const m = {
-    config: cfg,
-    day,
-    demand: 1,
-    startCounts: Float64Array.from(counts),
-    sources,
-    flows: new Float64Array(36),
-    ordersByTier: new Float64Array(6),
-    lastOrders: 0,
-    cost: (_: number, amount: number) => void (booked.cost += amount),
-    adjustValue: (_: number, v: number) => void (booked.value += v),
-    addOrders: (_: number, n: number) => void (booked.orders += n),
-    realCount: () => 0,
-  } satisfies MeanFieldDay;
-  return { m, booked, sources };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Livestream
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A livestream that does nothing unless the test switches it on. */
-const quietLive = (p: Json): Json => ({
-  id: 'l',
-  type: 'livestream',
-  sessionsPerDay: 1,
-  attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
-  preheatLift: 0,
-  fatigue: 0,
-  maxPublicViewers: 0,
-  shareRate: 0,
-  followRate: 0,
-  impulseRate: 0,
-  firstBuyRate: 0,
-  repeatBuyRate: 0,
-  orderAgain: 0,
-  sessionCost: 500,
-  trafficSpend: 1000,
-  shareCouponCost: 5,
-  ...p,
-});
 
 describe('livestream arithmetic', () => {
   it('public viewers are shared over the whole cold audience R0 + R1 + R2, engaged ones also from R1', () => {
@@ -138,35 +80,6 @@ describe('livestream arithmetic', () => {
 // Coupons
 // ---------------------------------------------------------------------------------------------------------------
 
-/**
- * A coupon every holder redeems on the day it holds it: face 30 on orders of 100 pulls Hill(0.3; 0.15, 1) = ⅔,
- * × redeem rate 1 × price sensitivity 5 × mass-drop share 0.5 = 1.67, capped at 1.
- */
-const sureCoupon = (p: Json): Json => ({
-  id: 'c',
-  type: 'coupons',
-  kind: 'storewide',
-  targets: ['R5'],
-  reach: 1,
-  faceValue: 30,
-  halfSaturationDepth: 0.15,
-  shape: 1,
-  redeemRate: 1,
-  priceSensitivity: 5,
-  massRedemption: 0.5,
-  validityDays: 5,
-  reminderDays: 0,
-  issueCost: 0.1,
-  perIssue: 1,
-  orderAgain: 0,
-  dependenceStep: 0.2,
-  dependenceHalfLifeDays: 10,
-  pullForward: 0,
-  dependenceEffect: 0,
-  ...p,
-});
-/** Nobody redeems (face value 0: no pull). */
-const deadCoupon = (p: Json): Json => sureCoupon({ faceValue: 0, ...p });
 /** A daily hazard of 0.1: face 100 on orders of 100 pulls Hill(1; 0.25, 1) = 0.8, × redeem rate 0.125. */
 const tenthCoupon = (p: Json): Json => sureCoupon({ faceValue: 100, halfSaturationDepth: 0.25, redeemRate: 0.125, priceSensitivity: 1, massRedemption: 1, validityDays: 10, ...p });
 

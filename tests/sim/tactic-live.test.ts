@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { restoreRun, saveRun, stepDays } from '../../src/sim/checkpoint';
-import { CAUSE_BASELINE, FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
+import { CAUSE_BASELINE, type EngineConfig } from '../../src/sim/config';
 import type { RunRecord } from '../../src/sim/results/recorder';
 import { createRun, finishRun, simulateRun } from '../../src/sim/step/model';
 import { stepMoves } from '../../src/sim/step/moves';
 import { coupons } from '../../src/sim/tactics/coupons';
 import { livestream } from '../../src/sim/tactics/livestream';
 import type { ChannelId, ChannelOpener, TacticState } from '../../src/sim/tactics/types';
-import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
 import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_PRICE, TRAIT_RESPOND, TRAIT_SOCIAL } from '../../src/sim/step/sources';
 import { R0, R1, R2, R3, R4, R5 } from '../../src/sim/tiers';
 import { config, scenarioJson, STILL_BASELINE } from '../helpers';
 import { diffRecords, resumedThrough } from './resume';
+import { CAUSE, causeMove, close, close as rel, dateOf, dayMove, deadCoupon, meanFieldDay, quietLive, scenarioOf, sureCoupon, type Json } from './live-fixtures';
 
 /**
  * The livestream and coupon tactics (the tactics-live mutation group) on tiny scenarios where their figures can be
@@ -24,41 +24,19 @@ import { diffRecords, resumedThrough } from './resume';
  * the tactic's own metrics as its report() gives them (scaled to real people where the metric is a count).
  */
 
-type Json = Record<string, unknown>;
 const still = STILL_BASELINE;
-const CAUSE = FIRST_TACTIC_CAUSE; // the scenario's only (or first) tactic
-const START = Date.UTC(2026, 2, 2); // scenarioJson's start date, a Monday
-
-/** The calendar date of day d of the run. */
-const dateOf = (d: number) => new Date(START + d * 86400000).toISOString().slice(0, 10);
-
-type Tiers = Partial<Record<'R0' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5', number>>;
-
-function scenarioOf(tactics: Json[], o: { agents: number; initial: Tiers; days: number; scale?: number; baseline?: Json; heterogeneity?: boolean; seed?: number }): EngineConfig {
-  return config({
-    days: o.days,
-    runs: 1,
-    seed: o.seed ?? 21,
-    population: { agents: o.agents, scale: o.scale ?? 1, initial: { R0: 0, R1: 0, R2: 0, R3: 0, R4: 0, R5: 0, ...o.initial }, heterogeneity: o.heterogeneity ?? false },
-    baseline: o.baseline ?? still,
-    tactics,
-  });
-}
 
 /** The tactic's own metrics, by key, from a run's record (the first tactic's). */
 function metricsOf(rec: RunRecord, keys: readonly { key: string }[]): Record<string, number> {
   return Object.fromEntries(keys.map((m, k) => [m.key, rec.tacticMetrics[k]!]));
 }
 
-const causeMove = (rec: RunRecord, from: number, to: number) => rec.causeMoves[CAUSE * 36 + from * 6 + to]!;
-const dayMove = (rec: RunRecord, day: number, from: number, to: number) => rec.moves[day * 36 + from * 6 + to]!;
 const tierAt = (rec: RunRecord, dayIndex: number, t: number) => rec.tiers[dayIndex * 6 + t]!;
 const causeCost = (rec: RunRecord) => {
   let c = 0;
   for (let d = 0; d < rec.days; d++) c += rec.causeCost[d * rec.causes + CAUSE]!;
   return c;
 };
-const rel = (got: number, want: number) => expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checkpoints
@@ -192,26 +170,6 @@ describe('checkpoints: a malformed tactic state is refused, naming its field', (
 // Livestream by hand
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A livestream that does nothing unless the test switches it on: no public traffic, no sharing, no conversions. */
-const quietLive = (p: Json): Json => ({
-  id: 'l',
-  type: 'livestream',
-  sessionsPerDay: 1,
-  attendance: { R1: 0, R2: 0, R3: 0, R4: 0, R5: 0 },
-  preheatLift: 0,
-  fatigue: 0,
-  maxPublicViewers: 0,
-  shareRate: 0,
-  followRate: 0,
-  impulseRate: 0,
-  firstBuyRate: 0,
-  repeatBuyRate: 0,
-  orderAgain: 0,
-  sessionCost: 500,
-  trafficSpend: 1000,
-  shareCouponCost: 5,
-  ...p,
-});
 
 describe('livestream: the report and the costs by hand', () => {
   it('every buyer watches and buys: sessions, viewers, orders, conversion, GMV per traffic yuan and costs, at scale 2', () => {
@@ -521,35 +479,6 @@ describe('livestream: the report and the costs by hand', () => {
 // Coupons by hand
 // ---------------------------------------------------------------------------------------------------------------
 
-/**
- * A coupon every holder redeems on the day it holds it (hazard 1): face 30 on orders of 100 pulls Hill(0.3; 0.15, 1)
- * = ⅔, × redeem rate 1 × price sensitivity 5 × mass-drop share 0.5 = 1.67, capped at 1.
- */
-const sureCoupon = (p: Json): Json => ({
-  id: 'c',
-  type: 'coupons',
-  kind: 'storewide',
-  targets: ['R5'],
-  reach: 1,
-  faceValue: 30,
-  halfSaturationDepth: 0.15,
-  shape: 1,
-  redeemRate: 1,
-  priceSensitivity: 5,
-  massRedemption: 0.5,
-  validityDays: 5,
-  reminderDays: 0,
-  issueCost: 0.1,
-  perIssue: 1,
-  orderAgain: 0,
-  dependenceStep: 0.2,
-  dependenceHalfLifeDays: 10,
-  pullForward: 0,
-  dependenceEffect: 0,
-  ...p,
-});
-/** A coupon nobody redeems (face value 0: no pull). */
-const deadCoupon = (p: Json): Json => sureCoupon({ faceValue: 0, ...p });
 
 describe('coupons: the report and the costs by hand', () => {
   // 100 R4 buyers (not targeted) and 300 R5 buyers (targeted), one issue on day 3, a 20-day run at scale 2.
@@ -849,26 +778,6 @@ describe('coupons: what redeeming does to buying afterwards', () => {
 // The mean-field previews (expect), by hand
 // ---------------------------------------------------------------------------------------------------------------
 
-/** One mean-field day over the given expected agents per tier, recording what a tactic's preview books. */
-function meanFieldDay(cfg: EngineConfig, counts: number[], day = 0, demand = 1) {
-  const booked = { cost: 0, value: 0, orders: 0 };
-  const sources = new DaySources();
-  const m = {
-    config: cfg,
-    day,
-    demand,
-    startCounts: Float64Array.from(counts),
-    sources,
-    flows: new Float64Array(36),
-    ordersByTier: new Float64Array(6),
-    lastOrders: 0,
-    cost: (_: number, amount: number) => void (booked.cost += amount),
-    adjustValue: (_: number, v: number) => void (booked.value += v),
-    addOrders: (_: number, n: number) => void (booked.orders += n),
-    realCount: () => 0,
-  } satisfies MeanFieldDay;
-  return { m, booked, sources };
-}
 
 /** The forward chances from → to the sources hold (summed over entries), and the traits they scale with. */
 function forwardOf(src: DaySources, from: number, to: number): { p: number; traits: number[] } {
@@ -883,7 +792,6 @@ function forwardOf(src: DaySources, from: number, to: number): { p: number; trai
   return { p, traits };
 }
 
-const close = (got: number, want: number) => expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
 
 describe('livestream preview (mean field), by hand', () => {
   // 1 000 agents in each tier, scale 2. One session; attendance .1/.2/.3/.4/.5 by tier R1–R5 (viewers 1 500);
