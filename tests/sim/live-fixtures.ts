@@ -108,3 +108,28 @@ export const sureCoupon = (p: Json): Json => ({
 });
 /** A coupon nobody redeems (face value 0: no pull). */
 export const deadCoupon = (p: Json): Json => sureCoupon({ faceValue: 0, ...p });
+
+/** Expected agents per tier (R0–R5) for the coupons' preview tests. */
+export const PREVIEW_COUNTS = [0, 1000, 3000, 2000, 500, 500];
+/**
+ * A store-wide coupon for the preview tests: every tier targeted, reach ½, issued daily. At scale 2 with orders of 100,
+ * face 20 pulls Hill(0.2; 0.2, 1) = ½ × redeem rate 0.2 = 0.1, × mass-drop share ½ = 0.05 a day.
+ */
+export const previewCoupon = (p: Json = {}): Json => ({
+  id: 'c',
+  type: 'coupons',
+  kind: 'storewide',
+  schedule: { daily: true },
+  targets: ['R1', 'R2', 'R3', 'R4', 'R5'],
+  reach: 0.5,
+  faceValue: 20,
+  halfSaturationDepth: 0.2,
+  shape: 1,
+  redeemRate: 0.2,
+  priceSensitivity: 1,
+  massRedemption: 0.5,
+  validityDays: 10,
+  issueCost: 0.1,
+  orderAgain: 0.5,
+  ...p,
+});

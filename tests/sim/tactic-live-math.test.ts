@@ -9,7 +9,7 @@ import { livestream } from '../../src/sim/tactics/livestream';
 import { R0, R1, R2, R3, R4, R5 } from '../../src/sim/tiers';
 import { config, STILL_BASELINE } from '../helpers';
 import { diffRecords } from './resume';
-import { CAUSE, causeMove, close, dateOf, dayMove, deadCoupon, meanFieldDay, quietLive, scenarioOf, sureCoupon, type Json, type Tiers } from './live-fixtures';
+import { CAUSE, causeMove, close, dateOf, dayMove, deadCoupon, meanFieldDay, PREVIEW_COUNTS, previewCoupon, quietLive, scenarioOf, sureCoupon, type Json, type Tiers } from './live-fixtures';
 
 /**
  * Pointed checks for what the mutation run of the tactics-live group (livestream.ts, coupons.ts) found untested after
@@ -270,27 +270,9 @@ describe('coupons: the tactic’s stream is drawn only to decide something', () 
 });
 
 describe('coupons preview: what only some kinds and days do', () => {
-  // Agents per tier (R0–R5) 0 / 1 000 / 3 000 / 2 000 / 500 / 500, every tier targeted, reach ½, scale 2, orders of
-  // 100. Face 20 on 100 pulls Hill(0.2; 0.2, 1) = ½ × redeem rate 0.2 = 0.1, × mass-drop share ½ = 0.05 a day.
-  const counts = [0, 1000, 3000, 2000, 500, 500];
-  const coupon = (p: Json = {}): Json => ({
-    id: 'c',
-    type: 'coupons',
-    kind: 'storewide',
-    schedule: { daily: true },
-    targets: ['R1', 'R2', 'R3', 'R4', 'R5'],
-    reach: 0.5,
-    faceValue: 20,
-    halfSaturationDepth: 0.2,
-    shape: 1,
-    redeemRate: 0.2,
-    priceSensitivity: 1,
-    massRedemption: 0.5,
-    validityDays: 10,
-    issueCost: 0.1,
-    orderAgain: 0.5,
-    ...p,
-  });
+  // Agents per tier (R0–R5) 0 / 1 000 / 3 000 / 2 000 / 500 / 500, every tier targeted (previewCoupon).
+  const counts = PREVIEW_COUNTS;
+  const coupon = previewCoupon;
   const day0 = (p: Json, c = counts) => {
     const cfg = scenarioOf([coupon(p)], { agents: 100, initial: { R3: 1 }, days: 3, scale: 2, baseline: { ...still, forward: { R0: 0, R1: 0, R2: 0, R3: 0.02, R4: 0 } } });
     const day = meanFieldDay(cfg, c, 0);

@@ -11,7 +11,7 @@ import { DaySources, MAX_SOURCES_PER_TIER, TRAIT_PRICE, TRAIT_RESPOND, TRAIT_SOC
 import { R0, R1, R2, R3, R4, R5 } from '../../src/sim/tiers';
 import { config, scenarioJson, STILL_BASELINE } from '../helpers';
 import { diffRecords, resumedThrough } from './resume';
-import { CAUSE, causeMove, close, close as rel, dateOf, dayMove, deadCoupon, meanFieldDay, quietLive, scenarioOf, sureCoupon, type Json } from './live-fixtures';
+import { CAUSE, causeMove, close, close as rel, dateOf, dayMove, deadCoupon, meanFieldDay, PREVIEW_COUNTS, previewCoupon, quietLive, scenarioOf, sureCoupon, type Json } from './live-fixtures';
 
 /**
  * The livestream and coupon tactics (the tactics-live mutation group) on tiny scenarios where their figures can be
@@ -901,27 +901,9 @@ describe('previews on a mean-field day without the optional hooks (adjustValue, 
 });
 
 describe('coupons preview (mean field), by hand', () => {
-  // Agents per tier (R0–R5) 0 / 1 000 / 3 000 / 2 000 / 500 / 500, every tier targeted, reach ½, scale 2, orders of
-  // 100. Face 20 on 100 pulls Hill(0.2; 0.2, 1) = ½ × redeem rate 0.2 = 0.1, × mass-drop share ½ = 0.05 a day.
-  const counts = [0, 1000, 3000, 2000, 500, 500];
-  const coupon = (p: Json = {}): Json => ({
-    id: 'c',
-    type: 'coupons',
-    kind: 'storewide',
-    schedule: { daily: true },
-    targets: ['R1', 'R2', 'R3', 'R4', 'R5'],
-    reach: 0.5,
-    faceValue: 20,
-    halfSaturationDepth: 0.2,
-    shape: 1,
-    redeemRate: 0.2,
-    priceSensitivity: 1,
-    massRedemption: 0.5,
-    validityDays: 10,
-    issueCost: 0.1,
-    orderAgain: 0.5,
-    ...p,
-  });
+  // Agents per tier (R0–R5) 0 / 1 000 / 3 000 / 2 000 / 500 / 500, every tier targeted (previewCoupon).
+  const counts = PREVIEW_COUNTS;
+  const coupon = previewCoupon;
   const preview = (p: Json = {}, days = 2, c = counts, later = c, openers: Array<[ChannelId, ChannelOpener[]]> = [], demand = 1) => {
     const cfg = scenarioOf([coupon(p)], { agents: 100, initial: { R3: 1 }, days: 3, scale: 2, baseline: { ...still, forward: { R0: 0, R1: 0, R2: 0, R3: 0.02, R4: 0 } } });
     const rt = coupons.expect(cfg.tactics[0]!, { cause: CAUSE, engine: cfg, openers: new Map(openers) });
