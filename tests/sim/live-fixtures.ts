@@ -1,9 +1,8 @@
 import { expect } from 'vitest';
 import { FIRST_TACTIC_CAUSE, type EngineConfig } from '../../src/sim/config';
-import type { MeanFieldDay } from '../../src/sim/projection/meanfield-day';
 import type { RunRecord } from '../../src/sim/results/recorder';
-import { DaySources } from '../../src/sim/step/sources';
 import { config, STILL_BASELINE } from '../helpers';
+import { meanFieldDay as tacticMeanFieldDay } from './tactic-day';
 
 /**
  * What the livestream and coupon tests (tactic-live.test.ts, tactic-live-math.test.ts) build their tiny scenarios from:
@@ -37,26 +36,8 @@ export const dayMove = (rec: RunRecord, day: number, from: number, to: number) =
 /** Equal within 1e-9, relative to the larger of 1 and |want|. */
 export const close = (got: number, want: number) => expect(Math.abs(got - want), `${got} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
 
-/** One mean-field day over the given expected agents per tier, recording what a tactic's preview books. */
-export function meanFieldDay(cfg: EngineConfig, counts: number[], day = 0, demand = 1) {
-  const booked = { cost: 0, value: 0, orders: 0 };
-  const sources = new DaySources();
-  const m = {
-    config: cfg,
-    day,
-    demand,
-    startCounts: Float64Array.from(counts),
-    sources,
-    flows: new Float64Array(36),
-    ordersByTier: new Float64Array(6),
-    lastOrders: 0,
-    cost: (_: number, amount: number) => void (booked.cost += amount),
-    adjustValue: (_: number, v: number) => void (booked.value += v),
-    addOrders: (_: number, n: number) => void (booked.orders += n),
-    realCount: () => 0,
-  } satisfies MeanFieldDay;
-  return { m, booked, sources };
-}
+/** One mean-field day over the given expected agents per tier (tactic-day.ts), in the live tests' argument order. */
+export const meanFieldDay = (cfg: EngineConfig, counts: number[], day = 0, demand = 1) => tacticMeanFieldDay(cfg, counts, { day, demand });
 
 /** A livestream that does nothing unless the test switches it on. */
 export const quietLive = (p: Json): Json => ({

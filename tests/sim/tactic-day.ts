@@ -38,10 +38,11 @@ export function tacticCost(r: RunRecord): number {
 
 /**
  * One mean-field day fed by hand: expected agents per tier at its start (`counts`), yesterday's expected orders, the
- * demand index; real customers are agents × the scenario's scale. `booked.cost` sums what the tactic books.
+ * demand index; real customers are agents × the scenario's scale. `booked` sums what the tactic books: its cost, the
+ * value it adds to orders and the orders it adds.
  */
 export function meanFieldDay(cfg: EngineConfig, counts: readonly number[], { day = 0, lastOrders = 0, demand = 1 }: { day?: number; lastOrders?: number; demand?: number } = {}) {
-  const booked = { cost: 0 };
+  const booked = { cost: 0, value: 0, orders: 0 };
   const sources = new DaySources();
   const m = {
     config: cfg,
@@ -53,6 +54,8 @@ export function meanFieldDay(cfg: EngineConfig, counts: readonly number[], { day
     ordersByTier: new Float64Array(6),
     lastOrders,
     cost: (_: number, amount: number) => void (booked.cost += amount),
+    adjustValue: (_: number, v: number) => void (booked.value += v),
+    addOrders: (_: number, n: number) => void (booked.orders += n),
     realCount: (t: number) => counts[t]! * cfg.scale,
   } satisfies MeanFieldDay;
   return { m, booked, sources };
