@@ -25,23 +25,17 @@ const sum = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
  * 20 agents: 5 R0, 5 R1, 0 R2, 5 R3, 3 R4, 2 R5 (agents 0–4, 5–9, 10–14, 15–17, 18–19; the 5 initial buyers are
  * 15–19). Every order is worth exactly 100 (sd 0) unless `patch` says otherwise.
  */
+const TINY_POPULATION = { agents: 20, scale: 10, initial: { R0: 0.25, R1: 0.25, R2: 0, R3: 0.25, R4: 0.15, R5: 0.1 }, heterogeneity: false };
+const TINY_BASELINE = {
+  forward: { R0: 0.002, R1: 0.02, R2: 0.01, R3: 0.01, R4: 0.03 },
+  reverse: { R1: 0.01, R2: 0.01, R3: 0.005, R4: 0.004, R5: 0.006 },
+  repeat: 0.02,
+  repeatModel: { kind: 'simple' } as Record<string, unknown>,
+  orderValue: { mean: 100, sd: 0 },
+};
+
 function tiny(patch: Record<string, unknown> = {}): RunState {
-  return createRun(
-    config({
-      days: 5,
-      seed: 7,
-      population: { agents: 20, scale: 10, initial: { R0: 0.25, R1: 0.25, R2: 0, R3: 0.25, R4: 0.15, R5: 0.1 }, heterogeneity: false },
-      baseline: {
-        forward: { R0: 0.002, R1: 0.02, R2: 0.01, R3: 0.01, R4: 0.03 },
-        reverse: { R1: 0.01, R2: 0.01, R3: 0.005, R4: 0.004, R5: 0.006 },
-        repeat: 0.02,
-        repeatModel: { kind: 'simple' },
-        orderValue: { mean: 100, sd: 0 },
-      },
-      ...patch,
-    }),
-    0,
-  );
+  return createRun(config({ days: 5, seed: 7, population: TINY_POPULATION, baseline: TINY_BASELINE, ...patch }), 0);
 }
 
 describe('RunState: the population as created', () => {
@@ -376,13 +370,7 @@ describe('RunState: the day’s tables', () => {
 describe('RunState: order values and streams', () => {
   it('order values are log-normal with the configured mean and sd (mean 100, sd 50 over 4000 orders)', () => {
     const s = tiny({
-      baseline: {
-        forward: { R0: 0.002, R1: 0.02, R2: 0.01, R3: 0.01, R4: 0.03 },
-        reverse: { R1: 0.01, R2: 0.01, R3: 0.005, R4: 0.004, R5: 0.006 },
-        repeat: 0.02,
-        repeatModel: { kind: 'simple' },
-        orderValue: { mean: 100, sd: 50 },
-      },
+      baseline: { ...TINY_BASELINE, orderValue: { mean: 100, sd: 50 } },
     });
     s.beginDay(0);
     const values: number[] = [];
@@ -403,14 +391,8 @@ describe('RunState: order values and streams', () => {
 
   it('with heterogeneity half of the log-variance is per order, on top of the customer’s own value factor', () => {
     const s = tiny({
-      population: { agents: 20, scale: 10, initial: { R0: 0.25, R1: 0.25, R2: 0, R3: 0.25, R4: 0.15, R5: 0.1 }, heterogeneity: true },
-      baseline: {
-        forward: { R0: 0.002, R1: 0.02, R2: 0.01, R3: 0.01, R4: 0.03 },
-        reverse: { R1: 0.01, R2: 0.01, R3: 0.005, R4: 0.004, R5: 0.006 },
-        repeat: 0.02,
-        repeatModel: { kind: 'simple' },
-        orderValue: { mean: 100, sd: 50 },
-      },
+      population: { ...TINY_POPULATION, heterogeneity: true },
+      baseline: { ...TINY_BASELINE, orderValue: { mean: 100, sd: 50 } },
     });
     const values: number[] = [];
     s.setTactics([{ beginDay() {}, onOrder: (_st, o) => void values.push(o.value) }]);
@@ -436,14 +418,8 @@ describe('RunState: order values and streams', () => {
     expect(s.bgnbd).toBe(false);
     expect(s.traitCols).toEqual([null, s.pop.respond, s.pop.social, s.pop.price, s.pop.move]);
     const b = tiny({
-      baseline: {
-        forward: { R0: 0.002, R1: 0.02, R2: 0.01, R3: 0.01, R4: 0.03 },
-        reverse: { R1: 0.01, R2: 0.01, R3: 0.005, R4: 0.004, R5: 0.006 },
-        repeat: 0.02,
-        repeatModel: { kind: 'bgnbd', r: 1, alpha: 30, a: 1.5, b: 6 },
-        orderValue: { mean: 100, sd: 0 },
-      },
-      population: { agents: 20, scale: 10, initial: { R0: 0.25, R1: 0.25, R2: 0, R3: 0.25, R4: 0.15, R5: 0.1 }, heterogeneity: true },
+      baseline: { ...TINY_BASELINE, repeatModel: { kind: 'bgnbd', r: 1, alpha: 30, a: 1.5, b: 6 } },
+      population: { ...TINY_POPULATION, heterogeneity: true },
     });
     expect(b.bgnbd).toBe(true);
     expect(b.traitCols[2]).toBe(b.pop.social);
